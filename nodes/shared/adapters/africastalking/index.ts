@@ -1,0 +1,11 @@
+import type { GatewayAdapter } from '../../core/adapter';
+import { africasTalkingBalance } from './balance';
+import { africasTalkingSend } from './send';
+
+export const africasTalking: GatewayAdapter = {
+	id: 'africasTalking',
+	displayName: "Africa's Talking",
+	credentialType: 'africasTalkingApi',
+	send: africasTalkingSend,
+	balance: africasTalkingBalance,
+};

@@ -1,0 +1,50 @@
+/**
+ * Which gateway can do what. Nodes build their Gateway dropdown from here, so a node only ever
+ * offers the gateways that have the capability it needs.
+ */
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+import { africasTalking } from '../adapters/africastalking';
+import type { GatewayAdapter } from './adapter';
+import type { Capability, GatewayId } from './types';
+
+export const ADAPTERS: readonly GatewayAdapter[] = [africasTalking];
+
+export function adapterFor(id: string): GatewayAdapter {
+	const adapter = ADAPTERS.find((a) => a.id === id);
+	if (!adapter) throw new Error(`Unknown gateway "${id}"`);
+	return adapter;
+}
+
+export function capabilitiesOf(adapter: GatewayAdapter): Capability[] {
+	const all: Capability[] = [
+		'send',
+		'balance',
+		'senderNames',
+		'scheduledChanges',
+		'gatewayAdmin',
+		'inbound',
+		'deliveryReports',
+		'optOut',
+	];
+	return all.filter((c) => (adapter as unknown as Record<string, unknown>)[c] !== undefined);
+}
+
+export function gatewaysWith(capability: Capability): GatewayAdapter[] {
+	return ADAPTERS.filter((a) => capabilitiesOf(a).includes(capability));
+}
+
+export function gatewayOptions(capability: Capability): INodePropertyOptions[] {
+	return gatewaysWith(capability)
+		.map((a) => ({ name: a.displayName, value: a.id }))
+		.sort((x, y) => x.name.localeCompare(y.name));
+}
+
+/** The node's `credentials` list: each gateway's credential, shown when that gateway is chosen. */
+export function gatewayCredentials(capability: Capability) {
+	return gatewaysWith(capability).map((a) => ({
+		name: a.credentialType,
+		required: true,
+		displayOptions: { show: { gateway: [a.id as GatewayId] } },
+	}));
+}

@@ -1,0 +1,178 @@
+/**
+ * Runs nodes inside n8n's real engine (n8n-core WorkflowExecute), as n8n's own NodeTestHarness
+ * does (packages/core/nodes-testing), which is not published: parameters and expressions are
+ * resolved by n8n-workflow, credentials go through the generic `authenticate` the way the cli
+ * applies it, HTTP goes through n8n-core's request helpers for real (to the simulator on loopback),
+ * and errors, continueOnFail, error outputs and pairedItem behave as in n8n.
+ */
+import { mock } from 'jest-mock-extended';
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	IRun,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { createRunExecutionData, Workflow } from 'n8n-workflow';
+
+import { CredentialsHelper } from './credentials-helper';
+import { NodeTypes, typeName } from './node-types';
+import { packageCredentialTypes, packageNodeTypes } from './package-types';
+
+export type OnError = 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+
+export interface RunNodeOptions {
+	/** The node's `description.name`, e.g. `sendSms`. */
+	type: string;
+	parameters: INodeParameters;
+	/** Credential data by credential type name, e.g. `{ smsBoxApi: {...} }`. */
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	/** Input items (json only is enough); one empty item when omitted. */
+	items?: Array<IDataObject | INodeExecutionData>;
+	onError?: OnError;
+	/** Extra node classes (test probes) besides the package's own. */
+	extraNodes?: INodeType[];
+	mode?: WorkflowExecuteMode;
+	nodeName?: string;
+}
+
+export interface RunNodeResult {
+	run: IRun;
+	/** Every output of the node: [0] main, [1] error output when `continueErrorOutput`. */
+	outputs: INodeExecutionData[][];
+	/** Shortcut: the main output's items. */
+	items: INodeExecutionData[];
+	/** JSON of the main output's items. */
+	json: IDataObject[];
+	error?: Error & { description?: string; context?: IDataObject };
+	/** The workflow, so a test can look at static data after the run. */
+	workflow: Workflow;
+}
+
+let credentialTypesCache: Map<string, ICredentialType> | undefined;
+let nodeTypesCache: INodeType[] | undefined;
+
+export function credentialTypes(): Map<string, ICredentialType> {
+	credentialTypesCache ??= new Map(packageCredentialTypes().map((c) => [c.name, c]));
+	return credentialTypesCache;
+}
+
+function nodeClasses(): INodeType[] {
+	nodeTypesCache ??= packageNodeTypes();
+	return nodeTypesCache;
+}
+
+function toItem(item: IDataObject | INodeExecutionData): INodeExecutionData {
+	return 'json' in item && typeof item.json === 'object' ? (item as INodeExecutionData) : { json: item as IDataObject };
+}
+
+export function buildAdditionalData(
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	hooks?: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
+	const additionalData = mock<IWorkflowExecuteAdditionalData>();
+	additionalData.credentialsHelper = new CredentialsHelper(credentialTypes(), credentials);
+	if (hooks) additionalData.hooks = hooks;
+	// A deep mock would hand n8n-core truthy fake values for these and make it try to decrypt an
+	// execution context or call an SSRF bridge (n8n-conventions.md §3.2).
+	for (const key of [
+		'executionId',
+		'encryptedRunnerIdentity',
+		'evalLlmMockHandler',
+		'ssrfBridge',
+		'executionContext',
+		'httpRequest',
+		'httpResponse',
+		'userId',
+		'executionTimeoutTimestamp',
+		'restartExecutionId',
+		'parentCallbackManager',
+	]) {
+		(additionalData as unknown as Record<string, unknown>)[key] = undefined;
+	}
+	additionalData.webhookBaseUrl = 'http://127.0.0.1:5678/webhook';
+	additionalData.webhookTestBaseUrl = 'http://127.0.0.1:5678/webhook-test';
+	additionalData.variables = {};
+	return additionalData;
+}
+
+export function buildNode(options: {
+	type: string;
+	parameters: INodeParameters;
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	onError?: OnError;
+	name?: string;
+}): INode {
+	const node: INode = {
+		id: 'node-under-test',
+		name: options.name ?? 'Node',
+		type: typeName(options.type),
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials: Object.fromEntries(
+			Object.keys(options.credentials ?? {}).map((t) => [t, { id: `${t}-id`, name: t }]),
+		),
+		webhookId: 'hook-under-test',
+	};
+	if (options.onError) {
+		node.onError = options.onError;
+		node.continueOnFail = options.onError !== 'stopWorkflow';
+	}
+	return node;
+}
+
+export function buildWorkflow(nodes: INode[], extraNodes: INodeType[] = [], staticData?: IDataObject): Workflow {
+	return new Workflow({
+		id: 'workflow-under-test',
+		name: 'engine tier',
+		nodes,
+		connections: {},
+		active: false,
+		nodeTypes: new NodeTypes([...nodeClasses(), ...extraNodes]),
+		staticData,
+		settings: { executionOrder: 'v1' },
+	});
+}
+
+/** Runs one node with the given input items through WorkflowExecute and returns its outputs. */
+export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
+	const credentials = options.credentials ?? {};
+	const node = buildNode({ ...options, name: options.nodeName });
+	const workflow = buildWorkflow([node], options.extraNodes);
+	const mode = options.mode ?? 'manual';
+
+	const hooks = new ExecutionLifecycleHooks(mode, 'execution-under-test', mock());
+	const finished = new Promise<IRun>((resolve) => {
+		hooks.addHandler('workflowExecuteAfter', (run) => resolve(run));
+	});
+	const additionalData = buildAdditionalData(credentials, hooks);
+
+	const inputItems = (options.items ?? [{}]).map(toItem);
+	const runExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node, data: { main: [inputItems] }, source: null }],
+		},
+	});
+	const execute = new WorkflowExecute(additionalData, mode, runExecutionData);
+	await execute.processRunExecutionData(workflow);
+	const run = await finished;
+
+	const taskData = run.data.resultData.runData[node.name]?.[0];
+	const outputs = (taskData?.data?.main ?? []).map((items) => items ?? []);
+	const items = outputs[0] ?? [];
+	return {
+		run,
+		outputs,
+		items,
+		json: items.map((i) => i.json),
+		error: (taskData?.error ?? run.data.resultData.error) as RunNodeResult['error'],
+		workflow,
+	};
+}
