@@ -10,6 +10,7 @@ import type {
 	IExecuteFunctions,
 	IHttpRequestOptions,
 	INodeExecutionData,
+	INodeParameters,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
@@ -71,7 +72,7 @@ export async function testCredential(
 	const workflow = buildWorkflow([node], [probe]);
 	const { baseURL, url, ...rest } = workflow.expression.getComplexParameterValue(
 		node,
-		credentialType.test.request as unknown as IDataObject,
+		credentialType.test.request as unknown as INodeParameters,
 		'internal',
 		{ $credentials: data },
 		undefined,

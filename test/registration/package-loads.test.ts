@@ -26,12 +26,12 @@ describe('the built package, as n8n loads it', () => {
 		const known = Object.keys(loader.known.credentials).sort();
 		expect(known).toEqual(['africasTalkingApi', 'dhis2Api', 'gupshupApi', 'smsBoxApi']);
 		for (const credential of loader.types.credentials) {
-			const icon = credential.icon as { light: string; dark: string };
-			expect(icon.light).toMatch(/^file:/);
-			expect(icon.dark).not.toEqual(icon.light);
-			const source = loader.known.credentials[credential.name].sourcePath;
-			for (const file of [icon.light, icon.dark]) {
-				expect(fs.existsSync(path.join(ROOT, path.dirname(source), file.slice('file:'.length)))).toBe(true);
+			// The loader turns `icon: 'file:…'` into the URLs the editor fetches.
+			const iconUrl = credential.iconUrl as { light: string; dark: string };
+			expect(iconUrl.light).toMatch(/^icons\/n8n-nodes-sms-gateways\/dist\/icons\/.+\.svg$/);
+			expect(iconUrl.dark).toMatch(/\.dark\.svg$/);
+			for (const url of [iconUrl.light, iconUrl.dark]) {
+				expect(fs.existsSync(path.join(ROOT, url.replace(/^icons\/n8n-nodes-sms-gateways\//, '')))).toBe(true);
 			}
 			expect(credential.test).toBeDefined();
 			expect(credential.documentationUrl).toMatch(/^https:\/\//);
