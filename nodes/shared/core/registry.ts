@@ -5,10 +5,13 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { africasTalking } from '../adapters/africastalking';
+import { dhis2 } from '../adapters/dhis2';
+import { gupshup } from '../adapters/gupshup';
+import { smsBox } from '../adapters/smsbox';
 import type { GatewayAdapter } from './adapter';
 import type { Capability, GatewayId } from './types';
 
-export const ADAPTERS: readonly GatewayAdapter[] = [africasTalking];
+export const ADAPTERS: readonly GatewayAdapter[] = [africasTalking, gupshup, smsBox, dhis2];
 
 export function adapterFor(id: string): GatewayAdapter {
 	const adapter = ADAPTERS.find((a) => a.id === id);

@@ -1,0 +1,15 @@
+import type { Credentials } from '../../core/types';
+import { joinUrl } from '../common';
+
+/** The server URL with its context path (for example `https://dhis2.example.org/40`). */
+export function serverUrl(credentials: Credentials): string {
+	return typeof credentials.serverUrl === 'string' ? credentials.serverUrl.trim() : '';
+}
+
+/**
+ * `{server}/api{path}`, unversioned: the seed's `/api/26/…` is refused by every server since 2.32
+ * (providers.md §4.1, "Versioned paths").
+ */
+export function dhis2ApiUrl(credentials: Credentials, path: string): string {
+	return joinUrl(serverUrl(credentials), `/api${path.startsWith('/') ? path : `/${path}`}`);
+}

@@ -1,0 +1,10 @@
+import type { GatewayAdapter } from '../../core/adapter';
+import { dhis2Send } from './send';
+
+/** DHIS2 has no balance: its SMS gateway's account holds the credit. */
+export const dhis2: GatewayAdapter = {
+	id: 'dhis2',
+	displayName: 'DHIS2',
+	credentialType: 'dhis2Api',
+	send: dhis2Send,
+};

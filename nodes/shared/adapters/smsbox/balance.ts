@@ -1,0 +1,55 @@
+/**
+ * `GET /api/sms/v1/query_sms_balance` → `{"status":true,"code":200,…,"data":[{"balance_money":100}]}`
+ * (seed S-SB): `data` is an array. No currency is documented, so it stays null unless the reply
+ * names one.
+ */
+import type { Balance, BalanceCapability } from '../../core/adapter';
+import { errorInfo, GatewayError } from '../../core/errors';
+import type { Credentials, HttpClient } from '../../core/types';
+import { excerpt, parseMoney } from '../common';
+import { readSmsBoxReply, smsBoxError } from './codes';
+import { smsBoxUrl } from './hosts';
+
+interface BalanceRow {
+	balance_money?: unknown;
+	currency?: unknown;
+}
+
+export const smsBoxBalance: BalanceCapability = {
+	async getBalance(http: HttpClient, credentials: Credentials): Promise<Balance> {
+		const reply = await http.request({
+			method: 'GET',
+			url: smsBoxUrl(credentials, 'query_sms_balance'),
+			headers: { Accept: 'application/json' },
+		});
+		const read = readSmsBoxReply(reply.body);
+		const ok =
+			reply.statusCode >= 200 &&
+			reply.statusCode < 300 &&
+			read.code === 200 &&
+			read.status !== false;
+		const row = (Array.isArray(read.data) ? read.data[0] : read.data) as BalanceRow | undefined;
+		const money = parseMoney(row?.balance_money);
+		if (ok && money.amount !== null) {
+			const named =
+				typeof row?.currency === 'string' && row.currency.trim()
+					? row.currency.trim().toUpperCase()
+					: null;
+			return { balance: money.amount, currency: money.currency ?? named, raw: reply.body };
+		}
+		if (!ok && (read.code !== undefined || reply.statusCode >= 400)) {
+			throw new GatewayError(
+				smsBoxError(read, reply.statusCode, reply.body).error,
+				reply.statusCode,
+			);
+		}
+		throw new GatewayError(
+			errorInfo(
+				reply.statusCode,
+				`Unexpected balance reply from SMSBox: ${excerpt(reply.body)}`,
+				'SMSBox did not return a balance.',
+			),
+			reply.statusCode,
+		);
+	},
+};

@@ -1,0 +1,42 @@
+/** Send SMS through Gupshup, inside n8n's engine, against the simulator over loopback. */
+import { indianNumbers, useSimulator } from '../simulator-fixture';
+import { send, statuses } from './send-helpers';
+
+const fx = useSimulator();
+
+describe('Send SMS via Gupshup', () => {
+	it('sends one message per request, with the number as digits without +', async () => {
+		const { json } = await send(fx.get(), {
+			gateway: 'gupshup',
+			message: 'Namaste',
+			items: indianNumbers(3).map((phone) => ({ phone })),
+		});
+		expect(statuses(json)).toEqual(['accepted', 'accepted', 'accepted']);
+		expect(json[0].to).toBe('+919800000000');
+		expect(json[0].messageId).toMatch(/^[0-9a-f-]{36}$/);
+		expect(fx.get().sim.stats().requests.byGateway.gupshup.total).toBe(3);
+		const stored = fx.get().sim.messages({ gateway: 'gupshup' });
+		expect(stored.map((m) => m.id).sort()).toEqual(json.map((j) => j.messageId).sort());
+	});
+
+	it('catches a text over 160 characters before sending, and sends the other item', async () => {
+		const { json } = await send(fx.get(), {
+			gateway: 'gupshup',
+			to: '={{ $json.phone }}',
+			items: [
+				{ phone: '+919800000001', text: 'x'.repeat(161) },
+				{ phone: '+919800000002', text: 'x'.repeat(160) },
+			],
+		});
+		expect(statuses(json)).toEqual(['invalid', 'accepted']);
+		expect(json[0]).toMatchObject({ error: { code: 'MESSAGE_TOO_LONG' } });
+		expect(fx.get().sim.stats().requests.byGateway.gupshup.total).toBe(1);
+	});
+
+	it('fails before sending when the API key is wrong', async () => {
+		const creds = { ...fx.get().credentials, gupshupApi: { ...fx.get().credentials.gupshupApi, apiKey: 'wrong' } };
+		const { run } = await send(fx.get(), { gateway: 'gupshup', to: '+919800000001', message: 'Hi', credentials: creds });
+		expect(run.status).toBe('error');
+		expect(fx.get().sim.messages()).toHaveLength(0);
+	});
+});
