@@ -146,18 +146,23 @@ function dryRunResults(
 	});
 }
 
-/** Rows in input-item order; failed rows carry an n8n error so "On Error: Continue (using error output)" routes them. */
+/**
+ * Rows in input-item order. With "On Error: Continue (using error output)", failed rows take the
+ * shape n8n routes to the error output without rewriting (`error`, `message`, `details` only): an
+ * `item.error` would make n8n replace the whole result with the error message.
+ */
 function toItems(this: IExecuteFunctions, rows: Row[]): INodeExecutionData[] {
 	const routeErrors = this.getNode().onError === 'continueErrorOutput';
 	return rows
 		.map((row, position) => ({ row, position }))
 		.sort((a, b) => a.row.itemIndex - b.row.itemIndex || a.position - b.position)
 		.map(({ row }) => {
-			const item: INodeExecutionData = { json: row.json, pairedItem: { item: row.itemIndex } };
-			if (row.failed && routeErrors) {
-				const message = (row.json.error as IDataObject | undefined)?.message ?? row.json.error ?? 'Not sent';
-				item.error = new NodeOperationError(this.getNode(), String(message), { itemIndex: row.itemIndex });
-			}
-			return item;
+			if (!row.failed || !routeErrors) return { json: row.json, pairedItem: { item: row.itemIndex } };
+			const error = row.json.error as IDataObject | string | undefined;
+			const message = typeof error === 'string' ? error : String(error?.message ?? 'Not sent');
+			return {
+				json: { error: error ?? message, message, details: row.json },
+				pairedItem: { item: row.itemIndex },
+			};
 		});
 }

@@ -51,7 +51,10 @@ export function kenyanNumbers(count: number, start = 0): string[] {
 	return Array.from({ length: count }, (_, i) => `+25471${String(start + i).padStart(7, '0')}`);
 }
 
-/** Indian mobile numbers (Gupshup's sandbox permits India, Brazil, Mexico, Colombia, Peru). */
-export function indianNumbers(count: number, start = 0): string[] {
-	return Array.from({ length: count }, (_, i) => `+9198${String(start + i).padStart(8, '0')}`);
+/**
+ * Brazilian mobile numbers +55 11 9xxxx-xxxx: Gupshup permits Brazil, Mexico, Colombia, Peru and
+ * India, and India needs a registered sender, so Brazil keeps the tests about one thing.
+ */
+export function brazilianNumbers(count: number, start = 0): string[] {
+	return Array.from({ length: count }, (_, i) => `+55119${String(87000000 + start + i)}`);
 }

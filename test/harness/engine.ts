@@ -5,7 +5,6 @@
  * applies it, HTTP goes through n8n-core's request helpers for real (to the simulator on loopback),
  * and errors, continueOnFail, error outputs and pairedItem behave as in n8n.
  */
-import { mock } from 'jest-mock-extended';
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
@@ -72,34 +71,35 @@ function toItem(item: IDataObject | INodeExecutionData): INodeExecutionData {
 	return 'json' in item && typeof item.json === 'object' ? (item as INodeExecutionData) : { json: item as IDataObject };
 }
 
+/**
+ * The execution's additional data, as a plain object: the fields n8n-core reads during a node run
+ * are set to what the cli would set; anything else reads as undefined. (A jest deep mock would hand
+ * n8n-core truthy fake values and make it decrypt an execution context or call an SSRF bridge, and
+ * would tie the harness to jest, which the benchmarks do not run under.)
+ */
 export function buildAdditionalData(
 	credentials: Record<string, ICredentialDataDecryptedObject>,
 	hooks?: ExecutionLifecycleHooks,
 ): IWorkflowExecuteAdditionalData {
-	const additionalData = mock<IWorkflowExecuteAdditionalData>();
-	additionalData.credentialsHelper = new CredentialsHelper(credentialTypes(), credentials);
-	if (hooks) additionalData.hooks = hooks;
-	// A deep mock would hand n8n-core truthy fake values for these and make it try to decrypt an
-	// execution context or call an SSRF bridge (n8n-conventions.md §3.2).
-	for (const key of [
-		'executionId',
-		'encryptedRunnerIdentity',
-		'evalLlmMockHandler',
-		'ssrfBridge',
-		'executionContext',
-		'httpRequest',
-		'httpResponse',
-		'userId',
-		'executionTimeoutTimestamp',
-		'restartExecutionId',
-		'parentCallbackManager',
-	]) {
-		(additionalData as unknown as Record<string, unknown>)[key] = undefined;
-	}
-	additionalData.webhookBaseUrl = 'http://127.0.0.1:5678/webhook';
-	additionalData.webhookTestBaseUrl = 'http://127.0.0.1:5678/webhook-test';
-	additionalData.variables = {};
-	return additionalData;
+	const base = 'http://127.0.0.1:5678';
+	const data: Partial<IWorkflowExecuteAdditionalData> = {
+		credentialsHelper: new CredentialsHelper(credentialTypes(), credentials),
+		hooks,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: `${base}/rest`,
+		instanceBaseUrl: `${base}/`,
+		formBaseUrl: `${base}/form`,
+		formWaitingBaseUrl: `${base}/form-waiting`,
+		formTestBaseUrl: `${base}/form-test`,
+		webhookBaseUrl: `${base}/webhook`,
+		webhookWaitingBaseUrl: `${base}/webhook-waiting`,
+		webhookTestBaseUrl: `${base}/webhook-test`,
+		mcpBaseUrl: `${base}/mcp`,
+		mcpTestBaseUrl: `${base}/mcp-test`,
+		variables: {},
+		logAiEvent: () => {},
+	};
+	return data as IWorkflowExecuteAdditionalData;
 }
 
 export function buildNode(options: {
@@ -148,7 +148,17 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const workflow = buildWorkflow([node], options.extraNodes);
 	const mode = options.mode ?? 'manual';
 
-	const hooks = new ExecutionLifecycleHooks(mode, 'execution-under-test', mock());
+	const hooks = new ExecutionLifecycleHooks(mode, 'execution-under-test', {
+		id: 'workflow-under-test',
+		name: 'engine tier',
+		active: false,
+		activeVersionId: null,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		nodes: [node],
+		connections: {},
+	});
 	const finished = new Promise<IRun>((resolve) => {
 		hooks.addHandler('workflowExecuteAfter', (run) => resolve(run));
 	});

@@ -27,7 +27,10 @@ describe('Send SMS, for every gateway', () => {
 		});
 		expect(run.status).toBe('success');
 		expect(outputs[0].map((i) => i.json.status)).toEqual(['accepted']);
-		expect(outputs[1].map((i) => i.json.status).sort()).toEqual(['invalid', 'rejected']);
+		const failed = outputs[1].map((i) => i.json as { message: string; details: { status: string; input: string } });
+		expect(failed.map((f) => f.details.status).sort()).toEqual(['invalid', 'rejected']);
+		expect(failed.find((f) => f.details.status === 'rejected')?.message).toBe('UserInBlacklist');
+		expect(failed.find((f) => f.details.status === 'invalid')?.details.input).toBe('123');
 	});
 
 	it('turns a refused credential into an error item with "continue on fail" and keeps going', async () => {

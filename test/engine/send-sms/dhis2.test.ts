@@ -21,7 +21,7 @@ describe('Send SMS via DHIS2', () => {
 	});
 
 	it('works with a personal access token', async () => {
-		const token = fx.get().sim.accounts.dhis2.token;
+		const token = fx.get().sim.accounts.dhis2.personalAccessToken;
 		const creds = { ...fx.get().credentials, dhis2Api: { serverUrl: fx.get().sim.baseUrls.dhis2, authType: 'token', token } };
 		const { json } = await send(fx.get(), { gateway: 'dhis2', to: '+254711000001', message: 'Hi', credentials: creds });
 		expect(json[0].status).toBe('accepted');

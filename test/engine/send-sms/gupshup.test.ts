@@ -1,5 +1,5 @@
 /** Send SMS through Gupshup, inside n8n's engine, against the simulator over loopback. */
-import { indianNumbers, useSimulator } from '../simulator-fixture';
+import { brazilianNumbers, useSimulator } from '../simulator-fixture';
 import { send, statuses } from './send-helpers';
 
 const fx = useSimulator();
@@ -9,10 +9,10 @@ describe('Send SMS via Gupshup', () => {
 		const { json } = await send(fx.get(), {
 			gateway: 'gupshup',
 			message: 'Namaste',
-			items: indianNumbers(3).map((phone) => ({ phone })),
+			items: brazilianNumbers(3).map((phone) => ({ phone })),
 		});
 		expect(statuses(json)).toEqual(['accepted', 'accepted', 'accepted']);
-		expect(json[0].to).toBe('+919800000000');
+		expect(json[0].to).toBe('+5511987000000');
 		expect(json[0].messageId).toMatch(/^[0-9a-f-]{36}$/);
 		expect(fx.get().sim.stats().requests.byGateway.gupshup.total).toBe(3);
 		const stored = fx.get().sim.messages({ gateway: 'gupshup' });
@@ -24,8 +24,8 @@ describe('Send SMS via Gupshup', () => {
 			gateway: 'gupshup',
 			to: '={{ $json.phone }}',
 			items: [
-				{ phone: '+919800000001', text: 'x'.repeat(161) },
-				{ phone: '+919800000002', text: 'x'.repeat(160) },
+				{ phone: '+5511987000001', text: 'x'.repeat(161) },
+				{ phone: '+5511987000002', text: 'x'.repeat(160) },
 			],
 		});
 		expect(statuses(json)).toEqual(['invalid', 'accepted']);
@@ -35,7 +35,7 @@ describe('Send SMS via Gupshup', () => {
 
 	it('fails before sending when the API key is wrong', async () => {
 		const creds = { ...fx.get().credentials, gupshupApi: { ...fx.get().credentials.gupshupApi, apiKey: 'wrong' } };
-		const { run } = await send(fx.get(), { gateway: 'gupshup', to: '+919800000001', message: 'Hi', credentials: creds });
+		const { run } = await send(fx.get(), { gateway: 'gupshup', to: '+5511987000001', message: 'Hi', credentials: creds });
 		expect(run.status).toBe('error');
 		expect(fx.get().sim.messages()).toHaveLength(0);
 	});

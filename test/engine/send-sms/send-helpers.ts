@@ -24,7 +24,7 @@ export async function send(fixture: SimFixture, call: SendCall) {
 		message: call.message ?? '={{ $json.text }}',
 		from: call.from ?? '',
 		recipientName: call.recipientName ?? '',
-		options: call.options ?? {},
+		options: (call.options ?? {}) as INodeParameters,
 	};
 	return await runNode({
 		type: 'sendSms',

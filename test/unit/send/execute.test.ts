@@ -1,3 +1,4 @@
+import type { BatchOutcome } from '../../../nodes/shared/core/adapter';
 import { errorInfo } from '../../../nodes/shared/core/errors';
 import type { HttpClient } from '../../../nodes/shared/core/types';
 import { executeSend } from '../../../nodes/shared/send/execute';
@@ -80,8 +81,8 @@ describe('executeSend', () => {
 
 	it('marks recipients the gateway did not mention as unknown', async () => {
 		const { adapter } = fakeAdapter((batch) => {
-			const all = acceptAll(batch, 1);
-			return all.kind === 'answered' ? { ...all, outcomes: all.outcomes.slice(0, 1) } : all;
+			const all = acceptAll(batch, 1) as Extract<BatchOutcome, { kind: 'answered' }>;
+			return { ...all, outcomes: all.outcomes.slice(0, 1) };
 		});
 		const { result } = await run(adapter, numbers(2));
 		expect(result.results.map((r) => r.status)).toEqual(['accepted', 'unknown']);
