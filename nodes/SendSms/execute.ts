@@ -14,6 +14,7 @@ import { adapterFor } from '../shared/core/registry';
 import { n8nHttpClient } from '../shared/core/transport';
 import type { RecipientResult, SendOptions } from '../shared/core/types';
 import { gatewayErrorToNodeError, toNodeError } from '../shared/n8n/errors';
+import { itemParameterReader } from '../shared/n8n/item-parameters';
 import { executeSend } from '../shared/send/execute';
 import type { EncodingPolicy, SendInput } from '../shared/send/plan';
 import { planSend } from '../shared/send/plan';
@@ -31,9 +32,10 @@ export async function sendSms(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const rows: Row[] = [];
 	const inputs: SendInput[] = [];
 
+	const read = itemParameterReader(this);
 	for (let i = 0; i < items.length; i++) {
 		try {
-			inputs.push(readItem.call(this, adapter, i));
+			inputs.push(readItem(this, read, adapter, i));
 		} catch (error) {
 			if (!this.continueOnFail()) throw toNodeError(this.getNode(), error, i);
 			rows.push({ itemIndex: i, json: { error: (error as Error).message }, failed: true });
@@ -78,21 +80,26 @@ export async function sendSms(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return [toItems.call(this, rows)];
 }
 
-function readItem(this: IExecuteFunctions, adapter: GatewayAdapter, i: number): SendInput {
-	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+function readItem(
+	context: IExecuteFunctions,
+	read: ReturnType<typeof itemParameterReader>,
+	adapter: GatewayAdapter,
+	i: number,
+): SendInput {
+	const options = read<IDataObject>('options', i, {});
 	const send: SendOptions = {};
 	if (options.scheduleTime) {
-		send.scheduleAt = scheduleInstant(this, adapter, options.scheduleTime, i);
+		send.scheduleAt = scheduleInstant(context, adapter, options.scheduleTime, i);
 	}
 	if (options.keyword) send.keyword = String(options.keyword);
 	if (options.linkId) send.linkId = String(options.linkId);
 	if (options.enqueue === true) send.enqueue = true;
 	return {
 		itemIndex: i,
-		to: this.getNodeParameter('to', i),
-		message: String(this.getNodeParameter('message', i, '') ?? ''),
-		from: adapter.id === 'dhis2' ? undefined : String(this.getNodeParameter('from', i, '') ?? '').trim(),
-		recipientName: String(this.getNodeParameter('recipientName', i, '') ?? ''),
+		to: read('to', i),
+		message: String(read('message', i, '') ?? ''),
+		from: adapter.id === 'dhis2' ? undefined : String(read('from', i, '') ?? '').trim(),
+		recipientName: String(read('recipientName', i, '') ?? ''),
 		options: send,
 	};
 }
