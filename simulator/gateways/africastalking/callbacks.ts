@@ -1,0 +1,67 @@
+/**
+ * Africa's Talking callbacks: POST, application/x-www-form-urlencoded (providers.md §1.5).
+ * The expected answer is not documented (gap); INF: any 2xx acknowledges, anything else is retried.
+ */
+import type { CallbackAttempt, CallbackKind } from '../../core/callbacks';
+import type { SimContext } from '../../core/context';
+import type { MessageRecord } from '../../core/types';
+
+/** "99999 Athena = sandbox" (providers.md §1.5): the simulator's account is the sandbox one. */
+export const SANDBOX_NETWORK_CODE = '99999';
+
+type AtCallbackKind = 'delivery' | 'inbound' | 'optout' | 'subscription';
+
+const DLR_STATUS: Record<string, string> = {
+	delivered: 'Success',
+	failed: 'Failed',
+	rejected: 'Rejected',
+};
+
+function isAcknowledged(status: number): boolean {
+	return status >= 200 && status < 300;
+}
+
+export function sendAtCallback(
+	ctx: SimContext,
+	kind: AtCallbackKind,
+	fields: Record<string, string>,
+	messageId?: string,
+): Promise<CallbackAttempt[]> | null {
+	const url = ctx.config.callbacks.africastalking[kind];
+	if (!url) return null;
+	return ctx.callbacks.send({
+		gateway: 'africastalking',
+		kind: kind as CallbackKind,
+		url,
+		contentType: 'application/x-www-form-urlencoded',
+		body: new URLSearchParams(fields).toString(),
+		acknowledged: isAcknowledged,
+		...(messageId ? { messageId } : {}),
+	});
+}
+
+/**
+ * Delivery report fields: id, status, phoneNumber, networkCode, failureReason (only for
+ * Rejected/Failed, DOC AT-NOTIF), retryCount (INF: always sent, 0 outside premium retries).
+ */
+export function deliveryReportFields(record: MessageRecord): Record<string, string> {
+	const fields: Record<string, string> = {
+		id: record.id,
+		status: DLR_STATUS[record.status] ?? 'Failed',
+		phoneNumber: record.to,
+		networkCode: record.networkCode ?? SANDBOX_NETWORK_CODE,
+	};
+	if (record.failureReason) fields.failureReason = record.failureReason;
+	fields.retryCount = '0';
+	return fields;
+}
+
+export function reportAtDelivery(
+	ctx: SimContext,
+	record: MessageRecord,
+): Promise<CallbackAttempt[]> {
+	record.networkCode ??= SANDBOX_NETWORK_CODE;
+	return (
+		sendAtCallback(ctx, 'delivery', deliveryReportFields(record), record.id) ?? Promise.resolve([])
+	);
+}

@@ -1,0 +1,46 @@
+/** What Africa's Talking remembers between requests besides the accepted messages. */
+
+export interface AtInboxMessage {
+	/** Numeric id used by the fetch API's lastReceivedId (providers.md §1.4). */
+	id: number;
+	/** Id sent in the incoming-message callback (S-AT shows "ATSid_..."). */
+	callbackId: string;
+	linkId: string;
+	text: string;
+	to: string;
+	from: string;
+	date: string;
+	networkCode: string;
+}
+
+export interface AtSubscription {
+	id: number;
+	phoneNumber: string;
+	shortCode: string;
+	keyword: string;
+	date: string;
+}
+
+export class AtState {
+	inbox: AtInboxMessage[] = [];
+	subscriptions: AtSubscription[] = [];
+	/** "senderId|phoneNumber" pairs from bulk opt-outs: later sends from that sender get 406. */
+	optOuts = new Set<string>();
+	/** Record seqs of premium replies whose linkId matched no incoming message. */
+	invalidLinkIds = new Set<number>();
+	nextInboxId = 1;
+	nextSubscriptionId = 1;
+
+	reset(): void {
+		this.inbox = [];
+		this.subscriptions = [];
+		this.optOuts.clear();
+		this.invalidLinkIds.clear();
+		this.nextInboxId = 1;
+		this.nextSubscriptionId = 1;
+	}
+
+	isOptedOut(senderId: string, phoneNumber: string): boolean {
+		return this.optOuts.has(`${senderId}|${phoneNumber}`);
+	}
+}

@@ -1,0 +1,138 @@
+/**
+ * Premium subscriptions on the content host (providers.md §1.4) and the two notifications
+ * that change who may receive what: bulk opt-outs and subscription updates (§1.5).
+ */
+import type { SimContext } from '../../core/context';
+import type { SimReply, SimRequest } from '../../core/http-io';
+import { jsonReply, parseForm } from '../../core/http-io';
+import { parseInternational } from '../../core/phone';
+import type { InboundResult } from '../gateway';
+import { checkAtAuth } from './auth';
+import { sendAtCallback } from './callbacks';
+import { missingField } from './replies';
+import type { AtState } from './state';
+
+export type UpdateType = 'addition' | 'deletion';
+
+/** INF: AT's refusal body for a bad subscription request is not documented. */
+function failed(description: string): SimReply {
+	return jsonReply(400, { status: 'Failed', description });
+}
+
+function readSubscriptionForm(
+	ctx: SimContext,
+	req: SimRequest,
+): { fields: Record<string, string> } | { reply: SimReply } {
+	const form = parseForm(req);
+	const denied = checkAtAuth(ctx, req, form.get('username') ?? undefined);
+	if (denied) return { reply: denied };
+	const fields: Record<string, string> = {};
+	for (const name of ['shortCode', 'keyword', 'phoneNumber']) {
+		const value = form.get(name);
+		if (!value) return { reply: missingField(name) };
+		fields[name] = value;
+	}
+	const account = ctx.accounts.africastalking;
+	if (
+		!account.shortCodes.includes(fields.shortCode) ||
+		!account.keywords.includes(fields.keyword)
+	) {
+		return { reply: failed('Invalid shortCode or keyword') };
+	}
+	if (!fields.phoneNumber.startsWith('+') || !parseInternational(fields.phoneNumber)) {
+		return { reply: failed('Invalid phoneNumber') };
+	}
+	return { fields };
+}
+
+/** POST /version1/subscription/create: the subscriber is added and an `addition` notification follows. */
+export function handleCreateSubscription(
+	ctx: SimContext,
+	state: AtState,
+	req: SimRequest,
+): SimReply {
+	const read = readSubscriptionForm(ctx, req);
+	if ('reply' in read) return read.reply;
+	const { shortCode, keyword, phoneNumber } = read.fields;
+	void updateSubscription(ctx, state, { phoneNumber, shortCode, keyword, updateType: 'addition' });
+	return jsonReply(201, { status: 'Success', description: 'Waiting for user input' });
+}
+
+/** POST /version1/subscription/delete */
+export function handleDeleteSubscription(
+	ctx: SimContext,
+	state: AtState,
+	req: SimRequest,
+): SimReply {
+	const read = readSubscriptionForm(ctx, req);
+	if ('reply' in read) return read.reply;
+	const { shortCode, keyword, phoneNumber } = read.fields;
+	const exists = state.subscriptions.some(
+		(s) => s.shortCode === shortCode && s.keyword === keyword && s.phoneNumber === phoneNumber,
+	);
+	if (!exists) return failed('Subscription not found');
+	void updateSubscription(ctx, state, { phoneNumber, shortCode, keyword, updateType: 'deletion' });
+	return jsonReply(201, { status: 'Success', description: 'Succeeded' });
+}
+
+/** GET /version1/subscription?username&shortCode&keyword&lastReceivedId */
+export function handleFetchSubscriptions(
+	ctx: SimContext,
+	state: AtState,
+	req: SimRequest,
+): SimReply {
+	const denied = checkAtAuth(ctx, req, req.query.get('username') ?? undefined);
+	if (denied) return denied;
+	const shortCode = req.query.get('shortCode');
+	const keyword = req.query.get('keyword');
+	if (!shortCode) return missingField('shortCode');
+	if (!keyword) return missingField('keyword');
+	const after = Number(req.query.get('lastReceivedId') ?? '0') || 0;
+	const responses = state.subscriptions
+		.filter((s) => s.shortCode === shortCode && s.keyword === keyword && s.id > after)
+		.map((s) => ({ id: s.id, phoneNumber: s.phoneNumber, date: s.date }));
+	return jsonReply(200, { responses });
+}
+
+export interface SubscriptionUpdate {
+	phoneNumber: string;
+	shortCode: string;
+	keyword: string;
+	updateType: UpdateType;
+}
+
+/** Applies an addition/deletion and sends the subscription notification (phoneNumber, shortCode, keyword, updateType). */
+export function updateSubscription(
+	ctx: SimContext,
+	state: AtState,
+	update: SubscriptionUpdate,
+): InboundResult {
+	const { phoneNumber, shortCode, keyword, updateType } = update;
+	const same = (s: { phoneNumber: string; shortCode: string; keyword: string }) =>
+		s.phoneNumber === phoneNumber && s.shortCode === shortCode && s.keyword === keyword;
+	if (updateType === 'addition' && !state.subscriptions.some(same)) {
+		state.subscriptions.push({
+			id: state.nextSubscriptionId++,
+			phoneNumber,
+			shortCode,
+			keyword,
+			date: ctx.clock.iso(),
+		});
+	}
+	if (updateType === 'deletion') state.subscriptions = state.subscriptions.filter((s) => !same(s));
+	// DOC AT-NOTIF's table writes updateType lower-case (its PHP sample compares "Addition"): lower-case is sent.
+	const fields = { phoneNumber, shortCode, keyword, updateType };
+	return { inbound: fields, callback: sendAtCallback(ctx, 'subscription', fields) };
+}
+
+/** A subscriber opted out of a sender's bulk SMS: later sends from that sender to them get 406. */
+export function optOut(
+	ctx: SimContext,
+	state: AtState,
+	senderId: string,
+	phoneNumber: string,
+): InboundResult {
+	state.optOuts.add(`${senderId}|${phoneNumber}`);
+	const fields = { senderId, phoneNumber };
+	return { inbound: fields, callback: sendAtCallback(ctx, 'optout', fields) };
+}

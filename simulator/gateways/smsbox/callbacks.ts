@@ -1,0 +1,50 @@
+/**
+ * SMSBox two-way callback (seed 002): POST JSON with a nested `message`; the client must
+ * answer {"transaction_id": <the same id>, "successful": true}. Any other answer is retried.
+ */
+import type { SimContext } from '../../core/context';
+import type { InboundInput, InboundResult } from '../gateway';
+
+function acknowledges(transactionId: string) {
+	return (status: number, body: string): boolean => {
+		if (status < 200 || status >= 300) return false;
+		try {
+			const answer = JSON.parse(body) as { transaction_id?: unknown; successful?: unknown };
+			// The samples return the id as received and the boolean true.
+			return String(answer.transaction_id) === transactionId && answer.successful === true;
+		} catch {
+			return false;
+		}
+	};
+}
+
+export function receiveSmsboxInbound(ctx: SimContext, input: InboundInput): InboundResult {
+	const transactionId = ctx.ids.hex(14);
+	const payload = {
+		from: input.from.replace(/^\+/, ''),
+		to: input.to ?? ctx.accounts.smsbox.twoWayNumber,
+		channel: 'sms',
+		// "Wed, 14 Jun 2017 07:00:00 GMT" (seed sample): the HTTP date format.
+		timeUTC: new Date(ctx.clock.now()).toUTCString(),
+		transaction_id: transactionId,
+		message: { text: input.text, media: { mediaUrl: '' }, custom: {} },
+		billing: {
+			currency: ctx.accounts.smsbox.currency,
+			subscriber_price: '0.00',
+			billing_price: '0.00',
+		},
+	};
+	const url = ctx.config.callbacks.smsbox.inbound;
+	const callback = url
+		? ctx.callbacks.send({
+				gateway: 'smsbox',
+				kind: 'inbound',
+				url,
+				contentType: 'application/json',
+				body: JSON.stringify(payload),
+				acknowledged: acknowledges(transactionId),
+				messageId: transactionId,
+			})
+		: null;
+	return { inbound: payload, callback };
+}
