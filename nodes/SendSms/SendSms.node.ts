@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { gatewayCredentials } from '../shared/n8n/gateway-property';
+import { getApprovedSenderNames } from '../shared/n8n/sender-name-options';
 import { sendSmsProperties } from './description';
 import { sendSms } from './execute';
 
@@ -22,6 +23,8 @@ export class SendSms implements INodeType {
 		credentials: gatewayCredentials('send'),
 		properties: sendSmsProperties,
 	};
+
+	methods = { loadOptions: { getApprovedSenderNames } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await sendSms.call(this);

@@ -29,9 +29,21 @@ export const sendSmsProperties: INodeProperties[] = [
 		name: 'from',
 		type: 'string',
 		default: '',
-		displayOptions: { hide: { gateway: ['dhis2'] } },
+		displayOptions: { hide: { gateway: ['dhis2', 'smsBox'] } },
 		description:
-			"Sender ID or short code. Africa's Talking: a registered sender ID or short code (empty = the account's default). Gupshup: required for India only. SMSBox: an approved sender name (required).",
+			"Sender ID or short code. Africa's Talking: a registered sender ID or short code (empty = the account's default). Gupshup: required for India only.",
+	},
+	// SMSBox sends only from an approved sender name (code 111), so its "From" lists them. Same
+	// parameter name: the value and expressions carry over, and the send code reads "from" as before.
+	{
+		displayName: 'From Name or ID',
+		name: 'from',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getApprovedSenderNames', loadOptionsDependsOn: ['gateway'] },
+		default: '',
+		displayOptions: { show: { gateway: ['smsBox'] } },
+		description:
+			'An approved SMSBox sender name (or a sender number). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Recipient Name',

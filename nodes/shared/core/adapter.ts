@@ -87,4 +87,156 @@ export interface GatewayAdapter {
 	credentialType: string;
 	send?: SendCapability;
 	balance?: BalanceCapability;
+	senderNames?: SenderNamesCapability;
+	scheduledChanges?: ScheduledChangesCapability;
+	gatewayAdmin?: GatewayAdminCapability;
+}
+
+/** The review state of a sender name (SMSBox: approved, rejected or pending). */
+export type SenderNameStatus = 'approved' | 'rejected' | 'pending';
+
+export interface SenderName {
+	id: string;
+	name: string;
+	/** As the gateway reports it; normally one of SenderNameStatus. */
+	status: string;
+	/** When it was requested, as the gateway writes it; null when not given. */
+	created: string | null;
+}
+
+export interface SenderNameFilter {
+	/** Text matched against the name or its sample content. */
+	query?: string;
+	status?: SenderNameStatus;
+}
+
+export interface SenderNameRequest {
+	senderId: string;
+	/** An example of the messages the name will send; the gateway reviews it. */
+	sampleContent: string;
+}
+
+export interface SenderNameRequestResult {
+	senderId: string;
+	/** The gateway's id of the new request, when its reply names one. */
+	id: string | null;
+	/** A new name waits for the gateway's review before it can send. */
+	status: SenderNameStatus;
+	message: string;
+	raw: unknown;
+}
+
+export interface SenderNamesCapability {
+	/** What the gateway would refuse in a request, found before calling it. */
+	checkRequest(request: SenderNameRequest): GatewayErrorInfo | undefined;
+	list(http: HttpClient, credentials: Credentials, filter: SenderNameFilter): Promise<SenderName[]>;
+	request(
+		http: HttpClient,
+		credentials: Credentials,
+		request: SenderNameRequest,
+	): Promise<SenderNameRequestResult>;
+}
+
+/** One change to a message that is scheduled and not sent yet. */
+export type ScheduledChange =
+	| { kind: 'suspend' }
+	| { kind: 'resume' }
+	/** `scheduleAt`: ISO 8601 instant. */
+	| { kind: 'reschedule'; scheduleAt: string }
+	| { kind: 'edit'; text?: string; sender?: string };
+
+export interface ScheduledChangeResult {
+	messageId: string;
+	/** The gateway's own words. */
+	message: string;
+	/** The new send time as the gateway was given it (SMSBox: `yyyy-mm-dd hh:mm`, GMT+0). */
+	scheduleTime: string | null;
+	/** The same time as an ISO instant, cut to what the gateway keeps (SMSBox: the minute). */
+	scheduledAt: string | null;
+	raw: unknown;
+}
+
+export interface ScheduledChangesCapability {
+	/** The gateway's message id from what the user gives (for example with a `message_id:` prefix). */
+	messageId(input: string): string;
+	/** What the gateway would refuse, found before calling it. */
+	check(messageId: string, change: ScheduledChange): GatewayErrorInfo | undefined;
+	change(
+		http: HttpClient,
+		credentials: Credentials,
+		messageId: string,
+		change: ScheduledChange,
+	): Promise<ScheduledChangeResult>;
+}
+
+/** The kinds of SMS gateway a server can be told to use (DHIS2 2.35 and later). */
+export type SmsGatewayType = 'http' | 'bulksms' | 'clickatell' | 'smpp';
+
+/** One parameter of a generic HTTP gateway. */
+export interface SmsGatewayParameter {
+	key: string;
+	value: string;
+	/** Sent as an HTTP header instead of in the body. */
+	header: boolean;
+	/** Base64-encoded before sending. */
+	encode: boolean;
+	/** Stored encrypted and never shown again. */
+	confidential: boolean;
+}
+
+/**
+ * A gateway configuration in the server's own field names (DHIS2 `SmsGatewayConfig`, providers.md
+ * §4.4). Undefined fields are left out of the request.
+ */
+export interface SmsGatewayInput {
+	type: SmsGatewayType;
+	name?: string;
+	username?: string;
+	password?: string;
+	urlTemplate?: string;
+	maxSmsLength?: string;
+	sendUrlParameters?: boolean;
+	isDefault?: boolean;
+	configurationTemplate?: string;
+	useGet?: boolean;
+	contentType?: string;
+	parameters?: SmsGatewayParameter[];
+	authToken?: string;
+	systemId?: string;
+	host?: string;
+	port?: number;
+	systemType?: string;
+	numberPlanIndicator?: string;
+	typeOfNumber?: string;
+	bindType?: string;
+	compressed?: boolean;
+}
+
+/** A gateway configuration as the server returns it, with every secret masked. */
+export type SmsGatewayConfig = Record<string, unknown> & { id: string; type: string };
+
+export interface GatewayAdminResult {
+	id: string;
+	/** The server's own words ("Gateway configuration added", "… is set to default", …). */
+	message: string;
+	/** The configuration after the change, secrets masked; absent after a delete. */
+	gateway?: SmsGatewayConfig;
+}
+
+export interface GatewayAdminCapability {
+	types: readonly SmsGatewayType[];
+	/** What the server would refuse or silently drop, found before calling it. */
+	check(operation: 'create' | 'update', input: SmsGatewayInput): GatewayErrorInfo | undefined;
+	list(http: HttpClient, credentials: Credentials): Promise<SmsGatewayConfig[]>;
+	get(http: HttpClient, credentials: Credentials, id: string): Promise<SmsGatewayConfig>;
+	create(http: HttpClient, credentials: Credentials, input: SmsGatewayInput): Promise<GatewayAdminResult>;
+	/** Changes only the given fields; omitted secrets keep their stored values. */
+	update(
+		http: HttpClient,
+		credentials: Credentials,
+		id: string,
+		input: SmsGatewayInput,
+	): Promise<GatewayAdminResult>;
+	remove(http: HttpClient, credentials: Credentials, id: string): Promise<GatewayAdminResult>;
+	setDefault(http: HttpClient, credentials: Credentials, id: string): Promise<GatewayAdminResult>;
 }

@@ -1,4 +1,5 @@
 import type { GatewayAdapter } from '../../core/adapter';
+import { dhis2GatewayAdmin } from './gateways';
 import { dhis2Send } from './send';
 
 /** DHIS2 has no balance: its SMS gateway's account holds the credit. */
@@ -7,4 +8,5 @@ export const dhis2: GatewayAdapter = {
 	displayName: 'DHIS2',
 	credentialType: 'dhis2Api',
 	send: dhis2Send,
+	gatewayAdmin: dhis2GatewayAdmin,
 };

@@ -1,6 +1,8 @@
 import type { GatewayAdapter } from '../../core/adapter';
 import { smsBoxBalance } from './balance';
+import { smsBoxScheduledChanges } from './scheduled-changes';
 import { smsBoxSend } from './send';
+import { smsBoxSenderNames } from './sender-names';
 
 export const smsBox: GatewayAdapter = {
 	id: 'smsBox',
@@ -8,4 +10,6 @@ export const smsBox: GatewayAdapter = {
 	credentialType: 'smsBoxApi',
 	send: smsBoxSend,
 	balance: smsBoxBalance,
+	senderNames: smsBoxSenderNames,
+	scheduledChanges: smsBoxScheduledChanges,
 };

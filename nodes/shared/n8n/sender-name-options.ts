@@ -1,0 +1,34 @@
+/**
+ * The dropdown of approved sender names (a `loadOptions` method), for every node with a sender
+ * field on a gateway that manages its sender names (SMSBox). It lists them through the same
+ * adapter capability as the Manage Sender Names node.
+ */
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { GatewayError } from '../core/errors';
+import { adapterFor } from '../core/registry';
+import { n8nHttpClient } from '../core/transport';
+
+export async function getApprovedSenderNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const gateway = this.getCurrentNodeParameter('gateway');
+	const adapter = adapterFor(typeof gateway === 'string' && gateway ? gateway : 'smsBox');
+	const capability = adapter.senderNames;
+	if (!capability) return [];
+	try {
+		const credentials = await this.getCredentials(adapter.credentialType);
+		const names = await capability.list(n8nHttpClient(this, adapter.credentialType), credentials, {
+			status: 'approved',
+		});
+		// Only approved names can send (SMSBox code 111 otherwise), whatever the filter returned.
+		return names
+			.filter((n) => n.status === 'approved' && n.name !== '')
+			.map((n) => ({ name: n.name, value: n.name }))
+			.sort((a, b) => a.name.localeCompare(b.name));
+	} catch (error) {
+		if (error instanceof GatewayError) {
+			throw new NodeOperationError(this.getNode(), error.info.message, { description: error.info.explanation });
+		}
+		throw new NodeOperationError(this.getNode(), error as Error);
+	}
+}
