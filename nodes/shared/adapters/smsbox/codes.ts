@@ -81,7 +81,7 @@ export const SMSBOX_CODES: Record<number, SmsBoxCode> = {
 	111: {
 		message: 'Invalid Sender ID',
 		explanation:
-			'This sender name is not active or not registered on the SMSBox account. Pick an approved sender name (the SMSBox Sender Names node lists them), or request one.',
+			'This sender name is not active or not registered on the SMSBox account. Pick an approved sender name (the Manage Sender Names node lists them), or request one.',
 		effect: 'refused',
 	},
 	112: {

@@ -21,7 +21,7 @@ export function checkSender(sender: string | undefined): GatewayErrorInfo | unde
 		return errorInfo(
 			'SENDER_REQUIRED',
 			'SMSBox needs a sender name',
-			'Set "From" to one of the sender names approved on your SMSBox account (the SMSBox Sender Names node lists them).',
+			'Set "From" to one of the sender names approved on your SMSBox account (the Manage Sender Names node lists them).',
 		);
 	}
 	if (SENDER_NUMBER.test(trimmed) || SENDER_NAME.test(trimmed)) return undefined;
