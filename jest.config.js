@@ -7,5 +7,6 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }],
 	},
+	setupFiles: ['<rootDir>/test/setup/quiet-n8n.js'],
 	testTimeout: 60000,
 };

@@ -133,8 +133,8 @@ describe('Check SMS Balance errors', () => {
 	it('reports a rate limit with its HTTP status', async () => {
 		fx.get().sim.configure({ faults: { gateways: { smsbox: { next: ['rateLimit'] } } } });
 		const { error } = await checkBalance('smsBox');
-		expect(error?.message).toBe('Too Many Requests');
-		expect(error?.description).toMatch(/HTTP 429/);
+		expect(error?.message).toBe('SMSBox answered HTTP 429: rate limit reached');
+		expect(error?.description).toMatch(/limits how fast/);
 	});
 
 	it('keeps each failure with its item when "On Error" continues', async () => {

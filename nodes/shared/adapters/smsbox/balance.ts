@@ -7,7 +7,8 @@ import type { Balance, BalanceCapability } from '../../core/adapter';
 import { errorInfo, GatewayError } from '../../core/errors';
 import type { Credentials, HttpClient } from '../../core/types';
 import { excerpt, parseMoney } from '../common';
-import { readSmsBoxReply, smsBoxError } from './codes';
+import { readSmsBoxReply } from './codes';
+import { isSmsBoxSuccess, smsBoxRefusal } from './refusal';
 import { smsBoxUrl } from './hosts';
 
 interface BalanceRow {
@@ -23,11 +24,7 @@ export const smsBoxBalance: BalanceCapability = {
 			headers: { Accept: 'application/json' },
 		});
 		const read = readSmsBoxReply(reply.body);
-		const ok =
-			reply.statusCode >= 200 &&
-			reply.statusCode < 300 &&
-			read.code === 200 &&
-			read.status !== false;
+		const ok = isSmsBoxSuccess(reply, read);
 		const row = (Array.isArray(read.data) ? read.data[0] : read.data) as BalanceRow | undefined;
 		const money = parseMoney(row?.balance_money);
 		if (ok && money.amount !== null) {
@@ -37,12 +34,7 @@ export const smsBoxBalance: BalanceCapability = {
 					: null;
 			return { balance: money.amount, currency: money.currency ?? named, raw: reply.body };
 		}
-		if (!ok && (read.code !== undefined || reply.statusCode >= 400)) {
-			throw new GatewayError(
-				smsBoxError(read, reply.statusCode, reply.body).error,
-				reply.statusCode,
-			);
-		}
+		if (!ok && (read.code !== undefined || reply.statusCode >= 400)) throw smsBoxRefusal(reply);
 		throw new GatewayError(
 			errorInfo(
 				reply.statusCode,
