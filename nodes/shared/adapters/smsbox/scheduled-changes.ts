@@ -17,11 +17,10 @@ import type {
 import { errorInfo, GatewayError } from '../../core/errors';
 import type { Credentials, GatewayErrorInfo, HttpClient } from '../../core/types';
 import { isGsmText } from '../../helpers/gsm-alphabet';
-import { clock } from '../common';
 import { readSmsBoxReply } from './codes';
 import { smsBoxUrl } from './hosts';
 import { isSmsBoxSuccess, smsBoxRefusal } from './refusal';
-import { parseInstant, scheduledMinute, scheduleTime } from './schedule-time';
+import { checkScheduleTime, parseInstant, scheduledMinute, scheduleTime } from './schedule-time';
 import { checkSender, sourceAddr } from './sender';
 
 /** SMSBox's "not found" code for change_sms_info, answered with HTTP 200. */
@@ -50,23 +49,7 @@ export function smsBoxMessageId(input: string): string {
 }
 
 function checkNewTime(scheduleAt: string): GatewayErrorInfo | undefined {
-	const ms = parseInstant(scheduleAt);
-	if (ms === undefined) {
-		return errorInfo(
-			'INVALID_SCHEDULE_TIME',
-			`"${scheduleAt}" is not a date and time`,
-			'Give the new time as a date and time, for example 2026-05-01T12:25:00Z.',
-		);
-	}
-	// SMSBox keeps minutes only and refuses a time that is not later than now (code 112).
-	if (scheduledMinute(ms) <= clock.now()) {
-		return errorInfo(
-			'SCHEDULE_IN_PAST',
-			`The new time ${scheduleTime(scheduleAt)} (GMT+0) is not in the future`,
-			'SMSBox schedules to the minute and refuses past times. Choose a time at least one minute ahead.',
-		);
-	}
-	return undefined;
+	return checkScheduleTime(scheduleAt, 'New Time');
 }
 
 function checkEdit(text: string | undefined, sender: string | undefined): GatewayErrorInfo | undefined {

@@ -19,7 +19,7 @@ import { formatPhoneNumber } from '../../helpers/phone';
 import { clock, excerpt, retryableRefusal } from '../common';
 import { readSmsBoxReply, smsBoxError } from './codes';
 import { smsBoxUrl } from './hosts';
-import { parseInstant, scheduledMinute, scheduleTime } from './schedule-time';
+import { checkScheduleTime, parseInstant, scheduleTime } from './schedule-time';
 import { checkSender, sourceAddr } from './sender';
 
 const GATEWAY = 'SMSBox';
@@ -85,23 +85,7 @@ export const smsBoxSend: SendCapability = {
 
 function checkSchedule(scheduleAt: string | undefined): GatewayErrorInfo | undefined {
 	if (!scheduleAt) return undefined;
-	const ms = parseInstant(scheduleAt);
-	if (ms === undefined) {
-		return errorInfo(
-			'INVALID_SCHEDULE_TIME',
-			`"${scheduleAt}" is not a date and time`,
-			'Give "Schedule Time" as a date and time, for example 2026-05-01T12:25:00Z.',
-		);
-	}
-	// SMSBox schedules to the minute and refuses a time that is not in the future (code 112).
-	if (scheduledMinute(ms) <= clock.now()) {
-		return errorInfo(
-			'SCHEDULE_IN_PAST',
-			`The schedule time ${scheduleTime(scheduleAt)} (GMT+0) is not in the future`,
-			'SMSBox schedules to the minute and refuses past times. Choose a time at least one minute ahead, or leave "Schedule Time" empty to send now.',
-		);
-	}
-	return undefined;
+	return checkScheduleTime(scheduleAt, 'Schedule Time', ', or leave "Schedule Time" empty to send now');
 }
 
 function readSendReply(reply: HttpReply, messages: OutgoingMessage[]): BatchOutcome {

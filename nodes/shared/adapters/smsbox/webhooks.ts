@@ -1,0 +1,113 @@
+/**
+ * SMSBox two-way SMS callbacks (seed 002, "TWO WAY SMS"; providers.md §3.4). The callback URL is
+ * set per number in the portal (SMS → Two Way SMS → Manage Numbers → edit the number). SMSBox posts
+ * JSON:
+ *   {"from","to","channel","timeUTC","transaction_id","message":{"text","media","custom"},"billing"}
+ * and expects `{"transaction_id": <same>, "successful": true}` back. The seed's Node sample reads
+ * `source_addr`, `dest_addr` and `timeUtc` instead (a conflict in the doc): both spellings are read.
+ * SMSBox sends inbound messages only: its delivery reports are undocumented (providers.md §6).
+ */
+import { jsonAnswer } from '../../webhooks/answers';
+import { secretsEqual, readBasicAuth } from '../../webhooks/auth';
+import { eventId } from '../../webhooks/event-id';
+import type { Fields } from '../../webhooks/fields';
+import {
+	optionalTextOf,
+	rawCopy,
+	PayloadError,
+	requiredText,
+	requiredTextOf,
+} from '../../webhooks/fields';
+import { MAX_BODY_BYTES, MAX_DATE_LENGTH, MAX_ID_LENGTH } from '../../webhooks/limits';
+import { internationalNumber } from '../../webhooks/numbers';
+import { guardedParse } from '../../webhooks/parse-guard';
+import { isoFromTimestamp, isoNow } from '../../webhooks/time';
+import type {
+	HttpAnswer,
+	InboundSmsEvent,
+	ParseContext,
+	WebhookCapability,
+	WebhookRequest,
+} from '../../webhooks/types';
+
+const GATEWAY = 'smsBox';
+
+/** The header the SMSBox docs name for the API key (seed 002 header tables: `api-key`). */
+export const SMSBOX_API_KEY_HEADER = 'api-key';
+
+function parseCallback(
+	request: WebhookRequest,
+	context: ParseContext,
+): { event: InboundSmsEvent; ack: HttpAnswer } {
+	if (request.body.kind !== 'json')
+		throw new PayloadError(400, 'The body is empty: SMSBox posts a JSON callback');
+	const body = request.body.value;
+	const transactionId = body.transaction_id;
+	if (
+		typeof transactionId !== 'string' &&
+		!(typeof transactionId === 'number' && Number.isFinite(transactionId))
+	) {
+		throw new PayloadError(400, 'The field "transaction_id" is missing');
+	}
+	const messageId = requiredText(body, 'transaction_id', { max: MAX_ID_LENGTH });
+	const from = requiredTextOf(body, ['from', 'source_addr']);
+	const to = requiredTextOf(body, ['to', 'dest_addr']);
+	const timeUtc = optionalTextOf(body, ['timeUTC', 'timeUtc'], { max: MAX_DATE_LENGTH });
+	const event: InboundSmsEvent = {
+		eventType: 'inbound',
+		eventId: eventId(GATEWAY, 'inbound', [messageId]),
+		gateway: GATEWAY,
+		from: internationalNumber(from),
+		to: internationalNumber(to),
+		text: messageText(body),
+		receivedAt: isoFromTimestamp(timeUtc) ?? isoNow(context.receivedAtMs),
+		messageId,
+		linkId: null,
+		keyword: null,
+		raw: rawCopy(body),
+	};
+	// The acknowledgement echoes the transaction id exactly as it came (string or number).
+	return { event, ack: jsonAnswer(200, { transaction_id: transactionId, successful: true }) };
+}
+
+/** `message.text` per the doc; a plain string `message` is read too. */
+function messageText(body: Fields): string {
+	const message = body.message;
+	if (typeof message === 'string')
+		return requiredText(body, 'message', { max: MAX_BODY_BYTES, allowEmpty: true });
+	if (typeof message !== 'object' || message === null || Array.isArray(message)) {
+		throw new PayloadError(400, 'The field "message" is missing');
+	}
+	return requiredText(message as Fields, 'text', { max: MAX_BODY_BYTES, allowEmpty: true });
+}
+
+/**
+ * "You can validate the API Key on each callback request" (seed 002) without saying how it is
+ * sent. Accepted (INF): the `api-key` header of the doc's header tables, or HTTP Basic with the
+ * key and secret, the scheme SMSBox's own API uses (providers.md §3.1).
+ */
+function apiKeyMatches(
+	headers: Record<string, string>,
+	credentials: Record<string, unknown>,
+): boolean {
+	const apiKey = typeof credentials.apiKey === 'string' ? credentials.apiKey : '';
+	const apiSecret = typeof credentials.apiSecret === 'string' ? credentials.apiSecret : '';
+	if (apiKey === '') return false;
+	const basic = readBasicAuth(headers.authorization);
+	const headerMatches = secretsEqual(headers[SMSBOX_API_KEY_HEADER] ?? '', apiKey);
+	const basicMatches =
+		basic !== undefined &&
+		secretsEqual(basic.username, apiKey) &&
+		apiSecret !== '' &&
+		secretsEqual(basic.password, apiSecret);
+	return headerMatches || basicMatches;
+}
+
+export const smsBoxWebhooks: WebhookCapability = {
+	eventKinds: ['inbound'],
+	bodyKinds: ['json'],
+	contentTypeHint: 'application/json',
+	authMethods: ['token', 'accountKey', 'none'],
+	parse: (request, context) => guardedParse(parseCallback, request, context),
+	accountKey: { credentialType: 'smsBoxApi', matches: apiKeyMatches },
+};
