@@ -2,6 +2,7 @@
  * The contract between the nodes and the gateways. One adapter per gateway; each capability is an
  * optional part, so the registry can tell every node which gateways to offer.
  */
+import type { WebhookCapability } from '../webhooks/types';
 import type {
 	Credentials,
 	GatewayErrorInfo,
@@ -87,6 +88,8 @@ export interface GatewayAdapter {
 	credentialType: string;
 	send?: SendCapability;
 	balance?: BalanceCapability;
+	/** The callbacks this gateway posts (inbound SMS, delivery reports, opt-outs) and how to read them. */
+	webhooks?: WebhookCapability;
 	senderNames?: SenderNamesCapability;
 	scheduledChanges?: ScheduledChangesCapability;
 	gatewayAdmin?: GatewayAdminCapability;

@@ -30,7 +30,13 @@ export function capabilitiesOf(adapter: GatewayAdapter): Capability[] {
 		'deliveryReports',
 		'optOut',
 	];
-	return all.filter((c) => (adapter as unknown as Record<string, unknown>)[c] !== undefined);
+	const kinds: readonly string[] = adapter.webhooks?.eventKinds ?? [];
+	const posts: Partial<Record<Capability, boolean>> = {
+		inbound: kinds.includes('inbound'),
+		deliveryReports: kinds.includes('deliveryReport'),
+		optOut: kinds.includes('optOut'),
+	};
+	return all.filter((c) => posts[c] ?? (adapter as unknown as Record<string, unknown>)[c] !== undefined);
 }
 
 export function gatewaysWith(capability: Capability): GatewayAdapter[] {

@@ -1,6 +1,7 @@
 import type { GatewayAdapter } from '../../core/adapter';
 import { africasTalkingBalance } from './balance';
 import { africasTalkingSend } from './send';
+import { africasTalkingWebhooks } from './webhooks';
 
 export const africasTalking: GatewayAdapter = {
 	id: 'africasTalking',
@@ -8,4 +9,5 @@ export const africasTalking: GatewayAdapter = {
 	credentialType: 'africasTalkingApi',
 	send: africasTalkingSend,
 	balance: africasTalkingBalance,
+	webhooks: africasTalkingWebhooks,
 };

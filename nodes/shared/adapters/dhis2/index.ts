@@ -1,6 +1,7 @@
 import type { GatewayAdapter } from '../../core/adapter';
 import { dhis2GatewayAdmin } from './gateways';
 import { dhis2Send } from './send';
+import { dhis2Webhooks } from './webhooks';
 
 /** DHIS2 has no balance: its SMS gateway's account holds the credit. */
 export const dhis2: GatewayAdapter = {
@@ -9,4 +10,5 @@ export const dhis2: GatewayAdapter = {
 	credentialType: 'dhis2Api',
 	send: dhis2Send,
 	gatewayAdmin: dhis2GatewayAdmin,
+	webhooks: dhis2Webhooks,
 };

@@ -1,6 +1,7 @@
 import type { GatewayAdapter } from '../../core/adapter';
 import { gupshupBalance } from './balance';
 import { gupshupSend } from './send';
+import { gupshupWebhooks } from './webhooks';
 
 export const gupshup: GatewayAdapter = {
 	id: 'gupshup',
@@ -8,4 +9,5 @@ export const gupshup: GatewayAdapter = {
 	credentialType: 'gupshupApi',
 	send: gupshupSend,
 	balance: gupshupBalance,
+	webhooks: gupshupWebhooks,
 };

@@ -3,6 +3,7 @@ import { smsBoxBalance } from './balance';
 import { smsBoxScheduledChanges } from './scheduled-changes';
 import { smsBoxSend } from './send';
 import { smsBoxSenderNames } from './sender-names';
+import { smsBoxWebhooks } from './webhooks';
 
 export const smsBox: GatewayAdapter = {
 	id: 'smsBox',
@@ -12,4 +13,5 @@ export const smsBox: GatewayAdapter = {
 	balance: smsBoxBalance,
 	senderNames: smsBoxSenderNames,
 	scheduledChanges: smsBoxScheduledChanges,
+	webhooks: smsBoxWebhooks,
 };

@@ -1,0 +1,61 @@
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { DHIS2_INBOUND_PATH } from '../shared/adapters/dhis2/webhooks';
+import { handleSmsWebhook } from '../shared/webhooks/handle-webhook';
+import { accountKeyCredentials, gatewaySubtitle, webhookPath } from '../shared/webhooks/properties';
+import { inboundSmsProperties } from './description';
+
+export class InboundSmsTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Inbound SMS Trigger',
+		name: 'inboundSmsTrigger',
+		icon: {
+			light: 'file:../../icons/sms-trigger.svg',
+			dark: 'file:../../icons/sms-trigger.dark.svg',
+		},
+		group: ['trigger'],
+		version: 1,
+		subtitle: gatewaySubtitle('from'),
+		description:
+			"Starts the workflow when an SMS arrives through Africa's Talking, Gupshup, SMSBox or a DHIS2-format SMS gateway app",
+		defaults: { name: 'Inbound SMS Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: accountKeyCredentials('inbound'),
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: webhookPath('inbound', DHIS2_INBOUND_PATH),
+			},
+		],
+		properties: inboundSmsProperties,
+	};
+
+	// No gateway has an API to register a callback URL: the user pastes it (see the setup notice).
+	webhookMethods = {
+		default: {
+			checkExists: async function (this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			create: async function (this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			delete: async function (this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await handleSmsWebhook.call(this, 'inbound');
+	}
+}

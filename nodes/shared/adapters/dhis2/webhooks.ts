@@ -1,0 +1,103 @@
+/**
+ * DHIS2-format inbound SMS: what SMS gateway apps configured for DHIS2 post to its
+ * `/api/sms/inbound` (seed 000 §1.52.2; providers.md §4.3), so they can post to n8n instead:
+ * - JSON: `{"text","originator","gatewayid","receiveddate","sentdate","smsencoding","smsstatus"}`;
+ * - query (or form) parameters: `originator`, `message`, `gateway`, `receivedTime` (the seed writes
+ *   `receiveTime`; DHIS2's code reads `receivedTime`: both are read).
+ * DHIS2 answers 200 with a WebMessage "Received SMS: {uid}", refuses missing fields with 409
+ * "Originator must be specified" / "Message must be specified", and wrong credentials with a 401
+ * WebMessage (providers.md §4.1): the trigger answers the same way, so the app sees what it
+ * expects from DHIS2. DHIS2 has no delivery reports or opt-outs.
+ */
+import { jsonAnswer } from '../../webhooks/answers';
+import { dhis2StyleUid, eventId } from '../../webhooks/event-id';
+import type { Fields } from '../../webhooks/fields';
+import { optionalTextOf, rawCopy, requiredTextOf } from '../../webhooks/fields';
+import { MAX_BODY_BYTES, MAX_DATE_LENGTH } from '../../webhooks/limits';
+import { guardedParse } from '../../webhooks/parse-guard';
+import { isoFromTimestamp, isoNow } from '../../webhooks/time';
+import type {
+	HttpAnswer,
+	InboundSmsEvent,
+	ParseContext,
+	Rejection,
+	WebhookCapability,
+	WebhookRequest,
+} from '../../webhooks/types';
+
+const GATEWAY = 'dhis2';
+
+/** The webhook path that lets an app built for DHIS2 append `/api/sms/inbound` to a "server URL". */
+export const DHIS2_INBOUND_PATH = 'api/sms/inbound';
+
+const REASON_PHRASES: Record<number, string> = {
+	400: 'Bad Request',
+	401: 'Unauthorized',
+	409: 'Conflict',
+	413: 'Payload Too Large',
+	415: 'Unsupported Media Type',
+	422: 'Unprocessable Entity',
+};
+
+/** DHIS2's WebMessage envelope: `httpStatusCode` equals the real HTTP status (providers.md §4.1). */
+export function webMessage(
+	statusCode: number,
+	status: 'OK' | 'ERROR',
+	message: string,
+): HttpAnswer {
+	const httpStatus = statusCode === 200 ? 'OK' : (REASON_PHRASES[statusCode] ?? 'Error');
+	return jsonAnswer(statusCode, { httpStatus, httpStatusCode: statusCode, status, message });
+}
+
+function parseInbound(
+	request: WebhookRequest,
+	context: ParseContext,
+): { event: InboundSmsEvent; ack: HttpAnswer } {
+	const { body } = request;
+	const jsonForm = body.kind === 'json';
+	// Query and form parameters are the same thing to DHIS2 (Spring request parameters).
+	const fields: Fields =
+		body.kind === 'json'
+			? body.value
+			: { ...request.query, ...(body.kind === 'form' ? body.fields : {}) };
+	const originator = requiredTextOf(fields, ['originator'], {
+		missingStatus: 409,
+		missingMessage: 'Originator must be specified',
+	});
+	const text = requiredTextOf(fields, jsonForm ? ['text'] : ['message'], {
+		max: MAX_BODY_BYTES,
+		missingStatus: 409,
+		missingMessage: 'Message must be specified',
+	});
+	const dateNames = jsonForm ? ['receiveddate'] : ['receivedTime', 'receiveTime'];
+	const receivedDate = optionalTextOf(fields, dateNames, { max: MAX_DATE_LENGTH });
+	// DHIS2 stores each message under a new uid; the trigger derives one from the message itself
+	// so that a re-posted message gets the same id (the issue's "originator+text+receiveddate").
+	const id = eventId(GATEWAY, 'inbound', [originator, text, receivedDate ?? null]);
+	const uid = dhis2StyleUid(id);
+	const event: InboundSmsEvent = {
+		eventType: 'inbound',
+		eventId: id,
+		gateway: GATEWAY,
+		// Kept as written: DHIS2 numbers are often local (DHIS2 itself strips `+` and `00`).
+		from: originator.trim(),
+		to: null,
+		text,
+		receivedAt: isoFromTimestamp(receivedDate) ?? isoNow(context.receivedAtMs),
+		messageId: uid,
+		linkId: null,
+		keyword: null,
+		raw: rawCopy(fields),
+	};
+	return { event, ack: webMessage(200, 'OK', `Received SMS: ${uid}`) };
+}
+
+export const dhis2Webhooks: WebhookCapability = {
+	eventKinds: ['inbound'],
+	bodyKinds: ['json', 'form', 'empty'],
+	contentTypeHint: 'application/json (or the query parameters originator and message)',
+	authMethods: ['basicAuth', 'token', 'none'],
+	parse: (request, context) => guardedParse(parseInbound, request, context),
+	rejectionAnswer: (rejection: Rejection) =>
+		webMessage(rejection.status, 'ERROR', rejection.message),
+};

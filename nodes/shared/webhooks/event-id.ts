@@ -1,0 +1,38 @@
+/**
+ * Stable event ids. Gateways retry callbacks (Gupshup re-posts slow or refused events, seed 001;
+ * retry policies are otherwise undocumented, providers.md §6), and the trigger keeps no memory of
+ * what it saw: static data is one unlocked blob per workflow, unsafe for a dedup set under
+ * concurrent webhooks (n8n-conventions.md §4.3). Instead each event carries an id derived only from
+ * the gateway's own identifying fields, so a retried callback gives the same id and a workflow can
+ * deduplicate downstream (for example with n8n's Remove Duplicates node, "across executions").
+ */
+import { createHash } from 'crypto';
+
+import type { GatewayId } from '../core/types';
+import type { EventKind } from './types';
+
+export type IdPart = string | number | null | undefined;
+
+/** `<gateway>:<sha256 hex>` over the event kind and the parts, unambiguous however the parts split. */
+export function eventId(gateway: GatewayId, kind: EventKind, parts: readonly IdPart[]): string {
+	const material = JSON.stringify([
+		gateway,
+		kind,
+		...parts.map((part) => (part === undefined ? null : part)),
+	]);
+	return `${gateway}:${createHash('sha256').update(material, 'utf8').digest('hex')}`;
+}
+
+const ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+
+/**
+ * An 11-character id in the shape of a DHIS2 uid (a letter, then letters and digits), derived from
+ * a seed so the same message always gets the same id (DHIS2 answers "Received SMS: {uid}",
+ * providers.md §4.3).
+ */
+export function dhis2StyleUid(seed: string): string {
+	const digest = createHash('sha256').update(seed, 'utf8').digest();
+	let uid = ALPHANUMERIC[digest[0] % 52];
+	for (let i = 1; i < 11; i++) uid += ALPHANUMERIC[digest[i] % ALPHANUMERIC.length];
+	return uid;
+}

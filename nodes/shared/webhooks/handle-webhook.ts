@@ -1,0 +1,129 @@
+/**
+ * The `webhook()` of the three SMS triggers. In order: authenticate (401), read the body (4xx),
+ * let the gateway's parser normalise it (4xx), keep or drop the event for this trigger, answer the
+ * gateway exactly as it expects, and start an execution only for a kept event.
+ *
+ * The answer is always written here and n8n is told `noWebhookResponse`, because n8n's default
+ * acknowledgement can override a custom one in `onReceived` mode (n8n-conventions.md §2.3). Nothing
+ * escapes as an exception: n8n would answer 500 and record a failed execution.
+ */
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { clock } from '../adapters/common';
+import { genericRejectionAnswer, writeAnswer } from './answers';
+import type { ResponseWriter } from './answers';
+import { basicAuthMatches, TOKEN_QUERY_PARAMETER, tokenMatches } from './auth';
+import { readBody } from './body';
+import type { WebhookGateway } from './gateways';
+import { readIncomingCall } from './request';
+import type { IncomingCall } from './request';
+import { selectEvent } from './select';
+import { readTriggerSettings } from './settings';
+import type { AuthSettings } from './settings';
+import type { EventKind, HttpAnswer, Rejection } from './types';
+
+const UNAUTHORIZED = 'Unauthorized: missing or wrong credentials for this trigger';
+
+export async function handleSmsWebhook(
+	this: IWebhookFunctions,
+	kind: EventKind,
+): Promise<IWebhookResponseData> {
+	const receivedAtMs = clock.now();
+	let res: ResponseWriter | undefined;
+	try {
+		const response = this.getResponseObject() as ResponseWriter;
+		res = response;
+		const settings = readTriggerSettings(this, kind);
+		if (!settings) {
+			return answer(
+				response,
+				genericRejectionAnswer({
+					status: 400,
+					message: 'The trigger has no valid gateway selected',
+				}),
+			);
+		}
+		const { gateway } = settings;
+		const refuse = (rejection: Rejection) => answer(response, rejectionAnswer(gateway, rejection));
+
+		const call = readIncomingCall(this);
+		if (!(await isAuthenticated(this, settings.auth, gateway, call))) {
+			const challenge =
+				settings.auth.method === 'basicAuth'
+					? { 'WWW-Authenticate': 'Basic realm="n8n SMS trigger"' }
+					: undefined;
+			return answer(response, {
+				...rejectionAnswer(gateway, { status: 401, message: UNAUTHORIZED }),
+				headers: challenge,
+			});
+		}
+		if (call.queryProblem) return refuse(call.queryProblem);
+
+		const body = readBody(
+			{ raw: call.rawBody, parsed: call.parsedBody, contentType: call.contentType },
+			gateway.webhooks.bodyKinds,
+			gateway.webhooks.contentTypeHint,
+		);
+		if (!body.ok) return refuse(body.rejection);
+
+		// The trigger's own token never reaches a parser, so it cannot end up in an event's `raw`.
+		const query = { ...call.query };
+		delete query[TOKEN_QUERY_PARAMETER];
+		const parsed = gateway.webhooks.parse(
+			{ headers: call.headers, query, body: body.body },
+			{ receivedAtMs },
+		);
+		if (!parsed.ok) return refuse(parsed.rejection);
+
+		const event = selectEvent(parsed.event, settings.selection);
+		writeAnswer(response, parsed.ack);
+		if (!event) return { noWebhookResponse: true };
+		return { noWebhookResponse: true, workflowData: [[{ json: event as unknown as IDataObject }]] };
+	} catch {
+		// A bug or an unreadable request: refuse it cleanly rather than let n8n answer 500.
+		if (res)
+			writeAnswer(
+				res,
+				genericRejectionAnswer({ status: 400, message: 'The request could not be processed' }),
+			);
+		return { noWebhookResponse: true };
+	}
+}
+
+function answer(res: ResponseWriter, httpAnswer: HttpAnswer): IWebhookResponseData {
+	writeAnswer(res, httpAnswer);
+	return { noWebhookResponse: true };
+}
+
+function rejectionAnswer(gateway: WebhookGateway, rejection: Rejection): HttpAnswer {
+	return gateway.webhooks.rejectionAnswer?.(rejection) ?? genericRejectionAnswer(rejection);
+}
+
+async function isAuthenticated(
+	context: IWebhookFunctions,
+	auth: AuthSettings,
+	gateway: WebhookGateway,
+	call: IncomingCall,
+): Promise<boolean> {
+	switch (auth.method) {
+		case 'none':
+			return true;
+		case 'token':
+			return tokenMatches(call.headers, call.query, auth.secret);
+		case 'basicAuth':
+			return basicAuthMatches(call.headers, { username: auth.username, password: auth.password });
+		case 'accountKey': {
+			const accountKey = gateway.webhooks.accountKey;
+			if (!accountKey) return false;
+			try {
+				const credentials = await context.getCredentials(accountKey.credentialType);
+				return accountKey.matches(call.headers, credentials);
+			} catch {
+				// No usable credential: the call cannot be checked, so it is refused.
+				return false;
+			}
+		}
+		case 'invalid':
+			return false;
+	}
+}

@@ -1,0 +1,172 @@
+/**
+ * The parameters the three SMS triggers share: setup notice, gateway, authentication, and the
+ * "Accept All Event Kinds" option. Each trigger adds its own filters in its description.ts.
+ */
+import type {
+	INodeCredentialDescription,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+import type { GatewayId } from '../core/types';
+import { triggerGateways, WEBHOOK_GATEWAYS } from './gateways';
+import type { WebhookGateway } from './gateways';
+import { NO_AUTH_WARNING, setupNotice } from './notices';
+import type { AuthMethod, EventKind } from './types';
+
+/** `={{ {"africasTalking":"Africa's Talking",…}[$parameter["gateway"]] }}` for the subtitle. */
+export function gatewaySubtitle(prefix: string): string {
+	const names = Object.fromEntries(WEBHOOK_GATEWAYS.map((g) => [g.id, g.displayName]));
+	return `={{"${prefix} " + ${JSON.stringify(names)}[$parameter["gateway"]]}}`;
+}
+
+const AUTH_OPTIONS: Record<AuthMethod, INodePropertyOptions> = {
+	token: {
+		name: 'Secret Token',
+		value: 'token',
+		description: 'A secret in the URL (?token=…) or an X-Webhook-Token header',
+	},
+	basicAuth: {
+		name: 'Basic Auth',
+		value: 'basicAuth',
+		description: 'A username and password, as sent to DHIS2',
+	},
+	accountKey: {
+		name: 'SMSBox API Key',
+		value: 'accountKey',
+		description: 'The API key of the SMSBox credential, in an api-key header or as Basic auth',
+	},
+	none: { name: 'None', value: 'none', description: 'Anyone who knows the URL can post events' },
+};
+
+function gatewayProperty(gateways: WebhookGateway[], defaultGateway: GatewayId): INodeProperties {
+	return {
+		displayName: 'Gateway',
+		name: 'gateway',
+		type: 'options',
+		noDataExpression: true,
+		options: gateways
+			.map((g) => ({ name: g.displayName, value: g.id }))
+			.sort((a, b) => a.name.localeCompare(b.name)),
+		default: defaultGateway,
+		description: 'The SMS gateway that calls this trigger',
+	};
+}
+
+/** One Authentication parameter per group of gateways offering the same methods. */
+function authenticationProperties(gateways: WebhookGateway[]): INodeProperties[] {
+	const groups = new Map<string, { methods: readonly AuthMethod[]; gateways: GatewayId[] }>();
+	for (const gateway of gateways) {
+		const key = gateway.webhooks.authMethods.join(',');
+		const group = groups.get(key) ?? { methods: gateway.webhooks.authMethods, gateways: [] };
+		group.gateways.push(gateway.id);
+		groups.set(key, group);
+	}
+	return [...groups.values()].map(({ methods, gateways: ids }) => {
+		const defaultMethod: string = methods[0];
+		return {
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { gateway: ids } },
+			options: methods
+				.map((method) => AUTH_OPTIONS[method])
+				.sort((a, b) => a.name.localeCompare(b.name)),
+			default: defaultMethod,
+			description:
+				'How the trigger checks that a call comes from the gateway; calls that fail get 401 and start nothing',
+		};
+	});
+}
+
+const AUTH_DETAILS: INodeProperties[] = [
+	{
+		displayName: NO_AUTH_WARNING,
+		name: 'noAuthenticationWarning',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { authentication: ['none'] } },
+	},
+	{
+		displayName: 'Secret Token',
+		name: 'secretToken',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		displayOptions: { show: { authentication: ['token'] } },
+		description:
+			'A long random string. Add it to the URL you paste into the gateway as ?token=… (or send it in an X-Webhook-Token header).',
+	},
+	{
+		displayName: 'Username',
+		name: 'basicAuthUser',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: { show: { authentication: ['basicAuth'] } },
+		description: 'The username the SMS gateway app sends (its "DHIS2 username")',
+	},
+	{
+		displayName: 'Password',
+		name: 'basicAuthPassword',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		displayOptions: { show: { authentication: ['basicAuth'] } },
+		description: 'The password the SMS gateway app sends (its "DHIS2 password")',
+	},
+];
+
+/** The properties every SMS trigger starts with, in order. */
+export function commonTriggerProperties(
+	kind: EventKind,
+	defaultGateway: GatewayId,
+): INodeProperties[] {
+	const gateways = triggerGateways(kind);
+	const notices: INodeProperties[] = gateways.map((gateway) => ({
+		displayName: setupNotice(kind, gateway.id),
+		name: `setupNotice_${gateway.id}`,
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { gateway: [gateway.id] } },
+	}));
+	return [
+		...notices,
+		gatewayProperty(gateways, defaultGateway),
+		...authenticationProperties(gateways),
+		...AUTH_DETAILS,
+	];
+}
+
+/** The option that lets one URL receive everything a gateway sends (Gupshup has one URL per app). */
+export const ACCEPT_ALL_EVENT_KINDS_OPTION: INodeProperties = {
+	displayName: 'Accept All Event Kinds',
+	name: 'acceptAllEventKinds',
+	type: 'boolean',
+	default: false,
+	description:
+		"Whether to also start the workflow for the gateway's other events sent to this URL (incoming messages, delivery reports, opt-outs), each with its eventType, instead of only acknowledging them",
+};
+
+/** Credentials only needed by gateways whose callbacks can be checked against the account's key. */
+export function accountKeyCredentials(kind: EventKind): INodeCredentialDescription[] {
+	return triggerGateways(kind).flatMap((gateway) => {
+		const accountKey = gateway.webhooks.accountKey;
+		if (!accountKey) return [];
+		return [
+			{
+				name: accountKey.credentialType,
+				required: true,
+				displayOptions: { show: { gateway: [gateway.id], authentication: ['accountKey'] } },
+			},
+		];
+	});
+}
+
+/** The webhook path; DHIS2-format inbound ends in /api/sms/inbound so apps can append it to a server URL. */
+export function webhookPath(defaultPath: string, dhis2Path: string): string {
+	return `={{$parameter["gateway"] === "dhis2" ? "${dhis2Path}" : "${defaultPath}"}}`;
+}

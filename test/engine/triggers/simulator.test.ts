@@ -1,0 +1,359 @@
+/**
+ * End to end: the gateway simulator calls the triggers. A loopback HTTP server stands in for n8n's
+ * webhook endpoint: it hands each callback to the trigger's webhook() (through n8n-core's
+ * WebhookContext) and answers the simulator with exactly what the trigger wrote. Messages are sent
+ * with the Send SMS node in the engine, delivered by the simulator, and the delivery-report events
+ * must carry the message IDs Send SMS returned; the simulator's own acknowledgement rules (Gupshup:
+ * empty 2xx; SMSBox: the same transaction_id) decide whether it retries.
+ */
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { IDataObject } from 'n8n-workflow';
+
+import type { TriggerUnderTest, WebhookCallResult } from '../../harness/webhook';
+import { send } from '../send-sms/send-helpers';
+import { brazilianNumbers, kenyanNumbers, useSimulator } from '../simulator-fixture';
+import { SECRET, trigger } from './triggers';
+
+const fx = useSimulator();
+
+interface Received {
+	route: string;
+	result: WebhookCallResult;
+}
+
+/** n8n's webhook endpoint, reduced to: route by path, run the trigger, answer what it wrote. */
+class WebhookEndpoint {
+	readonly received: Received[] = [];
+	private readonly waiters: Array<{ count: number; resolve: () => void }> = [];
+	private readonly routes = new Map<string, TriggerUnderTest>();
+	private server: http.Server | undefined;
+	base = '';
+
+	async start(): Promise<void> {
+		this.server = http.createServer((req, res) => {
+			const chunks: Buffer[] = [];
+			req.on('data', (chunk: Buffer) => chunks.push(chunk));
+			req.on('end', () => {
+				void this.handle(req, Buffer.concat(chunks), res);
+			});
+		});
+		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+		this.base = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+	}
+
+	async stop(): Promise<void> {
+		const server = this.server;
+		if (!server) return;
+		server.closeAllConnections();
+		await new Promise<void>((resolve) => server.close(() => resolve()));
+	}
+
+	route(path: string, under: TriggerUnderTest): string {
+		this.routes.set(path, under);
+		return `${this.base}${path}?token=${SECRET}`;
+	}
+
+	clear(): void {
+		this.received.length = 0;
+		this.waiters.length = 0;
+		this.routes.clear();
+	}
+
+	events(route?: string): IDataObject[] {
+		return this.received
+			.filter((r) => route === undefined || r.route === route)
+			.flatMap((r) => r.result.items);
+	}
+
+	private async handle(
+		req: http.IncomingMessage,
+		body: Buffer,
+		res: http.ServerResponse,
+	): Promise<void> {
+		const url = new URL(req.url ?? '/', this.base);
+		const under = this.routes.get(url.pathname);
+		if (!under) {
+			res.writeHead(404).end();
+			return;
+		}
+		const headers: Record<string, string> = {};
+		for (const [name, value] of Object.entries(req.headers))
+			if (typeof value === 'string') headers[name] = value;
+		const result = await under.call({
+			method: req.method,
+			headers,
+			query: Object.fromEntries(url.searchParams),
+			body,
+		});
+		res.writeHead(result.status, result.headers);
+		res.end(result.body);
+		this.received.push({ route: url.pathname, result });
+		for (const waiter of this.waiters.filter((w) => this.received.length >= w.count))
+			waiter.resolve();
+	}
+
+	/**
+	 * Resolves once `count` calls have been answered. For callbacks the simulator fires without
+	 * waiting (Gupshup's `enqueued`); the bound only stops a broken run, it measures nothing.
+	 */
+	async waitForCalls(count: number, boundMs = 20000): Promise<void> {
+		if (this.received.length >= count) return;
+		await new Promise<void>((resolve, reject) => {
+			const timer = setTimeout(
+				() => reject(new Error(`only ${this.received.length} of ${count} calls arrived`)),
+				boundMs,
+			);
+			this.waiters.push({
+				count,
+				resolve: () => {
+					clearTimeout(timer);
+					resolve();
+				},
+			});
+		});
+	}
+}
+
+const endpoint = new WebhookEndpoint();
+
+beforeAll(async () => {
+	await endpoint.start();
+});
+
+afterAll(async () => {
+	await endpoint.stop();
+});
+
+beforeEach(() => {
+	endpoint.clear();
+});
+
+describe('the simulator calling the triggers', () => {
+	it("Africa's Talking: delivery reports carry the message IDs Send SMS returned", async () => {
+		const { sim } = fx.get();
+		sim.configure({
+			callbacks: {
+				africastalking: {
+					delivery: endpoint.route(
+						'/at/delivery',
+						trigger('deliveryReport', { gateway: 'africasTalking' }),
+					),
+				},
+			},
+		});
+		// The simulator fails numbers ending in 0000 (its default outcome rule).
+		const numbers = [...kenyanNumbers(2, 1), '+254710000000'];
+		const sent = await send(fx.get(), {
+			gateway: 'africasTalking',
+			message: 'Your code is 1234',
+			items: numbers.map((phone) => ({ phone })),
+		});
+		expect(sent.json.map((j) => j.status)).toEqual(['accepted', 'accepted', 'accepted']);
+
+		const { attempts } = await sim.deliver();
+		expect(attempts).toHaveLength(3);
+		expect(
+			attempts.every((a) => a.acknowledged && a.attempt === 1 && a.responseBody === 'OK'),
+		).toBe(true);
+
+		const events = endpoint.events('/at/delivery');
+		expect(events.map((e) => e.messageId).sort()).toEqual(sent.json.map((j) => j.messageId).sort());
+		const byNumber = Object.fromEntries(events.map((e) => [e.to, e]));
+		expect(byNumber['+254710000001']).toMatchObject({
+			status: 'delivered',
+			final: true,
+			gatewayStatus: 'Success',
+			networkCode: '99999',
+		});
+		expect(byNumber['+254710000000']).toMatchObject({
+			status: 'failed',
+			final: true,
+			failureReason: 'DeliveryFailure',
+			failureExplanation: expect.stringContaining('could not deliver'),
+		});
+		for (const event of events) expect(event.messageId).toMatch(/^ATXid_/);
+	});
+
+	it('Gupshup: every event on the one app URL, acknowledged with an empty body, matched to Send SMS', async () => {
+		const { sim } = fx.get();
+		const url = endpoint.route(
+			'/gupshup',
+			trigger('deliveryReport', { gateway: 'gupshup', options: { acceptAllEventKinds: true } }),
+		);
+		sim.configure({ callbacks: { gupshup: { events: url } } });
+
+		const numbers = brazilianNumbers(2, 1);
+		const sent = await send(fx.get(), {
+			gateway: 'gupshup',
+			message: 'Olá',
+			items: numbers.map((phone) => ({ phone })),
+		});
+		const ids = sent.json.map((j) => j.messageId as string);
+		expect(ids.every((id) => /^[0-9a-f-]{36}$/.test(id))).toBe(true);
+
+		await sim.deliver();
+		await sim.inbound({ gateway: 'gupshup', from: '+5511987000123', text: 'Obrigado' });
+		// Per message: `enqueued` at submission (not awaited by the simulator), `sent` and `delivered`; plus the inbound.
+		await endpoint.waitForCalls(2 * 3 + 1);
+
+		// What the trigger answered each call, and what the simulator made of the answers it has logged
+		// (the `enqueued` ones may still be on their way back).
+		expect(
+			endpoint.received.map((r) => [
+				r.result.status,
+				r.result.body,
+				r.result.headers['content-type'],
+			]),
+		).toEqual(Array.from({ length: 7 }, () => [200, '', undefined]));
+		const attempts = sim.callbacks({ gateway: 'gupshup' });
+		expect(attempts.length).toBeGreaterThanOrEqual(5);
+		expect(attempts.every((a) => a.acknowledged && a.attempt === 1 && a.responseBody === '')).toBe(
+			true,
+		);
+
+		const reports = endpoint.events('/gupshup').filter((e) => e.eventType === 'deliveryReport');
+		for (const id of ids) {
+			const statuses = reports.filter((e) => e.messageId === id).map((e) => e.status as string);
+			// One POST per event; Gupshup does not promise their order (seed 001), so compare as a set.
+			expect(statuses.sort()).toEqual(['delivered', 'queued', 'sent']);
+		}
+		expect(new Set(reports.map((e) => e.messageId))).toEqual(new Set(ids));
+		const inbound = endpoint.events('/gupshup').filter((e) => e.eventType === 'inbound');
+		expect(inbound).toEqual([
+			expect.objectContaining({ gateway: 'gupshup', from: '+5511987000123', text: 'Obrigado' }),
+		]);
+	});
+
+	it("Africa's Talking: inbound messages, STOP replies, bulk opt-outs and subscription changes", async () => {
+		const { sim } = fx.get();
+		const optOut = trigger('optOut', { gateway: 'africasTalking' });
+		sim.configure({
+			callbacks: {
+				africastalking: {
+					inbound: endpoint.route('/at/inbound', trigger('inbound', { gateway: 'africasTalking' })),
+					optout: endpoint.route('/at/optout', optOut),
+					subscription: endpoint.route('/at/subscription', optOut),
+				},
+			},
+		});
+		await sim.inbound({
+			gateway: 'africastalking',
+			from: '+254711000001',
+			text: 'Hello there',
+			linkId: 'link-42',
+		});
+		await sim.optOut({
+			gateway: 'africastalking',
+			senderId: 'SIMSMS',
+			phoneNumber: '+254711000002',
+		});
+		await sim.optOut({
+			gateway: 'africastalking',
+			phoneNumber: '+254711000003',
+			updateType: 'deletion',
+			shortCode: '12345',
+			keyword: 'NEWS',
+		});
+
+		expect(endpoint.events('/at/inbound')).toEqual([
+			expect.objectContaining({
+				eventType: 'inbound',
+				from: '+254711000001',
+				text: 'Hello there',
+				linkId: 'link-42',
+				messageId: expect.stringMatching(/^ATSid_/),
+			}),
+		]);
+		expect(endpoint.events('/at/optout')).toEqual([
+			expect.objectContaining({
+				type: 'optOut',
+				source: 'gatewayOptOut',
+				phoneNumber: '+254711000002',
+				senderId: 'SIMSMS',
+			}),
+		]);
+		expect(endpoint.events('/at/subscription')).toEqual([
+			expect.objectContaining({
+				type: 'optOut',
+				source: 'subscription',
+				phoneNumber: '+254711000003',
+				keyword: 'NEWS',
+			}),
+		]);
+		expect(
+			sim.callbacks({ gateway: 'africastalking' }).every((a) => a.acknowledged && a.attempt === 1),
+		).toBe(true);
+
+		// The incoming-message URL pointed at the Opt-Out trigger catches STOP replies.
+		endpoint.route('/at/inbound', optOut);
+		await sim.inbound({ gateway: 'africastalking', from: '+254711000004', text: 'Stop.' });
+		await sim.inbound({ gateway: 'africastalking', from: '+254711000005', text: "don't stop" });
+		const keywordEvents = endpoint.received.filter((r) => r.route === '/at/inbound').slice(1);
+		expect(keywordEvents.map((r) => r.result.started)).toEqual([true, false]);
+		expect(keywordEvents[0].result.items[0]).toMatchObject({
+			source: 'keyword',
+			keyword: 'STOP',
+			phoneNumber: '+254711000004',
+		});
+	});
+
+	it('SMSBox and DHIS2: inbound callbacks acknowledged as each expects', async () => {
+		const { sim } = fx.get();
+		sim.configure({
+			callbacks: {
+				smsbox: { inbound: endpoint.route('/smsbox', trigger('inbound', { gateway: 'smsBox' })) },
+				dhis2: {
+					inbound: endpoint.route(
+						'/dhis2/api/sms/inbound',
+						trigger('inbound', { gateway: 'dhis2', authentication: 'token' }),
+					),
+				},
+			},
+		});
+		const smsBox = await sim.inbound({ gateway: 'smsbox', from: '+255701000000', text: 'Habari' });
+		const dhis2 = await sim.inbound({ gateway: 'dhis2', from: '+4740000000', text: 'VISIT 12 3' });
+
+		expect(smsBox.attempts).toEqual([expect.objectContaining({ acknowledged: true, attempt: 1 })]);
+		expect(JSON.parse(smsBox.attempts[0].responseBody ?? '')).toEqual({
+			transaction_id: smsBox.inbound.transaction_id,
+			successful: true,
+		});
+		expect(endpoint.events('/smsbox')).toEqual([
+			expect.objectContaining({
+				gateway: 'smsBox',
+				from: '+255701000000',
+				text: 'Habari',
+				messageId: smsBox.inbound.transaction_id,
+			}),
+		]);
+
+		expect(dhis2.attempts).toEqual([expect.objectContaining({ acknowledged: true, status: 200 })]);
+		expect(JSON.parse(dhis2.attempts[0].responseBody ?? '')).toMatchObject({
+			httpStatusCode: 200,
+			status: 'OK',
+		});
+		expect(endpoint.events('/dhis2/api/sms/inbound')).toEqual([
+			expect.objectContaining({ gateway: 'dhis2', from: '+4740000000', text: 'VISIT 12 3' }),
+		]);
+	});
+
+	it('a URL without the right token is refused with 401 on every retry and starts nothing', async () => {
+		const { sim } = fx.get();
+		endpoint.route('/at/inbound', trigger('inbound', { gateway: 'africasTalking' }));
+		sim.configure({
+			callbackRetry: { attempts: 2, backoffMs: 1, timeoutMs: 5000 },
+			callbacks: { africastalking: { inbound: `${endpoint.base}/at/inbound?token=wrong` } },
+		});
+		const { attempts } = await sim.inbound({
+			gateway: 'africastalking',
+			from: '+254711000001',
+			text: 'Hello',
+		});
+		expect(attempts.map((a) => [a.status, a.acknowledged])).toEqual([
+			[401, false],
+			[401, false],
+		]);
+		expect(endpoint.received.map((r) => r.result.started)).toEqual([false, false]);
+	});
+});
