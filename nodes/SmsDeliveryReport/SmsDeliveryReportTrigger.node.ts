@@ -1,5 +1,4 @@
 import type {
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -8,6 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { handleSmsWebhook } from '../shared/webhooks/handle-webhook';
+import { manualUrlLifecycle } from '../shared/webhooks/lifecycle';
 import { accountKeyCredentials, gatewaySubtitle } from '../shared/webhooks/properties';
 import { smsDeliveryReportProperties } from './description';
 
@@ -39,20 +39,7 @@ export class SmsDeliveryReportTrigger implements INodeType {
 		properties: smsDeliveryReportProperties,
 	};
 
-	// No gateway has an API to register a callback URL: the user pastes it (see the setup notice).
-	webhookMethods = {
-		default: {
-			checkExists: async function (this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			create: async function (this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			delete: async function (this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = { default: manualUrlLifecycle };
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await handleSmsWebhook.call(this, 'deliveryReport');

@@ -1,5 +1,4 @@
 import type {
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -9,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { DHIS2_INBOUND_PATH } from '../shared/adapters/dhis2/webhooks';
 import { handleSmsWebhook } from '../shared/webhooks/handle-webhook';
+import { manualUrlLifecycle } from '../shared/webhooks/lifecycle';
 import { accountKeyCredentials, gatewaySubtitle, webhookPath } from '../shared/webhooks/properties';
 import { smsOptOutProperties } from './description';
 
@@ -40,20 +40,7 @@ export class SmsOptOutTrigger implements INodeType {
 		properties: smsOptOutProperties,
 	};
 
-	// No gateway has an API to register a callback URL: the user pastes it (see the setup notice).
-	webhookMethods = {
-		default: {
-			checkExists: async function (this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			create: async function (this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			delete: async function (this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = { default: manualUrlLifecycle };
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await handleSmsWebhook.call(this, 'optOut');
