@@ -57,7 +57,23 @@ describe('the built package, as n8n loads it', () => {
 			const codex = path.join(ROOT, nodePath.replace(/\.js$/, '.json'));
 			expect(JSON.parse(fs.readFileSync(codex, 'utf8')).categories).toContain('Communication');
 		}
-		expect(fs.existsSync(path.join(ROOT, 'dist/nodes/SendSms/__schema__/v1.0.0/sms/send.json'))).toBe(true);
+		// The editor asks for schemas/<node>/1.0.0[/<resource>/<operation>].json (n8n's schemaPreview
+		// API), served from __schema__/v1.0.0[/<resource>/<operation>].json next to the node.
+		for (const description of loader.types.nodes) {
+			const dir = path.join(ROOT, path.dirname(loader.known.nodes[description.name].sourcePath), '__schema__');
+			const resources = description.properties.find((p) => p.name === 'resource')?.options ?? [];
+			if (resources.length === 0) {
+				expect(fs.existsSync(path.join(dir, 'v1.0.0.json'))).toBe(true);
+				continue;
+			}
+			for (const operationProperty of description.properties.filter((p) => p.name === 'operation')) {
+				const resource = operationProperty.displayOptions?.show?.resource?.[0] ?? (resources[0] as { value: string }).value;
+				for (const op of operationProperty.options as Array<{ value: string }>) {
+					const file = path.join(dir, 'v1.0.0', String(resource), `${op.value}.json`);
+					expect({ file, exists: fs.existsSync(file) }).toEqual({ file, exists: true });
+				}
+			}
+		}
 	});
 
 	it('bundles libphonenumber-js once and requires nothing n8n forbids', () => {
