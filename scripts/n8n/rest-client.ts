@@ -1,0 +1,298 @@
+/**
+ * A small client for n8n's internal REST API, the one the editor uses (n8n-conventions.md §7):
+ * owner setup, login cookie, credentials (create, list, the "Test credential" endpoint),
+ * workflows (create, activate), executions, the loaded node and credential types, and calls to
+ * production webhooks. Errors carry n8n's own message, never the request body (it may hold secrets).
+ */
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+
+import { sleep } from './wait-for';
+
+export interface OwnerAccount {
+	email: string;
+	firstName: string;
+	lastName: string;
+	/** n8n wants 8+ characters with a digit and an upper-case letter. */
+	password: string;
+}
+
+export interface CredentialSummary {
+	id: string;
+	name: string;
+	type: string;
+}
+
+export interface CredentialTestResult {
+	status: 'OK' | 'Error';
+	message: string;
+}
+
+export interface WorkflowNode {
+	id: string;
+	name: string;
+	type: string;
+	typeVersion: number;
+	position: [number, number];
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
+	webhookId?: string;
+	[key: string]: unknown;
+}
+
+export interface WorkflowDefinition {
+	name: string;
+	nodes: WorkflowNode[];
+	connections: Record<string, unknown>;
+	settings?: Record<string, unknown>;
+	[key: string]: unknown;
+}
+
+export interface WorkflowSummary {
+	id: string;
+	name: string;
+	active: boolean;
+	versionId: string;
+	nodes?: WorkflowNode[];
+}
+
+export interface ExecutionSummary {
+	id: string;
+	workflowId: string;
+	status: string;
+	mode: string;
+	finished?: boolean;
+	startedAt?: string;
+	stoppedAt?: string;
+}
+
+export interface ExecutionDetails extends ExecutionSummary {
+	/** The run data as n8n stores it (a `flatted` string). */
+	data: string;
+}
+
+export interface TypeSummary {
+	name: string;
+	displayName: string;
+	[key: string]: unknown;
+}
+
+export interface WebhookReply {
+	status: number;
+	headers: Record<string, string>;
+	/** The raw body, exactly the bytes n8n answered (as UTF-8 text). */
+	body: string;
+}
+
+const AUTH_COOKIE = 'n8n-auth';
+
+export class N8nRestClient {
+	private readonly http: AxiosInstance;
+
+	private cookie: string | undefined;
+
+	constructor(readonly baseUrl: string, cookie?: string) {
+		this.cookie = cookie;
+		this.http = axios.create({
+			baseURL: baseUrl.replace(/\/+$/, ''),
+			timeout: 60_000,
+			validateStatus: () => true,
+			maxRedirects: 0,
+		});
+	}
+
+	/** The `n8n-auth=…` cookie after login, to hand to another client (e.g. another test file). */
+	get authCookie(): string | undefined {
+		return this.cookie;
+	}
+
+	async settings(): Promise<Record<string, any>> {
+		return await this.call('GET', '/rest/settings');
+	}
+
+	/** True until an owner account exists (the editor then shows the setup page). */
+	async needsOwnerSetup(): Promise<boolean> {
+		const settings = await this.settings();
+		return settings.userManagement?.showSetupOnFirstLoad === true;
+	}
+
+	async setupOwner(owner: OwnerAccount): Promise<void> {
+		await this.call('POST', '/rest/owner/setup', owner);
+	}
+
+	async login(email: string, password: string): Promise<void> {
+		const response = await this.http.post('/rest/login', { emailOrLdapLoginId: email, password });
+		this.check(response, 'POST /rest/login');
+		const setCookie = response.headers['set-cookie'] ?? [];
+		const auth = setCookie.map((c) => c.split(';')[0]).find((c) => c.startsWith(`${AUTH_COOKIE}=`));
+		if (!auth) throw new Error('n8n answered the login without an n8n-auth cookie');
+		this.cookie = auth;
+	}
+
+	/** Creates the owner on a fresh n8n, then logs in (both steps are no-ops when already done). */
+	async ensureOwnerAndLogin(owner: OwnerAccount): Promise<{ created: boolean }> {
+		const created = await this.needsOwnerSetup();
+		if (created) await this.setupOwner(owner);
+		await this.login(owner.email, owner.password);
+		return { created };
+	}
+
+	/** Every node type n8n loaded (`/types/nodes.json`, what the editor reads). */
+	async nodeTypes(): Promise<TypeSummary[]> {
+		return await this.raw('GET', '/types/nodes.json');
+	}
+
+	/** Every credential type n8n loaded (`/types/credentials.json`). */
+	async credentialTypes(): Promise<TypeSummary[]> {
+		return await this.raw('GET', '/types/credentials.json');
+	}
+
+	async listCredentials(): Promise<CredentialSummary[]> {
+		return await this.call('GET', '/rest/credentials');
+	}
+
+	async createCredential(credential: { name: string; type: string; data: Record<string, unknown> }): Promise<CredentialSummary> {
+		return await this.call('POST', '/rest/credentials', credential);
+	}
+
+	/** Replaces a stored credential's data (n8n re-encrypts it); the id, and so every workflow using it, stays. */
+	async updateCredential(
+		id: string,
+		credential: { name: string; type: string; data: Record<string, unknown> },
+	): Promise<CredentialSummary> {
+		return await this.call('PATCH', `/rest/credentials/${id}`, credential);
+	}
+
+	async deleteCredential(id: string): Promise<void> {
+		await this.call('DELETE', `/rest/credentials/${id}`);
+	}
+
+	/** A stored credential; with `includeData`, its fields as the editor's form gets them (secrets redacted). */
+	async getCredential(id: string, includeData = false): Promise<CredentialSummary & { data?: Record<string, unknown> }> {
+		return await this.call('GET', `/rest/credentials/${id}?includeData=${includeData}`);
+	}
+
+	/**
+	 * What the editor's "Test credential" button does for a stored credential: it posts the form's
+	 * data (secrets redacted, as n8n sent them) to `POST /rest/credentials/test`, and n8n puts the
+	 * stored secrets back before running the credential type's `test` request.
+	 */
+	async testCredential(credential: CredentialSummary): Promise<CredentialTestResult> {
+		const stored = await this.getCredential(credential.id, true);
+		return await this.call('POST', '/rest/credentials/test', {
+			credentials: { id: stored.id, name: stored.name, type: stored.type, data: stored.data ?? {} },
+		});
+	}
+
+	async listWorkflows(): Promise<WorkflowSummary[]> {
+		return await this.call('GET', '/rest/workflows');
+	}
+
+	async getWorkflow(id: string): Promise<WorkflowSummary & WorkflowDefinition> {
+		return await this.call('GET', `/rest/workflows/${id}`);
+	}
+
+	async createWorkflow(workflow: WorkflowDefinition): Promise<WorkflowSummary> {
+		return await this.call('POST', '/rest/workflows', {
+			settings: { executionOrder: 'v1' },
+			...workflow,
+			// n8n imports a workflow inactive; activation is a separate call.
+			active: false,
+		});
+	}
+
+	async activateWorkflow(workflow: Pick<WorkflowSummary, 'id' | 'versionId'>): Promise<WorkflowSummary> {
+		return await this.call('POST', `/rest/workflows/${workflow.id}/activate`, { versionId: workflow.versionId });
+	}
+
+	async deactivateWorkflow(id: string): Promise<WorkflowSummary> {
+		return await this.call('POST', `/rest/workflows/${id}/deactivate`, {});
+	}
+
+	/** The newest executions matching `filter` (n8n allows at most 100 per page). */
+	async listExecutions(filter: Record<string, unknown> = {}, limit = 100): Promise<ExecutionSummary[]> {
+		return (await this.executionsPage(filter, limit)).results;
+	}
+
+	/** Every execution matching `filter`, following n8n's page cursor (at most `maxPages` pages). */
+	async listAllExecutions(filter: Record<string, unknown> = {}, maxPages = 100): Promise<ExecutionSummary[]> {
+		const all: ExecutionSummary[] = [];
+		let cursor: string | undefined;
+		for (let page = 0; page < maxPages; page++) {
+			const { results, nextCursor } = await this.executionsPage(filter, 100, cursor);
+			all.push(...results);
+			if (!nextCursor || results.length === 0) return all;
+			cursor = nextCursor;
+		}
+		throw new Error(`More than ${maxPages * 100} executions: stopped paging`);
+	}
+
+	private async executionsPage(
+		filter: Record<string, unknown>,
+		limit: number,
+		cursor?: string,
+	): Promise<{ results: ExecutionSummary[]; nextCursor?: string | null }> {
+		const query = new URLSearchParams({ filter: JSON.stringify(filter), limit: String(limit) });
+		if (cursor) query.set('cursor', cursor);
+		return await this.call('GET', `/rest/executions?${query.toString()}`);
+	}
+
+	async getExecution(id: string): Promise<ExecutionDetails> {
+		return await this.call('GET', `/rest/executions/${id}`);
+	}
+
+	/**
+	 * Calls a production webhook (`/webhook/<path>`). n8n registers webhooks a moment after the
+	 * activate reply, so a 404 is retried until `registrationTimeoutMs`.
+	 */
+	async callWebhook(
+		path: string,
+		options: { method?: string; body?: unknown; headers?: Record<string, string>; registrationTimeoutMs?: number } = {},
+	): Promise<WebhookReply> {
+		const deadline = Date.now() + (options.registrationTimeoutMs ?? 10_000);
+		for (;;) {
+			const response = await this.http.request({
+				method: options.method ?? 'POST',
+				url: `/webhook/${path.replace(/^\/+/, '')}`,
+				data: options.body,
+				headers: options.headers,
+				responseType: 'text',
+				transformResponse: (body: string) => body,
+			});
+			if (response.status !== 404 || Date.now() >= deadline) {
+				return {
+					status: response.status,
+					headers: Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k, String(v)])),
+					body: response.data as string,
+				};
+			}
+			await sleep(250);
+		}
+	}
+
+	/** A REST call whose reply is n8n's usual `{ data: … }` envelope. */
+	private async call<T = any>(method: string, url: string, body?: unknown): Promise<T> {
+		const response = await this.http.request({ method, url, data: body, headers: this.authHeaders() });
+		this.check(response, `${method} ${url.split('?')[0]}`);
+		return (response.data as { data: T }).data;
+	}
+
+	/** A call whose reply is the payload itself (static type files). */
+	private async raw<T = any>(method: string, url: string): Promise<T> {
+		const response = await this.http.request({ method, url, headers: this.authHeaders() });
+		this.check(response, `${method} ${url}`);
+		return response.data as T;
+	}
+
+	private authHeaders(): Record<string, string> {
+		return this.cookie ? { cookie: this.cookie } : {};
+	}
+
+	private check(response: AxiosResponse, what: string): void {
+		if (response.status >= 200 && response.status < 300) return;
+		const message =
+			typeof response.data === 'object' && response.data && 'message' in response.data
+				? String((response.data as { message: unknown }).message)
+				: String(response.data).slice(0, 300);
+		throw new Error(`${what} answered ${response.status}: ${message}`);
+	}
+}

@@ -1,0 +1,134 @@
+/**
+ * examples/auto-reply.json, activated with a secret and driven by the simulator's own Africa's
+ * Talking inbound callbacks (seed 003, two-way SMS) sent to the trigger's production URL: n8n
+ * answers each callback 200 "OK", one webhook execution starts per message, and each sender gets
+ * exactly one reply from the short code with the inbound `linkId`. Calls without the secret or
+ * with malformed bodies are refused with a 4xx and start nothing.
+ */
+import type { N8nRestClient, WorkflowNode } from '../../../scripts/n8n/rest-client';
+import { loadE2eContext, ownerClient, type E2eContext } from '../support/context';
+import { finishedExecutions } from '../support/executions';
+import { uniqueNumber, uniqueTag } from '../support/workflows';
+import { importExample, nodeNamed, type ImportedExample } from './support/examples';
+import { SimDriver, type CallbackAttempt } from './support/sim-driver';
+import { triggerCallbackUrl, triggerWebhookPath } from './support/triggers';
+import {
+	activateAndWaitForTrigger,
+	callRefusalsThenGenuine,
+	expectEveryCallRefused,
+	refusalCalls,
+	type RefusalOutcome,
+} from './support/webhook-calls';
+
+const SHORT_CODE = '12345';
+const FORM = 'application/x-www-form-urlencoded';
+
+interface Conversation {
+	from: string;
+	text: string;
+	linkId: string;
+	attempts: CallbackAttempt[];
+}
+
+describe("example: auto-reply to incoming messages (Africa's Talking)", () => {
+	const secret = `e2e-Secret-${uniqueTag()}`;
+	let context: E2eContext;
+	let client: N8nRestClient;
+	let sim: SimDriver;
+	let workflow: ImportedExample;
+	let trigger: WorkflowNode;
+	const conversations: Conversation[] = [];
+
+	beforeAll(async () => {
+		context = loadE2eContext();
+		client = ownerClient(context);
+		sim = new SimDriver(context.simulatorUrl);
+		workflow = await importExample(client, context, 'auto-reply.json', { secret });
+		trigger = nodeNamed(workflow, 'Incoming SMS');
+		await activateAndWaitForTrigger(client, workflow, triggerWebhookPath(trigger));
+		await sim.setCallbacks({ africastalking: { inbound: triggerCallbackUrl(context.n8nUrl, trigger, secret) } });
+
+		// Two people text the short code, one after the other.
+		for (const text of ['Hello, is the clinic open?', 'NEWS']) {
+			const from = uniqueNumber('+254711', 6);
+			const { inbound, attempts } = await sim.inbound({ gateway: 'africastalking', from, to: SHORT_CODE, text });
+			conversations.push({ from, text, linkId: String(inbound.linkId), attempts: attempts ?? [] });
+		}
+		await finishedExecutions(client, workflow.id, conversations.length);
+	});
+
+	afterAll(async () => {
+		await sim.setCallbacks({ africastalking: { inbound: null } });
+		await client.deactivateWorkflow(workflow.id);
+	});
+
+	it('answers each inbound callback once with 200 "OK" (no retry needed)', () => {
+		for (const { attempts } of conversations) {
+			expect(attempts.map((a) => ({ status: a.status, body: a.responseBody, acknowledged: a.acknowledged }))).toEqual([
+				{ status: 200, body: 'OK', acknowledged: true },
+			]);
+		}
+	});
+
+	it('starts one successful webhook execution per inbound message', async () => {
+		const executions = await client.listExecutions({ workflowId: workflow.id });
+		expect(executions.map((e) => ({ status: e.status, mode: e.mode }))).toEqual(
+			conversations.map(() => ({ status: 'success', mode: 'webhook' })),
+		);
+	});
+
+	it('replies exactly once to each sender, from the short code, with the inbound linkId', async () => {
+		for (const { from, text, linkId } of conversations) {
+			const replies = await sim.messages({ gateway: 'africastalking', to: from });
+			expect(replies.map((m) => ({ text: m.text, sender: m.sender, linkId: m.linkId, premium: m.premium }))).toEqual([
+				{ text: `This is a response to: "${text}"`, sender: SHORT_CODE, linkId, premium: true },
+			]);
+		}
+	});
+
+	it('replies the telco delivers: the linkId matched the inbound message (no InvalidLinkId)', async () => {
+		for (const { from } of conversations) {
+			const [reply] = await sim.messages({ gateway: 'africastalking', to: from });
+			await sim.deliver({ ids: [reply.id] });
+			const [after] = await sim.messages({ gateway: 'africastalking', id: reply.id });
+			expect({ status: after.status, failureReason: after.failureReason }).toEqual({ status: 'delivered', failureReason: null });
+		}
+	});
+
+	describe('calls that are not genuine Africa\'s Talking callbacks', () => {
+		let outcome: RefusalOutcome;
+		const genuineFrom = uniqueNumber('+254711', 6);
+
+		beforeAll(async () => {
+			const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+			const valid = form({ linkId: `link-${uniqueTag()}`, text: 'Hi', to: SHORT_CODE, id: `ATSid_${uniqueTag()}`, date: '2026-03-04 10:30:00', from: genuineFrom });
+			outcome = await callRefusalsThenGenuine(
+				client,
+				workflow.id,
+				triggerWebhookPath(trigger),
+				refusalCalls(
+					secret,
+					[
+						{ label: 'form without from/text', contentType: FORM, body: form({ linkId: 'x', to: SHORT_CODE }) },
+						{ label: 'JSON instead of a form', contentType: 'application/json', body: '{"from": "+254711000001", "text": "Hi"' },
+						{ label: 'repeated fields', contentType: FORM, body: `${valid}&from=%2B254711000002` },
+					],
+					FORM,
+					valid,
+				),
+				{ label: 'genuine', query: `?token=${encodeURIComponent(secret)}`, contentType: FORM, body: valid },
+			);
+		});
+
+		it('refuses each with a 4xx (401 without the right secret)', () => {
+			expectEveryCallRefused(outcome);
+		});
+
+		it('starts no execution for them, and still serves the genuine call after them', async () => {
+			expect({ status: outcome.genuine.status, body: outcome.genuine.body }).toEqual({ status: 200, body: 'OK' });
+			expect(outcome.executionsAfter).toBe(outcome.executionsBefore + 1);
+			const reply = await sim.messages({ gateway: 'africastalking', to: genuineFrom });
+			expect(reply.map((m) => m.text)).toEqual(['This is a response to: "Hi"']);
+		});
+	});
+});

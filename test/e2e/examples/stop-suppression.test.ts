@@ -1,0 +1,175 @@
+/**
+ * examples/stop-suppression.json: its SMS Opt-Out Trigger (SMSBox, STOP-keyword detection) is
+ * activated with a secret and receives the simulator's SMSBox two-way callbacks (seed 002). A
+ * "Stop." reply puts the number into the suppression data table and is acknowledged with SMSBox's
+ * exact `{"transaction_id":…,"successful":true}`; an ordinary reply is acknowledged the same way and
+ * starts nothing. The campaign in the same workflow (its Manual Trigger) then texts every contact
+ * but the one who opted out, each exactly once.
+ */
+import type { N8nRestClient, WorkflowNode } from '../../../scripts/n8n/rest-client';
+import { loadE2eContext, ownerClient, type E2eContext } from '../support/context';
+import { finishedExecutions } from '../support/executions';
+import { uniqueTag } from '../support/workflows';
+import { contactsOf, importExample, nodeNamed, type ImportedExample } from './support/examples';
+import { finishedExecution, nodeOutput, type FinishedExecution } from './support/execution-data';
+import { N8nSession, type DataTableRow } from './support/n8n-session';
+import { SimDriver, type CallbackAttempt } from './support/sim-driver';
+import { triggerCallbackUrl, triggerWebhookPath } from './support/triggers';
+import {
+	activateAndWaitForTrigger,
+	callRefusalsThenGenuine,
+	expectEveryCallRefused,
+	refusalCalls,
+	type RefusalOutcome,
+} from './support/webhook-calls';
+
+const TABLE = 'SMS suppression list';
+const JSON_TYPE = 'application/json';
+
+/** SMSBox's acknowledgement, byte for byte (seed 002's samples): the id as received, then true. */
+const smsBoxAck = (transactionId: string) => `{"transaction_id":${JSON.stringify(transactionId)},"successful":true}`;
+
+describe('example: STOP replies build a suppression list the campaign skips (SMSBox)', () => {
+	const secret = `e2e-Secret-${uniqueTag()}`;
+	let context: E2eContext;
+	let client: N8nRestClient;
+	let session: N8nSession;
+	let sim: SimDriver;
+	let workflow: ImportedExample;
+	let trigger: WorkflowNode;
+	let contacts: Array<{ name: string; phone: string }>;
+	let optedOut: { name: string; phone: string };
+	const replies: Array<{ text: string; attempts: CallbackAttempt[] }> = [];
+	let campaign: FinishedExecution;
+	let sentBefore: Set<string>;
+
+	beforeAll(async () => {
+		context = loadE2eContext();
+		client = ownerClient(context);
+		session = new N8nSession(context);
+		sim = new SimDriver(context.simulatorUrl);
+		workflow = await importExample(client, context, 'stop-suppression.json', { secret });
+		trigger = nodeNamed(workflow, 'STOP reply');
+		await activateAndWaitForTrigger(client, workflow, triggerWebhookPath(trigger));
+		await sim.setCallbacks({ smsbox: { inbound: triggerCallbackUrl(context.n8nUrl, trigger, secret) } });
+		contacts = contactsOf(nodeNamed(workflow, 'Contact list'));
+		optedOut = contacts[1];
+
+		// One contact replies something that merely contains "stop", then another replies "Stop.".
+		// In that order, the STOP's execution finishing also means the first reply had its chance
+		// to start one (it must not).
+		for (const [from, text] of [
+			[contacts[2].phone, "Please don't stop, I like these"],
+			[optedOut.phone, 'Stop.'],
+		]) {
+			const { attempts } = await sim.inbound({ gateway: 'smsbox', from, text });
+			replies.push({ text, attempts: attempts ?? [] });
+		}
+		await finishedExecutions(client, workflow.id, 1);
+
+		sentBefore = new Set((await sim.messages({ gateway: 'smsbox' })).map((m) => `${m.seq}`));
+		const executionId = await session.runFromTrigger(workflow.id, 'Start campaign');
+		campaign = await finishedExecution(client, executionId);
+	});
+
+	afterAll(async () => {
+		await sim.setCallbacks({ smsbox: { inbound: null } });
+		await client.deactivateWorkflow(workflow.id);
+	});
+
+	it('acknowledges both replies with SMSBox\'s exact {"transaction_id","successful":true}, at the first attempt', () => {
+		for (const { attempts } of replies) {
+			const transactionId = String(JSON.parse(attempts[0].body).transaction_id);
+			expect(attempts.map((a) => ({ status: a.status, body: a.responseBody, acknowledged: a.acknowledged }))).toEqual([
+				{ status: 200, body: smsBoxAck(transactionId), acknowledged: true },
+			]);
+		}
+	});
+
+	it('starts one webhook execution, for the STOP reply only', async () => {
+		const executions = (await client.listExecutions({ workflowId: workflow.id })).filter((e) => e.mode === 'webhook');
+		expect(executions.map((e) => e.status)).toEqual(['success']);
+	});
+
+	it('puts the number that replied STOP into the suppression list', async () => {
+		const rows = await suppressionRows();
+		expect(rows.map((row) => ({ phoneNumber: row.phoneNumber, keyword: row.keyword, gateway: row.gateway }))).toEqual([
+			{ phoneNumber: optedOut.phone, keyword: 'STOP', gateway: 'smsBox' },
+		]);
+	});
+
+	it('runs the campaign to the end as a manual execution, skipping the opted-out contact', () => {
+		expect({ status: campaign.status, mode: campaign.mode, error: campaign.error?.message }).toEqual({
+			status: 'success',
+			mode: 'manual',
+			error: undefined,
+		});
+		expect(nodeOutput(campaign, 'Skip numbers that opted out').map((item) => item.name)).toEqual(
+			contacts.filter((c) => c !== optedOut).map((c) => c.name),
+		);
+	});
+
+	it('texts every other contact exactly once, personalised, and the opted-out one not at all', async () => {
+		const fresh = (await sim.messages({ gateway: 'smsbox' })).filter((m) => !sentBefore.has(`${m.seq}`));
+		const template = String(nodeNamed(workflow, 'Send SMS').parameters.message);
+		const digits = (phone: string) => phone.replace(/\D/g, '');
+		expect(fresh.map((m) => ({ to: digits(m.to), text: m.text })).sort((a, b) => a.to.localeCompare(b.to))).toEqual(
+			contacts
+				.filter((c) => c !== optedOut)
+				.map((c) => ({ to: digits(c.phone), text: template.replace('[{RECEIVERNAME}]', c.name) }))
+				.sort((a, b) => a.to.localeCompare(b.to)),
+		);
+	});
+
+	describe('calls that are not genuine SMSBox callbacks', () => {
+		let outcome: RefusalOutcome;
+
+		beforeAll(async () => {
+			const inbound = (text: unknown) =>
+				JSON.stringify({
+					from: optedOut.phone.replace(/^\+/, ''),
+					to: '255701000001',
+					channel: 'sms',
+					timeUTC: new Date().toUTCString(),
+					transaction_id: `e2e${uniqueTag()}`,
+					message: { text, media: { mediaUrl: '' }, custom: {} },
+				});
+			outcome = await callRefusalsThenGenuine(
+				client,
+				workflow.id,
+				triggerWebhookPath(trigger),
+				refusalCalls(
+					secret,
+					[
+						{ label: 'not JSON', contentType: JSON_TYPE, body: 'from=255700000202&text=STOP' },
+						{ label: 'a JSON string', contentType: JSON_TYPE, body: '"STOP"' },
+						{ label: 'no message', contentType: JSON_TYPE, body: JSON.stringify({ from: '255700000202', transaction_id: 'x1' }) },
+						{ label: 'a text that is not a string', contentType: JSON_TYPE, body: inbound({ text: 'STOP' }) },
+					],
+					JSON_TYPE,
+					inbound('STOP'),
+				),
+				// The same person sends STOP again.
+				{ label: 'genuine', query: `?token=${encodeURIComponent(secret)}`, contentType: JSON_TYPE, body: inbound('STOP') },
+			);
+		});
+
+		it('refuses each with a 4xx (401 without the right secret)', () => {
+			expectEveryCallRefused(outcome);
+		});
+
+		it('starts no execution for them, still serves the genuine STOP after them, and keeps one row per number', async () => {
+			expect(outcome.genuine.status).toBe(200);
+			expect(JSON.parse(outcome.genuine.body)).toEqual({ transaction_id: expect.stringMatching(/^e2e/), successful: true });
+			expect(outcome.executionsAfter).toBe(outcome.executionsBefore + 1);
+			expect((await suppressionRows()).map((row) => row.phoneNumber)).toEqual([optedOut.phone]);
+		});
+	});
+
+	async function suppressionRows(): Promise<DataTableRow[]> {
+		const tables = await session.dataTablesNamed(TABLE);
+		expect(tables).toHaveLength(1);
+		return await session.dataTableRows(tables[0]);
+	}
+});
+
