@@ -1,0 +1,148 @@
+/**
+ * Measurement 1 (issue 8): 5,000 recipients, broadcast and personalised, through Send SMS and
+ * through n8n's HTTP Request node (defaults, and batched), for each gateway, simulator latency
+ * 20 ms, all in the same n8n against the same simulator.
+ */
+import type { BenchGateway, SendMode } from '../support/gateways';
+import { floorMs, minimumRequests, ratio } from '../support/floor';
+import type { BenchStack } from '../support/n8n-stack';
+import { runBulkCase, type BulkMeasurement } from './bulk-case';
+import { probeExpressionCost, type ExpressionProbe } from './expression-probe';
+import {
+	createBaselineCredentials,
+	HTTP_BATCH,
+	HTTP_REQUEST_VERSION,
+	httpRequestNode,
+	sendSmsNode,
+	type SenderVariant,
+} from './senders';
+
+/** Send SMS's default "Maximum Concurrency" (nodes/SendSms/description.ts). */
+export const SEND_SMS_CONCURRENCY = 10;
+
+export interface BulkOptions {
+	recipients: number;
+	latencyMs: number;
+	gateways: BenchGateway[];
+	modes: SendMode[];
+	/** Gateways whose HTTP Request baselines run (the baselines have the same shape on every gateway). */
+	httpGateways: BenchGateway[];
+	packageName: string;
+	/** How n8n was started (N8N_EXPRESSION_ENGINE), for the report. */
+	expressionEngine: string;
+}
+
+export interface BulkRow extends BulkMeasurement {
+	minRequests: number;
+	floorMs: number;
+	/** runMs / floorMs. */
+	ratioToFloor: number;
+	/** nodeMs / floorMs. */
+	nodeRatioToFloor: number;
+}
+
+export interface BulkComparison {
+	gateway: BenchGateway;
+	mode: SendMode;
+	sendSmsRunMs: number;
+	httpDefaultsRunMs?: number;
+	httpBatchedRunMs?: number;
+	/** HTTP Request (defaults) run time / Send SMS run time. */
+	speedupVsHttpDefaults?: number;
+	speedupVsHttpBatched?: number;
+	ratioToFloor: number;
+}
+
+export interface BulkResult {
+	settings: {
+		recipients: number;
+		latencyMs: number;
+		sendSmsConcurrency: number;
+		httpRequestVersion: number;
+		httpBatch: typeof HTTP_BATCH;
+		httpGateways: BenchGateway[];
+	};
+	rows: BulkRow[];
+	comparisons: BulkComparison[];
+	expressionProbe: ExpressionProbe;
+}
+
+export async function measureBulk(stack: BenchStack, options: BulkOptions, log: (line: string) => void): Promise<BulkResult> {
+	const baseline = await createBaselineCredentials(stack.client, stack.accounts);
+	const rows: BulkRow[] = [];
+	for (const gateway of options.gateways) {
+		for (const mode of options.modes) {
+			const variants: SenderVariant[] = options.httpGateways.includes(gateway)
+				? ['sendSms', 'httpDefaults', 'httpBatched']
+				: ['sendSms'];
+			for (const variant of variants) {
+				const sender =
+					variant === 'sendSms'
+						? sendSmsNode(gateway, mode, stack.credentials, options.packageName)
+						: httpRequestNode(gateway, mode, variant, stack.simUrl, stack.accounts, baseline[gateway]);
+				const { measurement } = await runBulkCase(
+					stack,
+					{ gateway, mode, variant, recipients: options.recipients, latencyMs: options.latencyMs, sender },
+					log,
+				);
+				const row = withFloor(measurement, options.latencyMs);
+				rows.push(row);
+				log(
+					`  ${gateway} ${mode} ${variant}: run ${row.runMs} ms (node ${row.nodeMs} ms), ${row.requests} requests, ` +
+						`floor ${row.floorMs} ms, ${row.recipientsOnce}/${row.recipients} once`,
+				);
+			}
+		}
+	}
+	log('  expression probe (Edit Fields, one expression per item)…');
+	const expressionProbe = await probeExpressionCost(stack, options.recipients, options.expressionEngine);
+	log(`  n8n spends ${expressionProbe.perItemMs} ms per item on one expression parameter`);
+	return {
+		settings: {
+			recipients: options.recipients,
+			latencyMs: options.latencyMs,
+			sendSmsConcurrency: SEND_SMS_CONCURRENCY,
+			httpRequestVersion: HTTP_REQUEST_VERSION,
+			httpBatch: HTTP_BATCH,
+			httpGateways: options.httpGateways,
+		},
+		rows,
+		comparisons: compare(rows),
+		expressionProbe,
+	};
+}
+
+/**
+ * The floor is Send SMS's: its fewest requests at its concurrency. The HTTP Request rows get the
+ * same floor so every ratio in a gateway × mode group has one reference.
+ */
+function withFloor(measurement: BulkMeasurement, latencyMs: number): BulkRow {
+	const minRequests = minimumRequests(measurement.gateway, measurement.mode, measurement.recipients);
+	const floor = floorMs(minRequests, SEND_SMS_CONCURRENCY, latencyMs);
+	return {
+		...measurement,
+		minRequests,
+		floorMs: floor,
+		ratioToFloor: ratio(measurement.runMs, floor),
+		nodeRatioToFloor: ratio(measurement.nodeMs, floor),
+	};
+}
+
+function compare(rows: BulkRow[]): BulkComparison[] {
+	const find = (gateway: BenchGateway, mode: SendMode, variant: SenderVariant) =>
+		rows.find((r) => r.gateway === gateway && r.mode === mode && r.variant === variant && r.replyStatus === 200);
+	const comparisons: BulkComparison[] = [];
+	for (const row of rows.filter((r) => r.variant === 'sendSms')) {
+		const defaults = find(row.gateway, row.mode, 'httpDefaults');
+		const batched = find(row.gateway, row.mode, 'httpBatched');
+		comparisons.push({
+			gateway: row.gateway,
+			mode: row.mode,
+			sendSmsRunMs: row.runMs,
+			ratioToFloor: row.ratioToFloor,
+			...(defaults ? { httpDefaultsRunMs: defaults.runMs, speedupVsHttpDefaults: ratio(defaults.runMs, row.runMs) } : {}),
+			...(batched ? { httpBatchedRunMs: batched.runMs, speedupVsHttpBatched: ratio(batched.runMs, row.runMs) } : {}),
+		});
+	}
+	return comparisons;
+}

@@ -1,0 +1,117 @@
+/**
+ * One scale measurement in a fresh process, so its peak memory (`maxRSS`) belongs to this size
+ * alone. Workloads:
+ * - `helpers`: the pure helpers on N recipients: normalise every number (libphonenumber), drop the
+ *   repeats (`dedupe`), measure every personalised text (GSM-7/UCS-2 segments);
+ * - `plan`: the Send SMS plan (`planSend`: all of the above plus per-gateway checks) for N inputs;
+ * - `engine`: one Send SMS run of N items inside n8n's engine (`runNode`), broadcast through
+ *   Africa's Talking to the simulator (its own process) at zero latency.
+ * Prints one JSON line: CPU time (user + system) and wall time of the work, resident memory before
+ * it and the process's peak.
+ *
+ *   tsx bench/scale/scale-child.ts --workload helpers --size 10000 [--sim-url URL]
+ */
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import { adapterFor } from '../../nodes/shared/core/registry';
+import { dedupe } from '../../nodes/shared/helpers/batching';
+import { normalizePhoneNumber } from '../../nodes/shared/helpers/phone';
+import { analyzeText } from '../../nodes/shared/helpers/segments';
+import { planSend, type SendInput } from '../../nodes/shared/send/plan';
+import { runNode } from '../../test/harness/engine';
+import { numberArg, stringArg } from '../support/args';
+import { scaleRecipients, type ScaleRecipient } from './recipients';
+
+export type ScaleWorkload = 'helpers' | 'plan' | 'engine';
+
+export interface ScaleSample {
+	workload: ScaleWorkload;
+	size: number;
+	cpuMs: number;
+	wallMs: number;
+	rssBeforeMiB: number;
+	maxRssMiB: number;
+	/** What the work produced, to show it did the whole job. */
+	produced: Record<string, number>;
+}
+
+const MIB = 1024 * 1024;
+
+async function main(): Promise<void> {
+	const workload = stringArg('workload') as ScaleWorkload;
+	const size = numberArg('size', 1000);
+	const recipients = scaleRecipients(size);
+	const work = await prepare(workload, recipients, stringArg('sim-url'));
+	const rssBefore = process.memoryUsage().rss;
+	const cpuBefore = process.cpuUsage();
+	const started = process.hrtime.bigint();
+	const produced = await work();
+	const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+	const cpu = process.cpuUsage(cpuBefore);
+	const sample: ScaleSample = {
+		workload,
+		size,
+		cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+		wallMs: Math.round(wallMs),
+		rssBeforeMiB: round(rssBefore / MIB),
+		// resourceUsage().maxRSS is in kilobytes.
+		maxRssMiB: round((process.resourceUsage().maxRSS * 1024) / MIB),
+		produced,
+	};
+	process.stdout.write(`${JSON.stringify(sample)}\n`);
+}
+
+/** Loads and warms up what the workload needs (outside the measurement); returns the measured work. */
+async function prepare(
+	workload: ScaleWorkload,
+	recipients: ScaleRecipient[],
+	simUrl: string | undefined,
+): Promise<() => Promise<Record<string, number>>> {
+	const adapter = adapterFor('africasTalking');
+	const inputs = (list: ScaleRecipient[]): SendInput[] =>
+		list.map((r, i) => ({ itemIndex: i, to: r.phone, message: r.text, from: '', recipientName: '', options: {} }));
+	// Warm-up on a few recipients: loads libphonenumber's metadata and compiles the hot paths once.
+	planSend(adapter, inputs(scaleRecipients(200)), { defaultCountry: 'KE', deduplicate: true, encodingPolicy: 'auto' });
+
+	if (workload === 'helpers') {
+		return async () => {
+			const normalised = recipients.map((r) => normalizePhoneNumber(r.phone, { defaultCountry: 'KE' }));
+			const valid = normalised.flatMap((n) => (n.ok ? [n.e164] : []));
+			const { kept, duplicates } = dedupe(valid, (e164) => e164);
+			let segments = 0;
+			for (const r of recipients) segments += analyzeText(r.text).segments;
+			return { valid: valid.length, kept: kept.length, duplicates: duplicates.length, segments };
+		};
+	}
+	if (workload === 'plan') {
+		return async () => {
+			const plan = planSend(adapter, inputs(recipients), { defaultCountry: 'KE', deduplicate: true, encodingPolicy: 'auto' });
+			return { entries: plan.entries.length, messages: plan.messages.length };
+		};
+	}
+	if (!simUrl) throw new Error('--sim-url is required for the engine workload');
+	const credentials: Record<string, ICredentialDataDecryptedObject> = {
+		africasTalkingApi: { username: 'sandbox', apiKey: 'at-sim-key', environment: 'sandbox', baseUrl: `${simUrl}/africastalking` },
+	};
+	const parameters = { gateway: 'africasTalking', to: '={{ $json.phone }}', message: 'Clinic day is Friday', options: { defaultCountry: 'KE' } };
+	await runNode({ type: 'sendSms', parameters, credentials, items: scaleRecipients(200).map((r) => ({ phone: r.phone })) });
+	return async () => {
+		const { json, run } = await runNode({
+			type: 'sendSms',
+			parameters,
+			credentials,
+			items: recipients.map((r) => ({ phone: r.phone })),
+		});
+		const accepted = json.filter((j) => j.status === 'accepted').length;
+		return { items: recipients.length, outputItems: json.length, accepted, success: run.status === 'success' ? 1 : 0 };
+	};
+}
+
+function round(value: number): number {
+	return Math.round(value * 10) / 10;
+}
+
+main().catch((error: Error) => {
+	process.stderr.write(`${error.stack ?? error.message}\n`);
+	process.exit(1);
+});
