@@ -4,23 +4,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium } from 'playwright-core';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-];
+import { launchChromium } from '../../scripts/chromium';
 
 export async function renderSvgFiles(jobs: Array<{ svg: string; png: string }>): Promise<void> {
 	if (jobs.length === 0) return;
-	const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+	const browser = await launchChromium();
 	try {
 		const page = await browser.newPage({ deviceScaleFactor: 2 });
 		for (const job of jobs) {

@@ -5,7 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium } from 'playwright-core';
+
+import { launchChromium } from '../chromium';
 
 import { waitFor } from './wait-for';
 
@@ -40,7 +41,7 @@ export function chromiumPath(): string {
 
 export async function screenshotWorkflow(options: ScreenshotOptions): Promise<CanvasNode[]> {
 	const timeoutMs = options.timeoutMs ?? 60000;
-	const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true });
+	const browser = await launchChromium(chromiumPath());
 	try {
 		const context = await browser.newContext({
 			viewport: { width: options.width ?? 1440, height: options.height ?? 900 },

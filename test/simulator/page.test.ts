@@ -4,13 +4,13 @@
  */
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
+import { launchChromium, SYSTEM_CHROMIUM } from '../../scripts/chromium';
 import type { Simulator } from '../../simulator';
 import { startSimulator } from '../../simulator';
 import type { Receiver } from './helpers';
 import { client, FORM, form, startReceiver } from './helpers';
 
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = SYSTEM_CHROMIUM;
 const available = existsSync(CHROMIUM);
 const run = available || process.env.CI ? describe : describe.skip;
 if (!available && !process.env.CI) {
@@ -28,19 +28,7 @@ run('simulator page in Chromium', () => {
 	beforeAll(async () => {
 		sim = await startSimulator({ port: 0 });
 		receiver = await startReceiver();
-		browser = await chromium.launch({
-			executablePath: CHROMIUM,
-			args: [
-				'--headless',
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-			],
-		});
+		browser = await launchChromium(CHROMIUM);
 	});
 	afterAll(async () => {
 		await browser?.close();

@@ -7,23 +7,10 @@ import axios from 'axios';
 
 import { SimControl } from '../../support/sim-control';
 
-export type SimGateway = 'africastalking' | 'gupshup' | 'smsbox' | 'dhis2';
+/** The simulator's own names and callback log records, re-exported for the example tests. */
+import type { CallbackAttempt, GatewayName as SimGateway } from '../../../../simulator';
 
-export interface CallbackAttempt {
-	callbackId: number;
-	attempt: number;
-	gateway: SimGateway;
-	kind: string;
-	url: string;
-	contentType: string;
-	body: string;
-	status: number | null;
-	responseBody: string | null;
-	error: string | null;
-	acknowledged: boolean;
-	final: boolean;
-	messageId?: string;
-}
+export type { CallbackAttempt, SimGateway };
 
 /** `callbacks` section of the simulator config: one URL per gateway and callback kind. */
 export type CallbackUrls = Partial<{
