@@ -1,6 +1,6 @@
 /**
  * `npm run bench` (issue 8): every measurement from one run, side by side, in the same real n8n
- * against the same simulator, then the charts and the README section.
+ * against the same simulator, then the charts and bench/README.md (the report).
  *
  *   npx tsx bench/run-all.ts [all|bulk|faults|webhooks|scale|report] [flags]
  *
@@ -11,7 +11,7 @@
  * --scale-sizes [1000,10000,50000,100000]
  * --expression-engine legacy: a diagnostic, not part of the default run: n8n started with
  *   N8N_EXPRESSION_ENGINE=legacy instead of its default `vm`, results written as
- *   `<name>-legacy-expressions.json` and summed up in the README section beside the main figures.
+ *   `<name>-legacy-expressions.json` and summed up in bench/README.md beside the main figures.
  * The n8n steps share one n8n and run in the order bulk, faults, webhooks (the webhook steps
  * load n8n the most, so they come last); scale runs after n8n has stopped, on a quiet machine.
  */
@@ -19,7 +19,7 @@ import { measureBulk, type BulkResult } from './bulk/measure-bulk';
 import { measureFaults, type FaultResult } from './faults/measure-faults';
 import { renderCharts } from './report/charts';
 import { loadAverage, type ResultEnvelope } from './report/envelope';
-import { writeReadmeResults } from './report/readme-results';
+import { writeBenchReadme } from './report/readme-results';
 import { measureScale, type ScaleResult } from './scale/measure-scale';
 import type { ScaleWorkload } from './scale/scale-child';
 import { listArg, numberArg } from './support/args';
@@ -179,7 +179,7 @@ async function main(): Promise<void> {
 		};
 		const charts = await renderCharts(envelopes);
 		for (const chart of charts) log(`wrote ${chart}`);
-		log(`wrote ${writeReadmeResults(envelopes)}`);
+		log(`wrote ${writeBenchReadme(envelopes)}`);
 	} finally {
 		await stopStack();
 	}

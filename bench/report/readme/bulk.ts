@@ -1,4 +1,4 @@
-/** README section 1: bulk send tables, goals with how far they were missed, and the measured reasons. */
+/** bench/README.md section 1: bulk send tables, goals with how far they were missed, and the measured reasons. */
 import type { BulkResult, BulkRow } from '../../bulk/measure-bulk';
 import { VARIANT_LABEL } from '../../bulk/senders';
 import { DISPLAY_NAME } from '../../support/gateways';
@@ -8,7 +8,7 @@ import { fmt, machineLine, met, x } from './format';
 export function bulkSection(envelope: ResultEnvelope<BulkResult>): string {
 	const { rows, comparisons, settings, expressionProbe } = envelope.result;
 	const lines: string[] = [];
-	lines.push('### 1. Bulk send in n8n: Send SMS vs the HTTP Request node', '');
+	lines.push('## 1. Bulk send in n8n: Send SMS vs the HTTP Request node', '');
 	lines.push('```bash', envelope.command, '```', '');
 	lines.push(machineLine(envelope), '');
 	lines.push(

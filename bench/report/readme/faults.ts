@@ -1,4 +1,4 @@
-/** README section 3: per-recipient truthfulness under injected faults. */
+/** bench/README.md section 3: per-recipient truthfulness under injected faults. */
 import type { FaultResult } from '../../faults/measure-faults';
 import { DISPLAY_NAME } from '../../support/gateways';
 import type { ResultEnvelope } from '../envelope';
@@ -7,7 +7,7 @@ import { fmt, machineLine, met } from './format';
 export function faultSection(envelope: ResultEnvelope<FaultResult>): string {
 	const { rows, settings, totals } = envelope.result;
 	const lines: string[] = [];
-	lines.push('### 3. Faults: at most once, reported truthfully', '');
+	lines.push('## 3. Faults: at most once, reported truthfully', '');
 	lines.push('```bash', envelope.command, '```', '');
 	lines.push(machineLine(envelope), '');
 	lines.push(

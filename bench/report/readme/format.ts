@@ -1,4 +1,4 @@
-/** Number formats and the machine line every README section starts with. */
+/** Number formats and the machine line every bench/README.md section starts with. */
 import type { ResultEnvelope } from '../envelope';
 
 export const fmt = (n: number | undefined | null, digits = 0) =>

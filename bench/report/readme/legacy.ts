@@ -17,7 +17,7 @@ export function legacySection(
 	webhooksLegacy: ResultEnvelope<WebhookResult> | undefined,
 ): string {
 	if (!bulkLegacy && !webhooksLegacy) return '';
-	const lines: string[] = ['### Diagnostic: the same in n8n with `N8N_EXPRESSION_ENGINE=legacy`', ''];
+	const lines: string[] = ['## Diagnostic: the same in n8n with `N8N_EXPRESSION_ENGINE=legacy`', ''];
 	const commands = [bulkLegacy?.command, webhooksLegacy?.command].filter((c): c is string => !!c);
 	lines.push('```bash', ...commands, '```', '');
 	lines.push(

@@ -1,4 +1,4 @@
-/** README section 4: CPU time and peak memory from 1,000 to 100,000 recipients. */
+/** bench/README.md section 4: CPU time and peak memory from 1,000 to 100,000 recipients. */
 import type { ScaleResult } from '../../scale/measure-scale';
 import type { ResultEnvelope } from '../envelope';
 import { fmt, machineLine } from './format';
@@ -6,7 +6,7 @@ import { fmt, machineLine } from './format';
 export function scaleSection(envelope: ResultEnvelope<ScaleResult>): string {
 	const { rows } = envelope.result;
 	const lines: string[] = [];
-	lines.push('### 4. Scale of the work, 1,000 → 100,000 recipients', '');
+	lines.push('## 4. Scale of the work, 1,000 → 100,000 recipients', '');
 	lines.push('```bash', envelope.command, '```', '');
 	lines.push(machineLine(envelope), '');
 	lines.push(

@@ -1,4 +1,4 @@
-/** The table at the top of the README section: every goal of issue 8, its figure and whether it was met. */
+/** The table at the top of bench/README.md (the project README copies it): every goal of issue 8, its figure and whether it was met. */
 import type { BulkResult } from '../../bulk/measure-bulk';
 import type { FaultResult } from '../../faults/measure-faults';
 import type { ScaleResult } from '../../scale/measure-scale';
@@ -114,5 +114,5 @@ export function summarySection(envelopes: {
 		? `\nScale: one Send SMS run of ${fmt(biggest.size)} recipients in the engine took ${fmt(biggest.cpuMs)} ms CPU and ` +
 			`${fmt(biggest.extraMiB)} MiB of memory above the process's start (section 4).\n`
 		: '';
-	return ['### Goals at a glance', '', ...lines, note + scaleNote].join('\n');
+	return ['## Goals at a glance', '', ...lines, note + scaleNote].join('\n');
 }

@@ -1,4 +1,4 @@
-/** README section 2: webhook acknowledgement table, goals, and the measured reasons. */
+/** bench/README.md section 2: webhook acknowledgement table, goals, and the measured reasons. */
 import type { WebhookResult } from '../../webhooks/measure-webhooks';
 import { TARGET_LABEL } from '../../webhooks/targets';
 import type { ResultEnvelope } from '../envelope';
@@ -7,7 +7,7 @@ import { fmt, machineLine, met, x } from './format';
 export function webhookSection(envelope: ResultEnvelope<WebhookResult>): string {
 	const { rows, settings, highestSustainedRate, p99Comparisons } = envelope.result;
 	const lines: string[] = [];
-	lines.push('### 2. Webhook acknowledgement under load', '');
+	lines.push('## 2. Webhook acknowledgement under load', '');
 	lines.push('```bash', envelope.command, '```', '');
 	lines.push(machineLine(envelope), '');
 	lines.push(
