@@ -11,7 +11,7 @@ import { headingAnchors } from './markdown';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const TSV = path.join(ROOT, 'docs', 'comment-references.tsv');
-const COLUMNS = ['file', 'line', 'reference', 'target', 'replacement', 'kind', 'where'];
+const COLUMNS = ['file', 'line', 'reference', 'target', 'replacement', 'kind', 'where', 'text'];
 const KINDS = ['providers', 'conventions', 'seed', 'key', 'section', 'issue', 'seedword', 'mark', 'gap'];
 
 const lines = fs.readFileSync(TSV, 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#'));
