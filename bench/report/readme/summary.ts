@@ -99,7 +99,7 @@ export function summarySection(envelopes: {
 		});
 	}
 	if (rows.length === 0) return '';
-	const lines = ['| goal (issue 8) | measured (n8n defaults) | |', '|---|---|---|'];
+	const lines = ['| goal | measured (n8n defaults) | |', '|---|---|---|'];
 	for (const row of rows) lines.push(`| ${row.goal} | ${row.measured} | ${row.met ? 'met' : '**missed**'} |`);
 	const legacy = envelopes.webhooksLegacy?.result;
 	const legacyFixed = legacy?.rows.filter((r) => r.phase === 'fixed' && r.target === 'trigger') ?? [];
