@@ -10,7 +10,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { GatewayAdapter } from '../shared/core/adapter';
-import { adapterFor } from '../shared/core/registry';
+import { adapterFor } from '../shared/registry/registry';
 import { n8nHttpClient } from '../shared/core/transport';
 import type { RecipientResult, SendOptions } from '../shared/core/types';
 import { gatewayErrorToNodeError, toNodeError } from '../shared/n8n/errors';

@@ -2,7 +2,7 @@
  * The contract between the nodes and the gateways. One adapter per gateway; each capability is an
  * optional part, so the registry can tell every node which gateways to offer.
  */
-import type { WebhookCapability } from '../webhooks/types';
+import type { WebhookCapability } from './webhook-types';
 import type {
 	Credentials,
 	GatewayErrorInfo,

@@ -4,7 +4,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { gatewayCredentials, gatewayOptions } from '../core/registry';
+import { gatewayCredentials, gatewayOptions } from '../registry/registry';
 import type { Capability } from '../core/types';
 
 export function gatewayProperty(capability: Capability, defaultGateway: string): INodeProperties {

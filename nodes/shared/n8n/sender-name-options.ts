@@ -7,7 +7,7 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { GatewayError } from '../core/errors';
-import { adapterFor } from '../core/registry';
+import { adapterFor } from '../registry/registry';
 import { n8nHttpClient } from '../core/transport';
 
 export async function getApprovedSenderNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

@@ -5,7 +5,7 @@
  * gateway allows only one URL.
  */
 import type { GatewayId } from '../core/types';
-import type { EventKind } from './types';
+import type { EventKind } from '../core/webhook-types';
 
 const TOKEN =
 	'Add ?token=<your Secret Token> to the end of the URL you paste (or have the sender send it in an X-Webhook-Token header).';

@@ -9,10 +9,10 @@ import type {
 } from 'n8n-workflow';
 
 import type { GatewayId } from '../core/types';
-import { triggerGateways, WEBHOOK_GATEWAYS } from './gateways';
-import type { WebhookGateway } from './gateways';
+import { triggerGateways, WEBHOOK_GATEWAYS } from '../registry/webhook-gateways';
+import type { WebhookGateway } from '../registry/webhook-gateways';
 import { NO_AUTH_WARNING, setupNotice } from './notices';
-import type { AuthMethod, EventKind } from './types';
+import type { AuthMethod, EventKind } from '../core/webhook-types';
 
 /** `={{ {"africasTalking":"Africa's Talking",…}[$parameter["gateway"]] }}` for the subtitle. */
 export function gatewaySubtitle(prefix: string): string {

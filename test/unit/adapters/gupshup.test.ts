@@ -5,7 +5,7 @@ import { gupshup } from '../../../nodes/shared/adapters/gupshup';
 import { GUPSHUP_CODES } from '../../../nodes/shared/adapters/gupshup/codes';
 import { batchesFor } from '../../../nodes/shared/send/execute';
 import { planSend } from '../../../nodes/shared/send/plan';
-import { FakeHttp, outgoing, reply } from './fake-http';
+import { FakeHttp, outgoing, reply } from '../../fixtures/fake-http';
 
 const send = gupshup.send!;
 const balance = gupshup.balance!;

@@ -6,7 +6,7 @@ import { SMSBOX_CODES } from '../../../nodes/shared/adapters/smsbox/codes';
 import { batchesFor } from '../../../nodes/shared/send/execute';
 import { planSend } from '../../../nodes/shared/send/plan';
 import type { SendInput } from '../../../nodes/shared/send/plan';
-import { FakeHttp, outgoing, reply } from './fake-http';
+import { FakeHttp, outgoing, reply } from '../../fixtures/fake-http';
 
 const send = smsBox.send!;
 const balance = smsBox.balance!;

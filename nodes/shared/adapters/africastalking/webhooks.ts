@@ -9,14 +9,14 @@
  * - subscription notification: phoneNumber, shortCode, keyword, updateType (addition | deletion).
  * The expected answer is not documented (gap); the seed's handlers answer 200 `OK`, which we send.
  */
-import { textAnswer } from '../../webhooks/answers';
-import { eventId } from '../../webhooks/event-id';
-import type { Fields } from '../../webhooks/fields';
-import { optionalText, PayloadError, rawCopy, requiredText } from '../../webhooks/fields';
-import { MAX_BODY_BYTES, MAX_DATE_LENGTH, MAX_ID_LENGTH } from '../../webhooks/limits';
-import { internationalNumber } from '../../webhooks/numbers';
-import { guardedParse, unknownEventKind } from '../../webhooks/parse-guard';
-import { isoFromTimestamp, isoNow } from '../../webhooks/time';
+import { textAnswer } from '../../webhook-parsing/answers';
+import { eventId } from '../../webhook-parsing/event-id';
+import type { Fields } from '../../webhook-parsing/fields';
+import { optionalText, PayloadError, rawCopy, requiredText } from '../../webhook-parsing/fields';
+import { MAX_BODY_BYTES, MAX_DATE_LENGTH, MAX_ID_LENGTH } from '../../webhook-parsing/limits';
+import { internationalNumber } from '../../webhook-parsing/numbers';
+import { guardedParse, unknownEventKind } from '../../webhook-parsing/parse-guard';
+import { isoFromTimestamp, isoNow } from '../../webhook-parsing/time';
 import type {
 	DeliveryReportEvent,
 	DeliveryStatus,
@@ -27,7 +27,7 @@ import type {
 	SmsEvent,
 	WebhookCapability,
 	WebhookRequest,
-} from '../../webhooks/types';
+} from '../../core/webhook-types';
 
 const GATEWAY = 'africasTalking';
 

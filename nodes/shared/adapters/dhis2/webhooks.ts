@@ -9,13 +9,13 @@
  * WebMessage (providers.md §4.1): the trigger answers the same way, so the app sees what it
  * expects from DHIS2. DHIS2 has no delivery reports or opt-outs.
  */
-import { jsonAnswer } from '../../webhooks/answers';
-import { dhis2StyleUid, eventId } from '../../webhooks/event-id';
-import type { Fields } from '../../webhooks/fields';
-import { optionalTextOf, rawCopy, requiredTextOf } from '../../webhooks/fields';
-import { MAX_BODY_BYTES, MAX_DATE_LENGTH } from '../../webhooks/limits';
-import { guardedParse } from '../../webhooks/parse-guard';
-import { isoFromTimestamp, isoNow } from '../../webhooks/time';
+import { jsonAnswer } from '../../webhook-parsing/answers';
+import { dhis2StyleUid, eventId } from '../../webhook-parsing/event-id';
+import type { Fields } from '../../webhook-parsing/fields';
+import { optionalTextOf, rawCopy, requiredTextOf } from '../../webhook-parsing/fields';
+import { MAX_BODY_BYTES, MAX_DATE_LENGTH } from '../../webhook-parsing/limits';
+import { guardedParse } from '../../webhook-parsing/parse-guard';
+import { isoFromTimestamp, isoNow } from '../../webhook-parsing/time';
 import type {
 	HttpAnswer,
 	InboundSmsEvent,
@@ -23,7 +23,7 @@ import type {
 	Rejection,
 	WebhookCapability,
 	WebhookRequest,
-} from '../../webhooks/types';
+} from '../../core/webhook-types';
 
 const GATEWAY = 'dhis2';
 

@@ -10,9 +10,9 @@
  * Gupshup wants every event acknowledged with a 2xx and an EMPTY body, within 100 ms ideally; a
  * slow or non-empty answer delays later events (seed 001).
  */
-import { emptyAnswer } from '../../webhooks/answers';
-import { eventId } from '../../webhooks/event-id';
-import type { Fields } from '../../webhooks/fields';
+import { emptyAnswer } from '../../webhook-parsing/answers';
+import { eventId } from '../../webhook-parsing/event-id';
+import type { Fields } from '../../webhook-parsing/fields';
 import {
 	optionalObject,
 	optionalText,
@@ -20,11 +20,11 @@ import {
 	rawCopy,
 	requiredObject,
 	requiredText,
-} from '../../webhooks/fields';
-import { MAX_BODY_BYTES, MAX_ID_LENGTH } from '../../webhooks/limits';
-import { internationalNumber } from '../../webhooks/numbers';
-import { guardedParse, unknownEventKind } from '../../webhooks/parse-guard';
-import { isoFromTimestamp, isoNow } from '../../webhooks/time';
+} from '../../webhook-parsing/fields';
+import { MAX_BODY_BYTES, MAX_ID_LENGTH } from '../../webhook-parsing/limits';
+import { internationalNumber } from '../../webhook-parsing/numbers';
+import { guardedParse, unknownEventKind } from '../../webhook-parsing/parse-guard';
+import { isoFromTimestamp, isoNow } from '../../webhook-parsing/time';
 import type {
 	DeliveryReportEvent,
 	DeliveryStatus,
@@ -34,7 +34,7 @@ import type {
 	SmsEvent,
 	WebhookCapability,
 	WebhookRequest,
-} from '../../webhooks/types';
+} from '../../core/webhook-types';
 import { GUPSHUP_CODES } from './codes';
 
 const GATEWAY = 'gupshup';

@@ -7,28 +7,28 @@
  * `source_addr`, `dest_addr` and `timeUtc` instead (a conflict in the doc): both spellings are read.
  * SMSBox sends inbound messages only: its delivery reports are undocumented (providers.md §6).
  */
-import { jsonAnswer } from '../../webhooks/answers';
-import { secretsEqual, readBasicAuth } from '../../webhooks/auth';
-import { eventId } from '../../webhooks/event-id';
-import type { Fields } from '../../webhooks/fields';
+import { jsonAnswer } from '../../webhook-parsing/answers';
+import { secretsEqual, readBasicAuth } from '../../webhook-parsing/auth';
+import { eventId } from '../../webhook-parsing/event-id';
+import type { Fields } from '../../webhook-parsing/fields';
 import {
 	optionalTextOf,
 	rawCopy,
 	PayloadError,
 	requiredText,
 	requiredTextOf,
-} from '../../webhooks/fields';
-import { MAX_BODY_BYTES, MAX_DATE_LENGTH, MAX_ID_LENGTH } from '../../webhooks/limits';
-import { internationalNumber } from '../../webhooks/numbers';
-import { guardedParse } from '../../webhooks/parse-guard';
-import { isoFromTimestamp, isoNow } from '../../webhooks/time';
+} from '../../webhook-parsing/fields';
+import { MAX_BODY_BYTES, MAX_DATE_LENGTH, MAX_ID_LENGTH } from '../../webhook-parsing/limits';
+import { internationalNumber } from '../../webhook-parsing/numbers';
+import { guardedParse } from '../../webhook-parsing/parse-guard';
+import { isoFromTimestamp, isoNow } from '../../webhook-parsing/time';
 import type {
 	HttpAnswer,
 	InboundSmsEvent,
 	ParseContext,
 	WebhookCapability,
 	WebhookRequest,
-} from '../../webhooks/types';
+} from '../../core/webhook-types';
 
 const GATEWAY = 'smsBox';
 

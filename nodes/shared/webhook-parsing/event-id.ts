@@ -9,7 +9,7 @@
 import { createHash } from 'crypto';
 
 import type { GatewayId } from '../core/types';
-import type { EventKind } from './types';
+import type { EventKind } from '../core/webhook-types';
 
 export type IdPart = string | number | null | undefined;
 

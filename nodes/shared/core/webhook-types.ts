@@ -7,7 +7,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { GatewayId } from '../core/types';
+import type { GatewayId } from './types';
 
 export type EventKind = 'inbound' | 'deliveryReport' | 'optOut';
 

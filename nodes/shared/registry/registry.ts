@@ -8,8 +8,8 @@ import { africasTalking } from '../adapters/africastalking';
 import { dhis2 } from '../adapters/dhis2';
 import { gupshup } from '../adapters/gupshup';
 import { smsBox } from '../adapters/smsbox';
-import type { GatewayAdapter } from './adapter';
-import type { Capability, GatewayId } from './types';
+import type { GatewayAdapter } from '../core/adapter';
+import type { Capability, GatewayId } from '../core/types';
 
 export const ADAPTERS: readonly GatewayAdapter[] = [africasTalking, gupshup, smsBox, dhis2];
 
