@@ -9,7 +9,7 @@
  */
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { clock } from '../adapters/common';
+import { clock } from '../helpers/clock';
 import { genericRejectionAnswer, writeAnswer } from '../webhook-parsing/answers';
 import type { ResponseWriter } from '../webhook-parsing/answers';
 import { basicAuthMatches, TOKEN_QUERY_PARAMETER, tokenMatches } from '../webhook-parsing/auth';

@@ -1,6 +1,6 @@
 import type { BatchOutcome } from '../../../nodes/shared/core/adapter';
 import { GatewayError } from '../../../nodes/shared/core/errors';
-import { clock } from '../../../nodes/shared/adapters/common';
+import { clock } from '../../../nodes/shared/helpers/clock';
 import { gupshup } from '../../../nodes/shared/adapters/gupshup';
 import { GUPSHUP_CODES } from '../../../nodes/shared/adapters/gupshup/codes';
 import { batchesFor } from '../../../nodes/shared/send/execute';

@@ -1,6 +1,6 @@
 import type { BatchOutcome } from '../../../nodes/shared/core/adapter';
 import { GatewayError } from '../../../nodes/shared/core/errors';
-import { clock } from '../../../nodes/shared/adapters/common';
+import { clock } from '../../../nodes/shared/helpers/clock';
 import { smsBox } from '../../../nodes/shared/adapters/smsbox';
 import { SMSBOX_CODES } from '../../../nodes/shared/adapters/smsbox/codes';
 import { batchesFor } from '../../../nodes/shared/send/execute';

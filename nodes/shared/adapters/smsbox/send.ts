@@ -16,7 +16,9 @@ import type {
 	SendOptions,
 } from '../../core/types';
 import { formatPhoneNumber } from '../../helpers/phone';
-import { clock, excerpt, retryableRefusal } from '../common';
+import { retryableRefusal } from '../common';
+import { clock } from '../../helpers/clock';
+import { excerpt } from '../../helpers/excerpt';
 import { readSmsBoxReply, smsBoxError } from './codes';
 import { smsBoxUrl } from './hosts';
 import { checkScheduleTime, parseInstant, scheduleTime } from './schedule-time';
