@@ -1,15 +1,14 @@
 /**
- * Which gateway can do what. Nodes build their Gateway dropdown from here, so a node only ever
- * offers the gateways that have the capability it needs.
+ * The list of gateway adapters, and which gateway can do what. Nodes build their Gateway dropdown
+ * from here (n8n-options.ts), so a node only ever offers the gateways that have the capability it
+ * needs. Adding a gateway means adding its adapter to ADAPTERS (CONTRIBUTING.md, "Adding a gateway").
  */
-import type { INodePropertyOptions } from 'n8n-workflow';
-
 import { africasTalking } from '../adapters/africastalking';
 import { dhis2 } from '../adapters/dhis2';
 import { gupshup } from '../adapters/gupshup';
 import { smsBox } from '../adapters/smsbox';
 import type { GatewayAdapter } from '../core/adapter';
-import type { Capability, GatewayId } from '../core/types';
+import type { Capability } from '../core/types';
 
 export const ADAPTERS: readonly GatewayAdapter[] = [africasTalking, gupshup, smsBox, dhis2];
 
@@ -41,19 +40,4 @@ export function capabilitiesOf(adapter: GatewayAdapter): Capability[] {
 
 export function gatewaysWith(capability: Capability): GatewayAdapter[] {
 	return ADAPTERS.filter((a) => capabilitiesOf(a).includes(capability));
-}
-
-export function gatewayOptions(capability: Capability): INodePropertyOptions[] {
-	return gatewaysWith(capability)
-		.map((a) => ({ name: a.displayName, value: a.id }))
-		.sort((x, y) => x.name.localeCompare(y.name));
-}
-
-/** The node's `credentials` list: each gateway's credential, shown when that gateway is chosen. */
-export function gatewayCredentials(capability: Capability) {
-	return gatewaysWith(capability).map((a) => ({
-		name: a.credentialType,
-		required: true,
-		displayOptions: { show: { gateway: [a.id as GatewayId] } },
-	}));
 }
