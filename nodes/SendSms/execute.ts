@@ -98,7 +98,7 @@ function readItem(
 		itemIndex: i,
 		to: read('to', i),
 		message: String(read('message', i, '') ?? ''),
-		from: adapter.id === 'dhis2' ? undefined : String(read('from', i, '') ?? '').trim(),
+		from: adapter.send?.sender === 'none' ? undefined : String(read('from', i, '') ?? '').trim(),
 		recipientName: String(read('recipientName', i, '') ?? ''),
 		options: send,
 	};

@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { GatewayId } from '../core/types';
+import { subtitleExpression } from '../registry/n8n-options';
 import { triggerGateways, WEBHOOK_GATEWAYS } from '../registry/webhook-gateways';
 import type { WebhookGateway } from '../registry/webhook-gateways';
 import { NO_AUTH_WARNING, setupNotice } from './notices';
@@ -16,8 +17,7 @@ import type { AuthMethod, EventKind } from '../core/webhook-types';
 
 /** `={{ {"africasTalking":"Africa's Talking",…}[$parameter["gateway"]] }}` for the subtitle. */
 export function gatewaySubtitle(prefix: string): string {
-	const names = Object.fromEntries(WEBHOOK_GATEWAYS.map((g) => [g.id, g.displayName]));
-	return `={{"${prefix} " + ${JSON.stringify(names)}[$parameter["gateway"]]}}`;
+	return subtitleExpression(prefix, WEBHOOK_GATEWAYS);
 }
 
 const AUTH_OPTIONS: Record<AuthMethod, INodePropertyOptions> = {
@@ -166,7 +166,15 @@ export function accountKeyCredentials(kind: EventKind): INodeCredentialDescripti
 	});
 }
 
-/** The webhook path; DHIS2-format inbound ends in /api/sms/inbound so apps can append it to a server URL. */
-export function webhookPath(defaultPath: string, dhis2Path: string): string {
-	return `={{$parameter["gateway"] === "dhis2" ? "${dhis2Path}" : "${defaultPath}"}}`;
+/**
+ * The trigger's webhook path: a gateway's own `webhookPath` when it has one (DHIS2-format inbound
+ * ends in api/sms/inbound so apps can append it to a server URL), else `defaultPath`.
+ */
+export function webhookPath(defaultPath: string): string {
+	const own = WEBHOOK_GATEWAYS.filter((g) => g.webhooks.webhookPath !== undefined);
+	const expression = own.reduceRight(
+		(otherwise, g) => `$parameter["gateway"] === "${g.id}" ? "${g.webhooks.webhookPath}" : ${otherwise}`,
+		`"${defaultPath}"`,
+	);
+	return `={{${expression}}}`;
 }

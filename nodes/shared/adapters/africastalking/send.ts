@@ -29,6 +29,7 @@ interface AtRecipient {
 }
 
 export const africasTalkingSend: SendCapability = {
+	sender: 'text',
 	limits: {
 		maxRecipientsPerRequest: AT_BATCH_SIZE,
 		unicode: true,

@@ -10,6 +10,7 @@
  * The expected answer is not documented (gap); the seed's handlers answer 200 `OK`, which we send.
  */
 import { textAnswer } from '../../webhook-parsing/answers';
+import { TOKEN_SETUP_HINT } from '../../webhook-parsing/auth';
 import { eventId } from '../../webhook-parsing/event-id';
 import type { Fields } from '../../webhook-parsing/fields';
 import { optionalText, PayloadError, rawCopy, requiredText } from '../../webhook-parsing/fields';
@@ -20,6 +21,7 @@ import { isoFromTimestamp, isoNow } from '../../webhook-parsing/time';
 import type {
 	DeliveryReportEvent,
 	DeliveryStatus,
+	EventKind,
 	HttpAnswer,
 	InboundSmsEvent,
 	OptOutEvent,
@@ -212,7 +214,21 @@ function subscription(fields: Fields, context: ParseContext): OptOutEvent {
 	};
 }
 
+/** The dashboard field of each callback kind (SMS → SMS Callback URLs). */
+const CALLBACK_URL_FIELDS: Record<EventKind, string> = {
+	inbound: 'Incoming Messages',
+	deliveryReport: 'Delivery Reports',
+	optOut:
+		'Bulk SMS Opt Out and Subscription Notifications (and Incoming Messages, to catch STOP replies)',
+};
+
+/** Where the trigger's URL goes in the dashboard; each callback kind has its own URL field. */
+function setupNotice(kind: EventKind): string {
+	return `In the Africa's Talking dashboard, open SMS → SMS Callback URLs → ${CALLBACK_URL_FIELDS[kind]} and paste this node's Production URL. ${TOKEN_SETUP_HINT} Each callback kind has its own URL field there, so each SMS trigger can have its own; or paste one URL in several fields and turn on Accept All Event Kinds.`;
+}
+
 export const africasTalkingWebhooks: WebhookCapability = {
+	setupNotice,
 	eventKinds: ['inbound', 'deliveryReport', 'optOut'],
 	bodyKinds: ['form'],
 	contentTypeHint: 'application/x-www-form-urlencoded',

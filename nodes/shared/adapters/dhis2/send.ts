@@ -27,6 +27,7 @@ export const DHIS2_MAX_RECIPIENTS = 200;
 export const DHIS2_DEFAULT_MAX_LENGTH = 1071;
 
 export const dhis2Send: SendCapability = {
+	sender: 'none',
 	limits: {
 		maxRecipientsPerRequest: DHIS2_MAX_RECIPIENTS,
 		// DHIS2 compares Java's text.length(), i.e. UTF-16 code units (SmsMessageSender).

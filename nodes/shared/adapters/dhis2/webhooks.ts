@@ -92,7 +92,14 @@ function parseInbound(
 	return { event, ack: webMessage(200, 'OK', `Received SMS: ${uid}`) };
 }
 
+/** Where the trigger's URL goes: the inbound SMS URL of an SMS gateway app set up for DHIS2. */
+function setupNotice(): string {
+	return "In the SMS gateway app set up for DHIS2, use this node's Production URL as the inbound SMS URL; an app that asks for the DHIS2 server address gets the URL without /api/sms/inbound. Enter the username and password set below as the app's DHIS2 credentials. Both the JSON and the query-parameter forms of DHIS2's /api/sms/inbound are accepted.";
+}
+
 export const dhis2Webhooks: WebhookCapability = {
+	setupNotice,
+	webhookPath: DHIS2_INBOUND_PATH,
 	eventKinds: ['inbound'],
 	bodyKinds: ['json', 'form', 'empty'],
 	contentTypeHint: 'application/json (or the query parameters originator and message)',

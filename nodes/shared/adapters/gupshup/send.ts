@@ -28,6 +28,7 @@ interface GupshupSendReply {
 }
 
 export const gupshupSend: SendCapability = {
+	sender: 'text',
 	limits: {
 		maxRecipientsPerRequest: 1,
 		// "Maximum limit is 160 characters" (seed S-GS); whether it concatenates longer texts is undocumented.

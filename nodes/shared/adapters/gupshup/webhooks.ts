@@ -11,6 +11,7 @@
  * slow or non-empty answer delays later events (seed 001).
  */
 import { emptyAnswer } from '../../webhook-parsing/answers';
+import { TOKEN_SETUP_HINT } from '../../webhook-parsing/auth';
 import { eventId } from '../../webhook-parsing/event-id';
 import type { Fields } from '../../webhook-parsing/fields';
 import {
@@ -28,6 +29,7 @@ import { isoFromTimestamp, isoNow } from '../../webhook-parsing/time';
 import type {
 	DeliveryReportEvent,
 	DeliveryStatus,
+	EventKind,
 	HttpAnswer,
 	InboundSmsEvent,
 	ParseContext,
@@ -139,7 +141,19 @@ function inboundMessage(body: Fields, context: ParseContext): InboundSmsEvent {
 	};
 }
 
+const KIND_NAMES: Record<EventKind, string> = {
+	inbound: 'incoming messages',
+	deliveryReport: 'delivery reports',
+	optOut: 'opt-outs',
+};
+
+/** Where the trigger's URL goes: Gupshup sends every event of an app to its one callback URL. */
+function setupNotice(kind: EventKind): string {
+	return `In the Gupshup dashboard, open your app's settings, paste this node's Production URL as the Callback URL (webhook) and switch it on. ${TOKEN_SETUP_HINT} Gupshup sends every event of an app (delivery reports and incoming messages) to that one URL: to receive more than ${KIND_NAMES[kind]}, turn on Accept All Event Kinds and route on eventType with a Switch node.`;
+}
+
 export const gupshupWebhooks: WebhookCapability = {
+	setupNotice,
 	eventKinds: ['inbound', 'deliveryReport'],
 	bodyKinds: ['json'],
 	contentTypeHint: 'application/json',

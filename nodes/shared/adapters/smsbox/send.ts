@@ -30,6 +30,7 @@ const GATEWAY = 'SMSBox';
 export const SMSBOX_MAX_RECIPIENTS = 1000;
 
 export const smsBoxSend: SendCapability = {
+	sender: 'senderName',
 	limits: {
 		maxRecipientsPerRequest: SMSBOX_MAX_RECIPIENTS,
 		// No length limit is documented (providers.md §6, gap 4).

@@ -8,7 +8,7 @@
  * SMSBox sends inbound messages only: its delivery reports are undocumented (providers.md §6).
  */
 import { jsonAnswer } from '../../webhook-parsing/answers';
-import { secretsEqual, readBasicAuth } from '../../webhook-parsing/auth';
+import { readBasicAuth, secretsEqual, TOKEN_SETUP_HINT } from '../../webhook-parsing/auth';
 import { eventId } from '../../webhook-parsing/event-id';
 import type { Fields } from '../../webhook-parsing/fields';
 import {
@@ -103,7 +103,13 @@ function apiKeyMatches(
 	return headerMatches || basicMatches;
 }
 
+/** Where the trigger's URL goes: the callback URL of a two-way number (incoming messages only). */
+function setupNotice(): string {
+	return `In the SMSBox portal, open SMS → Two Way SMS → Manage Numbers, edit your number and paste this node's Production URL as its callback URL. ${TOKEN_SETUP_HINT} Or choose SMSBox API Key authentication. SMSBox calls this URL with incoming messages only.`;
+}
+
 export const smsBoxWebhooks: WebhookCapability = {
+	setupNotice,
 	eventKinds: ['inbound'],
 	bodyKinds: ['json'],
 	contentTypeHint: 'application/json',
