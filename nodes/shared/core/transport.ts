@@ -59,12 +59,18 @@ export function n8nHttpClient(
 				)) as { statusCode: number; headers: HttpReply['headers']; body: unknown };
 				return { statusCode: reply.statusCode, headers: reply.headers ?? {}, body: parseBody(reply.body) };
 			} catch (error) {
-				// No HTTP reply arrived: say whether the request provably never left (safe to re-send).
-				const code = errorCode(error);
-				throw new TransportError(describe(error, code), classifyTransportError(error), code);
+				// No HTTP reply arrived. Callers see a TransportError; the nodes turn it into an n8n
+				// error with n8n/errors.ts (toNodeError, toLoadOptionsError) before n8n sees it.
+				throw transportError(error);
 			}
 		},
 	};
+}
+
+/** The TransportError of a call that got no reply: whether it provably never left (safe to re-send). */
+export function transportError(error: unknown): TransportError {
+	const code = errorCode(error);
+	return new TransportError(describe(error, code), classifyTransportError(error), code);
 }
 
 /** JSON bodies arrive parsed when `json` is set; a gateway answering JSON to a form post does not. */
