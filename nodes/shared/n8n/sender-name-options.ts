@@ -5,14 +5,15 @@
  */
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { adapterFor } from '../registry/registry';
+import { adapterFor, gatewaysWith } from '../registry/registry';
 import { n8nHttpClient } from '../core/transport';
 import { toLoadOptionsError } from './errors';
 
 export async function getApprovedSenderNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const gateway = this.getCurrentNodeParameter('gateway');
-	const adapter = adapterFor(typeof gateway === 'string' && gateway ? gateway : 'smsBox');
-	const capability = adapter.senderNames;
+	// Without a gateway parameter, the (only) gateway that manages sender names.
+	const adapter = typeof gateway === 'string' && gateway ? adapterFor(gateway) : gatewaysWith('senderNames')[0];
+	const capability = adapter?.senderNames;
 	if (!capability) return [];
 	try {
 		const credentials = await this.getCredentials(adapter.credentialType);
