@@ -151,6 +151,8 @@ export interface WebhookCapability {
 	/** `accountKey` auth: the credential holding the key, and the check of one request against it. */
 	accountKey?: {
 		credentialType: string;
+		/** How the Authentication dropdown names this method (`SMSBox API Key`), and its hint. */
+		option: { name: string; description: string };
 		matches(headers: Record<string, string>, credentials: Record<string, unknown>): boolean;
 	};
 }

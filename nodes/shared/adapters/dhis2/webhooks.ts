@@ -10,12 +10,13 @@
  * expects from DHIS2. DHIS2 has no delivery reports or opt-outs.
  */
 import { jsonAnswer } from '../../webhook-parsing/answers';
-import { dhis2StyleUid, eventId } from '../../webhook-parsing/event-id';
+import { eventId } from '../../webhook-parsing/event-id';
 import type { Fields } from '../../webhook-parsing/fields';
 import { optionalTextOf, rawCopy, requiredTextOf } from '../../webhook-parsing/fields';
 import { MAX_BODY_BYTES, MAX_DATE_LENGTH } from '../../webhook-parsing/limits';
 import { guardedParse } from '../../webhook-parsing/parse-guard';
 import { isoFromTimestamp, isoNow } from '../../webhook-parsing/time';
+import { dhis2StyleUid } from './uid';
 import type {
 	HttpAnswer,
 	InboundSmsEvent,

@@ -115,5 +115,12 @@ export const smsBoxWebhooks: WebhookCapability = {
 	contentTypeHint: 'application/json',
 	authMethods: ['token', 'accountKey', 'none'],
 	parse: (request, context) => guardedParse(parseCallback, request, context),
-	accountKey: { credentialType: 'smsBoxApi', matches: apiKeyMatches },
+	accountKey: {
+		credentialType: 'smsBoxApi',
+		option: {
+			name: 'SMSBox API Key',
+			description: 'The API key of the SMSBox credential, in an api-key header or as Basic auth',
+		},
+		matches: apiKeyMatches,
+	},
 };
