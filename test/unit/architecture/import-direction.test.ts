@@ -75,6 +75,8 @@ describe('the checker', () => {
 		['one gateway → another', 'nodes/shared/adapters/smsbox/send.ts', "import { g } from '../gupshup/send';"],
 		['common → a gateway', 'nodes/shared/adapters/common.ts', "import { g } from './gupshup/send';"],
 		['send → n8n (peers)', 'nodes/shared/send/execute.ts', "import { n } from '../n8n/errors';"],
+		['webhooks → adapters/common', 'nodes/shared/webhooks/handle.ts', "import { c } from '../adapters/common';"],
+		['n8n → a gateway', 'nodes/shared/n8n/errors.ts', "import { g } from '../adapters/gupshup/send';"],
 		['shared → a node', 'nodes/shared/n8n/errors.ts', "import { e } from '../../SendSms/execute';"],
 		['parser kit → adapters', 'nodes/shared/webhook-parsing/fields.ts', "const c = require('../adapters/common');"],
 	])('names the file and import of %s', (_name, file, text) => {

@@ -7,7 +7,8 @@
  *
  * A file may import its own layer's files and any lower layer. Peers do not import each other:
  * send/, webhooks/ and n8n/ are three separate layers of the same rank, each gateway folder under
- * adapters/ sees only itself and adapters/common.ts, and each node folder sees only itself.
+ * adapters/ sees only itself and adapters/common.ts, and each node folder sees only itself. And
+ * send/, webhooks/ and n8n/ reach the adapters only through the registry: they know no gateway.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -47,6 +48,9 @@ export function layerOf(file: string): Layer | undefined {
 			return undefined;
 	}
 }
+
+/** Shared code that must not know any gateway: it sees adapters only through the registry. */
+const GATEWAY_BLIND = new Set(['send', 'webhooks', 'n8n']);
 
 export interface SourceFile {
 	/** Relative to the repository root, forward slashes. */
@@ -105,6 +109,10 @@ export function violations(
 				continue;
 			}
 			if (theirs.group === own.group) continue;
+			if (GATEWAY_BLIND.has(own.group) && theirs.group.startsWith('adapters/')) {
+				report(`${own.group} reaches the adapters only through registry/`);
+				continue;
+			}
 			if (theirs.rank < own.rank) continue;
 			if (transitional.has(file) && onlyReExports(text)) continue;
 			report(
