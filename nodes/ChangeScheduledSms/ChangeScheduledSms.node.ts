@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { gatewayCredentials } from '../shared/n8n/gateway-property';
+import { gatewayCredentials, gatewayNames } from '../shared/n8n/gateway-property';
 import { getApprovedSenderNames } from '../shared/n8n/sender-name-options';
 import { changeScheduledSmsProperties } from './description';
 import { changeScheduledSms } from './execute';
@@ -14,7 +14,7 @@ export class ChangeScheduledSms implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle:
-			'={{ {"edit":"Edit","reschedule":"Reschedule","resume":"Resume","suspend":"Suspend"}[$parameter["operation"]] + " a scheduled SMS (SMSBox)" }}',
+			`={{ {"edit":"Edit","reschedule":"Reschedule","resume":"Resume","suspend":"Suspend"}[$parameter["operation"]] + " a scheduled SMS (${gatewayNames('scheduledChanges')})" }}`,
 		description:
 			'Suspend, resume, reschedule or edit an SMSBox message that is scheduled and not sent yet, for example one sent by mistake',
 		defaults: { name: 'Change Scheduled SMS' },

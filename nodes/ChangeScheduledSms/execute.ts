@@ -9,7 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { ScheduledChange } from '../shared/core/adapter';
 import { errorInfo } from '../shared/core/errors';
-import { adapterFor } from '../shared/core/registry';
+import { adapterFor } from '../shared/registry/registry';
 import { n8nHttpClient } from '../shared/core/transport';
 import { inputError, runPerItem } from '../shared/n8n/per-item';
 import { newTimeInstant } from './new-time';

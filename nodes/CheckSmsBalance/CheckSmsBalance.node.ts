@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { gatewayCredentials } from '../shared/n8n/gateway-property';
+import { gatewayCredentials, gatewaySubtitle } from '../shared/n8n/gateway-property';
 import { checkSmsBalanceProperties } from './description';
 import { checkSmsBalance } from './execute';
 
@@ -12,7 +12,7 @@ export class CheckSmsBalance implements INodeType {
 		icon: { light: 'file:../../icons/sms.svg', dark: 'file:../../icons/sms.dark.svg' },
 		group: ['input'],
 		version: 1,
-		subtitle: '={{"Balance via " + {"africasTalking":"Africa\'s Talking","gupshup":"Gupshup","smsBox":"SMSBox"}[$parameter["gateway"]]}}',
+		subtitle: gatewaySubtitle('Balance via', 'balance'),
 		description:
 			"Read the credit left on an Africa's Talking, Gupshup or SMSBox account, and flag it when it falls below a threshold",
 		defaults: { name: 'Check SMS Balance' },

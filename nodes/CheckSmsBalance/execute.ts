@@ -6,7 +6,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { adapterFor } from '../shared/core/registry';
+import { adapterFor } from '../shared/registry/registry';
 import { n8nHttpClient } from '../shared/core/transport';
 import { runPerItem } from '../shared/n8n/per-item';
 

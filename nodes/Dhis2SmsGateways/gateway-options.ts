@@ -1,10 +1,9 @@
 /** The dropdown of the server's SMS gateway configurations (a `loadOptions` method). */
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { GatewayError } from '../shared/core/errors';
-import { adapterFor } from '../shared/core/registry';
+import { adapterFor } from '../shared/registry/registry';
 import { n8nHttpClient } from '../shared/core/transport';
+import { toLoadOptionsError } from '../shared/n8n/errors';
 
 export async function getSmsGateways(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const adapter = adapterFor((this.getCurrentNodeParameter('gateway') as string) || 'dhis2');
@@ -20,9 +19,6 @@ export async function getSmsGateways(this: ILoadOptionsFunctions): Promise<INode
 			}))
 			.sort((a, b) => a.name.localeCompare(b.name));
 	} catch (error) {
-		if (error instanceof GatewayError) {
-			throw new NodeOperationError(this.getNode(), error.info.message, { description: error.info.explanation });
-		}
-		throw new NodeOperationError(this.getNode(), error as Error);
+		throw toLoadOptionsError(this.getNode(), error);
 	}
 }

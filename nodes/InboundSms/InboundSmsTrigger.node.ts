@@ -6,7 +6,6 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { DHIS2_INBOUND_PATH } from '../shared/adapters/dhis2/webhooks';
 import { handleSmsWebhook } from '../shared/webhooks/handle-webhook';
 import { manualUrlLifecycle } from '../shared/webhooks/lifecycle';
 import { accountKeyCredentials, gatewaySubtitle, webhookPath } from '../shared/webhooks/properties';
@@ -34,7 +33,7 @@ export class InboundSmsTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
-				path: webhookPath('inbound', DHIS2_INBOUND_PATH),
+				path: webhookPath('inbound'),
 			},
 		],
 		properties: inboundSmsProperties,

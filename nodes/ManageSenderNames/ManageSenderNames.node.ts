@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { gatewayCredentials } from '../shared/n8n/gateway-property';
+import { gatewayCredentials, gatewayNames } from '../shared/n8n/gateway-property';
 import { manageSenderNamesProperties } from './description';
 import { manageSenderNames } from './execute';
 
@@ -12,7 +12,7 @@ export class ManageSenderNames implements INodeType {
 		icon: { light: 'file:../../icons/sms.svg', dark: 'file:../../icons/sms.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ {"getAll":"List sender names","request":"Request a sender name"}[$parameter["operation"]] + " (SMSBox)" }}',
+		subtitle: `={{ {"getAll":"List sender names","request":"Request a sender name"}[$parameter["operation"]] + " (${gatewayNames('senderNames')})" }}`,
 		description: 'List the sender names of an SMSBox account with their approval status, or request a new one',
 		defaults: { name: 'Manage Sender Names' },
 		usableAsTool: true,

@@ -8,7 +8,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { SenderNameFilter, SenderNameStatus } from '../shared/core/adapter';
-import { adapterFor } from '../shared/core/registry';
+import { adapterFor } from '../shared/registry/registry';
 import { n8nHttpClient } from '../shared/core/transport';
 import { inputError, runPerItem } from '../shared/n8n/per-item';
 

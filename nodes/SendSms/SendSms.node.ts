@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { gatewayCredentials } from '../shared/n8n/gateway-property';
+import { gatewayCredentials, gatewaySubtitle } from '../shared/n8n/gateway-property';
 import { getApprovedSenderNames } from '../shared/n8n/sender-name-options';
 import { sendSmsProperties } from './description';
 import { sendSms } from './execute';
@@ -13,7 +13,7 @@ export class SendSms implements INodeType {
 		icon: { light: 'file:../../icons/sms.svg', dark: 'file:../../icons/sms.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{"via " + {"africasTalking":"Africa\'s Talking","gupshup":"Gupshup","smsBox":"SMSBox","dhis2":"DHIS2"}[$parameter["gateway"]]}}',
+		subtitle: gatewaySubtitle('via', 'send'),
 		description:
 			"Send SMS to one or many numbers through Africa's Talking, Gupshup, SMSBox or DHIS2, with one result per recipient",
 		defaults: { name: 'Send SMS' },

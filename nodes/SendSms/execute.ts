@@ -10,7 +10,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { GatewayAdapter } from '../shared/core/adapter';
-import { adapterFor } from '../shared/core/registry';
+import { adapterFor } from '../shared/registry/registry';
 import { n8nHttpClient } from '../shared/core/transport';
 import type { RecipientResult, SendOptions } from '../shared/core/types';
 import { gatewayErrorToNodeError, toNodeError } from '../shared/n8n/errors';
@@ -98,7 +98,7 @@ function readItem(
 		itemIndex: i,
 		to: read('to', i),
 		message: String(read('message', i, '') ?? ''),
-		from: adapter.id === 'dhis2' ? undefined : String(read('from', i, '') ?? '').trim(),
+		from: adapter.send?.sender === 'none' ? undefined : String(read('from', i, '') ?? '').trim(),
 		recipientName: String(read('recipientName', i, '') ?? ''),
 		options: send,
 	};

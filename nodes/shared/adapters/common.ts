@@ -1,11 +1,11 @@
 /**
- * Reply handling every gateway shares: "come back later" answers, money strings, header lookup.
- * Gateway-specific meaning stays in each adapter.
+ * Reply handling every gateway shares: header lookup and "come back later" answers. Gateway-specific
+ * meaning stays in each adapter; small helpers that know nothing of replies live in helpers/.
  */
 import type { BatchOutcome } from '../core/adapter';
 import { errorInfo } from '../core/errors';
 import type { HttpReply } from '../core/types';
-import { parseRetryAfter } from '../helpers/retry';
+import { parseRetryAfter } from '../helpers/retry-after';
 
 export function header(reply: HttpReply, name: string): string | undefined {
 	const wanted = name.toLowerCase();
@@ -36,25 +36,3 @@ export function retryableRefusal(reply: HttpReply, gateway: string, nowMs: numbe
 		),
 	};
 }
-
-/** `KES 0.8000`, `UGX -14.5731`, `0` → amount and currency. */
-export function parseMoney(value: unknown): { amount: number | null; currency: string | null } {
-	if (typeof value === 'number') return { amount: value, currency: null };
-	if (typeof value !== 'string') return { amount: null, currency: null };
-	const match = /^\s*([A-Za-z]{3})?\s*(-?\d+(?:\.\d+)?)\s*$/.exec(value);
-	if (!match) return { amount: null, currency: null };
-	return { amount: Number(match[2]), currency: match[1] ? match[1].toUpperCase() : null };
-}
-
-export function joinUrl(base: string, path: string): string {
-	return `${base.replace(/\/+$/, '')}${path.startsWith('/') ? path : `/${path}`}`;
-}
-
-/** A short, safe excerpt of an unexpected body for an error message (never the request). */
-export function excerpt(body: unknown, max = 200): string {
-	const text = typeof body === 'string' ? body : JSON.stringify(body ?? '');
-	return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-
-/** Date.now without touching restricted globals; injectable for tests. */
-export const clock = { now: (): number => Date.now() };

@@ -2,7 +2,7 @@
  * The contract between the nodes and the gateways. One adapter per gateway; each capability is an
  * optional part, so the registry can tell every node which gateways to offer.
  */
-import type { WebhookCapability } from '../webhooks/types';
+import type { WebhookCapability } from './webhook-types';
 import type {
 	Credentials,
 	GatewayErrorInfo,
@@ -57,8 +57,16 @@ export type BatchOutcome =
 	/** The reply does not tell whether anything was accepted (an unexpected 5xx, an unreadable body). */
 	| { kind: 'ambiguous'; error: GatewayErrorInfo };
 
+/**
+ * What Send SMS's "From" is on this gateway: free text (a sender ID or short code), one of the
+ * account's approved sender names (listed through the senderNames capability), or nothing at all
+ * (DHIS2: the server's own gateway chooses the sender).
+ */
+export type SenderField = 'text' | 'senderName' | 'none';
+
 export interface SendCapability {
 	limits: SendLimits;
+	sender: SenderField;
 	/** Messages with the same key may share one request. */
 	batchKey(message: OutgoingMessage): string;
 	/** A gateway-specific problem with one message, found before sending (sender ID format, …). */

@@ -1,3 +1,8 @@
+/**
+ * The two errors adapters and the transport throw: TransportError (no reply arrived) and
+ * GatewayError (a gateway refused a non-send call). Both are plain errors; only n8n/errors.ts turns
+ * them into n8n's errors, so that everything below the n8n wiring is testable without n8n.
+ */
 import type { GatewayErrorInfo } from './types';
 
 /**
@@ -22,19 +27,10 @@ export interface TransportFailureInfo {
 	message: string;
 }
 
-/**
- * Reads a transport failure from either form it takes: a TransportError (from any HttpClient) or
- * the NodeApiError n8n's transport throws, which carries the classification in its `context`.
- */
+/** The transport failure an error carries: only a TransportError is one. */
 export function transportFailure(error: unknown): TransportFailureInfo | undefined {
 	if (error instanceof TransportError) {
 		return { delivery: error.delivery, code: error.code, message: error.message };
-	}
-	const context = (error as { context?: Record<string, unknown> } | undefined)?.context;
-	const delivery = context?.transport;
-	if (delivery === 'notSent' || delivery === 'ambiguous') {
-		const code = typeof context?.transportCode === 'string' ? context.transportCode : undefined;
-		return { delivery, code, message: (error as Error).message };
 	}
 	return undefined;
 }

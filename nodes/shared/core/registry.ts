@@ -1,59 +1,6 @@
 /**
- * Which gateway can do what. Nodes build their Gateway dropdown from here, so a node only ever
- * offers the gateways that have the capability it needs.
+ * Old address of the gateway registry, kept only so that `bench/scale/scale-child.ts` still
+ * compiles until the merge points it at `../registry/registry`. Delete this file then: core must
+ * not import the registry (see CONTRIBUTING.md, import direction).
  */
-import type { INodePropertyOptions } from 'n8n-workflow';
-
-import { africasTalking } from '../adapters/africastalking';
-import { dhis2 } from '../adapters/dhis2';
-import { gupshup } from '../adapters/gupshup';
-import { smsBox } from '../adapters/smsbox';
-import type { GatewayAdapter } from './adapter';
-import type { Capability, GatewayId } from './types';
-
-export const ADAPTERS: readonly GatewayAdapter[] = [africasTalking, gupshup, smsBox, dhis2];
-
-export function adapterFor(id: string): GatewayAdapter {
-	const adapter = ADAPTERS.find((a) => a.id === id);
-	if (!adapter) throw new Error(`Unknown gateway "${id}"`);
-	return adapter;
-}
-
-export function capabilitiesOf(adapter: GatewayAdapter): Capability[] {
-	const all: Capability[] = [
-		'send',
-		'balance',
-		'senderNames',
-		'scheduledChanges',
-		'gatewayAdmin',
-		'inbound',
-		'deliveryReports',
-		'optOut',
-	];
-	const kinds: readonly string[] = adapter.webhooks?.eventKinds ?? [];
-	const posts: Partial<Record<Capability, boolean>> = {
-		inbound: kinds.includes('inbound'),
-		deliveryReports: kinds.includes('deliveryReport'),
-		optOut: kinds.includes('optOut'),
-	};
-	return all.filter((c) => posts[c] ?? (adapter as unknown as Record<string, unknown>)[c] !== undefined);
-}
-
-export function gatewaysWith(capability: Capability): GatewayAdapter[] {
-	return ADAPTERS.filter((a) => capabilitiesOf(a).includes(capability));
-}
-
-export function gatewayOptions(capability: Capability): INodePropertyOptions[] {
-	return gatewaysWith(capability)
-		.map((a) => ({ name: a.displayName, value: a.id }))
-		.sort((x, y) => x.name.localeCompare(y.name));
-}
-
-/** The node's `credentials` list: each gateway's credential, shown when that gateway is chosen. */
-export function gatewayCredentials(capability: Capability) {
-	return gatewaysWith(capability).map((a) => ({
-		name: a.credentialType,
-		required: true,
-		displayOptions: { show: { gateway: [a.id as GatewayId] } },
-	}));
-}
+export { adapterFor, ADAPTERS, capabilitiesOf, gatewaysWith } from '../registry/registry';

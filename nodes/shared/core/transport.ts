@@ -4,7 +4,9 @@
  * protection apply to every call.
  *
  * HTTP statuses are never thrown (`ignoreHttpStatusErrors`): the adapters read each gateway's
- * refusals themselves, and n8n's helper would otherwise re-send a request once after a 401.
+ * refusals themselves, and n8n's helper would otherwise re-send a request once after a 401. When no
+ * reply arrives it throws a TransportError (errors.ts), the one shape of a network failure in the
+ * package; only n8n/errors.ts turns it into an n8n error.
  */
 import type {
 	IDataObject,
@@ -12,11 +14,10 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
-	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
-import { classifyTransportError } from '../helpers/retry';
+import { classifyTransportError } from '../helpers/transport-errors';
+import { TransportError } from './errors';
 import type { HttpClient, HttpReply, HttpRequest } from './types';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -58,18 +59,18 @@ export function n8nHttpClient(
 				)) as { statusCode: number; headers: HttpReply['headers']; body: unknown };
 				return { statusCode: reply.statusCode, headers: reply.headers ?? {}, body: parseBody(reply.body) };
 			} catch (error) {
-				// No HTTP reply arrived. The classification travels in the error's context, where
-				// transportFailure() reads it (see errors.ts).
-				const code = errorCode(error);
-				const failure = new NodeApiError(context.getNode(), error as JsonObject, {
-					message: describe(error, code),
-				});
-				failure.context.transport = classifyTransportError(error);
-				failure.context.transportCode = code;
-				throw failure;
+				// No HTTP reply arrived. Callers see a TransportError; the nodes turn it into an n8n
+				// error with n8n/errors.ts (toNodeError, toLoadOptionsError) before n8n sees it.
+				throw transportError(error);
 			}
 		},
 	};
+}
+
+/** The TransportError of a call that got no reply: whether it provably never left (safe to re-send). */
+export function transportError(error: unknown): TransportError {
+	const code = errorCode(error);
+	return new TransportError(describe(error, code), classifyTransportError(error), code);
 }
 
 /** JSON bodies arrive parsed when `json` is set; a gateway answering JSON to a form post does not. */

@@ -104,8 +104,8 @@ export interface HttpRequest {
 /**
  * The only way adapters reach the network: the nodes implement it with n8n's
  * `httpRequestWithAuthentication`, so credentials are applied by n8n and adapters stay testable.
- * It resolves with any HTTP status; it rejects only when no HTTP reply arrived, with an error that
- * transportFailure() (errors.ts) reads as "provably not sent" or "ambiguous".
+ * It resolves with any HTTP status; it rejects only when no HTTP reply arrived, with a TransportError
+ * (errors.ts) that says "provably not sent" or "ambiguous".
  */
 export interface HttpClient {
 	request(request: HttpRequest): Promise<HttpReply>;

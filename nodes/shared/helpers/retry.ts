@@ -1,7 +1,8 @@
-// Header parsing and error classification live in their own files; re-exported where callers expect them.
-export { parseRetryAfter } from './retry-after';
-export { classifyTransportError } from './transport-errors';
-export type { TransportFailure } from './transport-errors';
+/**
+ * The retry loop of the send pipeline: attempts, backoff, Retry-After waits and their limits.
+ * Reading a Retry-After header (retry-after.ts) and classifying a network failure
+ * (transport-errors.ts) live in their own files, used by the adapters and the transport too.
+ */
 
 /**
  * What one attempt found. `retry` is only for a failure the gateway provably did not

@@ -1,6 +1,7 @@
 /**
- * Turns adapter errors into n8n errors that name the item and say what to do, without leaking
- * anything from the request (credentials live in headers n8n adds; they never reach these).
+ * The one place where the package's errors (core/errors.ts: TransportError, GatewayError) become
+ * n8n errors that name the item and say what to do, without leaking anything from the request
+ * (credentials live in headers n8n adds; they never reach these).
  */
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
@@ -36,4 +37,15 @@ export function gatewayErrorToNodeError(
 		description: info.explanation,
 		httpCode: httpStatus ? String(httpStatus) : undefined,
 	});
+}
+
+/**
+ * The error of a `loadOptions` method (a dropdown the editor fills): a gateway's refusal in its own
+ * words with its explanation, anything else (a network failure, …) with its message.
+ */
+export function toLoadOptionsError(node: INode, error: unknown): NodeOperationError {
+	if (error instanceof GatewayError) {
+		return new NodeOperationError(node, error.info.message, { description: error.info.explanation });
+	}
+	return new NodeOperationError(node, error as Error);
 }

@@ -4,16 +4,16 @@
  * adapter capability as the Manage Sender Names node.
  */
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { GatewayError } from '../core/errors';
-import { adapterFor } from '../core/registry';
+import { adapterFor, gatewaysWith } from '../registry/registry';
 import { n8nHttpClient } from '../core/transport';
+import { toLoadOptionsError } from './errors';
 
 export async function getApprovedSenderNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const gateway = this.getCurrentNodeParameter('gateway');
-	const adapter = adapterFor(typeof gateway === 'string' && gateway ? gateway : 'smsBox');
-	const capability = adapter.senderNames;
+	// Without a gateway parameter, the (only) gateway that manages sender names.
+	const adapter = typeof gateway === 'string' && gateway ? adapterFor(gateway) : gatewaysWith('senderNames')[0];
+	const capability = adapter?.senderNames;
 	if (!capability) return [];
 	try {
 		const credentials = await this.getCredentials(adapter.credentialType);
@@ -26,9 +26,6 @@ export async function getApprovedSenderNames(this: ILoadOptionsFunctions): Promi
 			.map((n) => ({ name: n.name, value: n.name }))
 			.sort((a, b) => a.name.localeCompare(b.name));
 	} catch (error) {
-		if (error instanceof GatewayError) {
-			throw new NodeOperationError(this.getNode(), error.info.message, { description: error.info.explanation });
-		}
-		throw new NodeOperationError(this.getNode(), error as Error);
+		throw toLoadOptionsError(this.getNode(), error);
 	}
 }

@@ -8,8 +8,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { isForbiddenKey, MAX_BODY_BYTES, MAX_FIELDS, MAX_JSON_DEPTH } from './limits';
-import type { BodyKind, Rejection, RequestBody } from './types';
+import { isForbiddenKey, MAX_BODY_BYTES, MAX_FIELDS, MAX_JSON_DEPTH } from '../webhook-parsing/limits';
+import type { BodyKind, Rejection, RequestBody } from '../core/webhook-types';
 
 export interface BodySource {
 	/** `req.rawBody` as n8n provides it (a Buffer), when present. */

@@ -9,18 +9,18 @@
  */
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { clock } from '../adapters/common';
-import { genericRejectionAnswer, writeAnswer } from './answers';
-import type { ResponseWriter } from './answers';
-import { basicAuthMatches, TOKEN_QUERY_PARAMETER, tokenMatches } from './auth';
+import { clock } from '../helpers/clock';
+import { genericRejectionAnswer, writeAnswer } from '../webhook-parsing/answers';
+import type { ResponseWriter } from '../webhook-parsing/answers';
+import { basicAuthMatches, TOKEN_QUERY_PARAMETER, tokenMatches } from '../webhook-parsing/auth';
 import { readBody } from './body';
-import type { WebhookGateway } from './gateways';
+import type { WebhookGateway } from '../registry/webhook-gateways';
 import { readIncomingCall } from './request';
 import type { IncomingCall } from './request';
 import { selectEvent } from './select';
 import { readTriggerSettings } from './settings';
 import type { AuthSettings } from './settings';
-import type { EventKind, HttpAnswer, Rejection } from './types';
+import type { EventKind, HttpAnswer, Rejection } from '../core/webhook-types';
 
 const UNAUTHORIZED = 'Unauthorized: missing or wrong credentials for this trigger';
 

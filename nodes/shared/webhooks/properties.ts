@@ -9,15 +9,15 @@ import type {
 } from 'n8n-workflow';
 
 import type { GatewayId } from '../core/types';
-import { triggerGateways, WEBHOOK_GATEWAYS } from './gateways';
-import type { WebhookGateway } from './gateways';
+import { subtitleExpression } from '../registry/n8n-options';
+import { triggerGateways, WEBHOOK_GATEWAYS } from '../registry/webhook-gateways';
+import type { WebhookGateway } from '../registry/webhook-gateways';
 import { NO_AUTH_WARNING, setupNotice } from './notices';
-import type { AuthMethod, EventKind } from './types';
+import type { AuthMethod, EventKind } from '../core/webhook-types';
 
 /** `={{ {"africasTalking":"Africa's Talking",…}[$parameter["gateway"]] }}` for the subtitle. */
 export function gatewaySubtitle(prefix: string): string {
-	const names = Object.fromEntries(WEBHOOK_GATEWAYS.map((g) => [g.id, g.displayName]));
-	return `={{"${prefix} " + ${JSON.stringify(names)}[$parameter["gateway"]]}}`;
+	return subtitleExpression(prefix, WEBHOOK_GATEWAYS);
 }
 
 const AUTH_OPTIONS: Record<AuthMethod, INodePropertyOptions> = {
@@ -31,10 +31,11 @@ const AUTH_OPTIONS: Record<AuthMethod, INodePropertyOptions> = {
 		value: 'basicAuth',
 		description: 'A username and password, as sent to DHIS2',
 	},
+	// Named by the gateway that owns the key (authOption); this is only a fallback.
 	accountKey: {
-		name: 'SMSBox API Key',
+		name: 'API Key of the Credential',
 		value: 'accountKey',
-		description: 'The API key of the SMSBox credential, in an api-key header or as Basic auth',
+		description: "The API key of the gateway's credential",
 	},
 	none: { name: 'None', value: 'none', description: 'Anyone who knows the URL can post events' },
 };
@@ -53,16 +54,29 @@ function gatewayProperty(gateways: WebhookGateway[], defaultGateway: GatewayId):
 	};
 }
 
+/** An Authentication option; an account key is named by the gateway whose credential holds it. */
+function authOption(method: AuthMethod, gateway: WebhookGateway): INodePropertyOptions {
+	const accountKey = gateway.webhooks.accountKey;
+	if (method === 'accountKey' && accountKey) {
+		const { name, description } = accountKey.option;
+		return { name, value: 'accountKey', description };
+	}
+	return AUTH_OPTIONS[method];
+}
+
 /** One Authentication parameter per group of gateways offering the same methods. */
 function authenticationProperties(gateways: WebhookGateway[]): INodeProperties[] {
-	const groups = new Map<string, { methods: readonly AuthMethod[]; gateways: GatewayId[] }>();
+	const groups = new Map<
+		string,
+		{ methods: readonly AuthMethod[]; first: WebhookGateway; gateways: GatewayId[] }
+	>();
 	for (const gateway of gateways) {
-		const key = gateway.webhooks.authMethods.join(',');
-		const group = groups.get(key) ?? { methods: gateway.webhooks.authMethods, gateways: [] };
+		const key = `${gateway.webhooks.authMethods.join(',')}|${gateway.webhooks.accountKey?.credentialType ?? ''}`;
+		const group = groups.get(key) ?? { methods: gateway.webhooks.authMethods, first: gateway, gateways: [] };
 		group.gateways.push(gateway.id);
 		groups.set(key, group);
 	}
-	return [...groups.values()].map(({ methods, gateways: ids }) => {
+	return [...groups.values()].map(({ methods, first, gateways: ids }) => {
 		const defaultMethod: string = methods[0];
 		return {
 			displayName: 'Authentication',
@@ -71,7 +85,7 @@ function authenticationProperties(gateways: WebhookGateway[]): INodeProperties[]
 			noDataExpression: true,
 			displayOptions: { show: { gateway: ids } },
 			options: methods
-				.map((method) => AUTH_OPTIONS[method])
+				.map((method) => authOption(method, first))
 				.sort((a, b) => a.name.localeCompare(b.name)),
 			default: defaultMethod,
 			description:
@@ -166,7 +180,15 @@ export function accountKeyCredentials(kind: EventKind): INodeCredentialDescripti
 	});
 }
 
-/** The webhook path; DHIS2-format inbound ends in /api/sms/inbound so apps can append it to a server URL. */
-export function webhookPath(defaultPath: string, dhis2Path: string): string {
-	return `={{$parameter["gateway"] === "dhis2" ? "${dhis2Path}" : "${defaultPath}"}}`;
+/**
+ * The trigger's webhook path: a gateway's own `webhookPath` when it has one (DHIS2-format inbound
+ * ends in api/sms/inbound so apps can append it to a server URL), else `defaultPath`.
+ */
+export function webhookPath(defaultPath: string): string {
+	const own = WEBHOOK_GATEWAYS.filter((g) => g.webhooks.webhookPath !== undefined);
+	const expression = own.reduceRight(
+		(otherwise, g) => `$parameter["gateway"] === "${g.id}" ? "${g.webhooks.webhookPath}" : ${otherwise}`,
+		`"${defaultPath}"`,
+	);
+	return `={{${expression}}}`;
 }

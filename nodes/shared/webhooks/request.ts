@@ -4,8 +4,8 @@
  */
 import type { IWebhookFunctions } from 'n8n-workflow';
 
-import { isForbiddenKey } from './limits';
-import type { Rejection } from './types';
+import { isForbiddenKey } from '../webhook-parsing/limits';
+import type { Rejection } from '../core/webhook-types';
 
 export interface IncomingCall {
 	headers: Record<string, string>;

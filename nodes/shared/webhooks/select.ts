@@ -4,7 +4,7 @@
  * An event it drops is still acknowledged to the gateway, but starts no execution (and so no
  * queued job in queue mode, n8n-conventions.md §4.3).
  */
-import { eventId } from './event-id';
+import { eventId } from '../webhook-parsing/event-id';
 import { matchKeyword } from './stop-keywords';
 import type {
 	DeliveryReportEvent,
@@ -12,7 +12,7 @@ import type {
 	InboundSmsEvent,
 	OptOutEvent,
 	SmsEvent,
-} from './types';
+} from '../core/webhook-types';
 
 export type StatusFilter = 'all' | 'final' | 'failures';
 

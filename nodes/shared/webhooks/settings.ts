@@ -5,11 +5,11 @@
  */
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import type { WebhookGateway } from './gateways';
-import { triggerGateways } from './gateways';
+import type { WebhookGateway } from '../registry/webhook-gateways';
+import { triggerGateways } from '../registry/webhook-gateways';
 import type { Selection, StatusFilter } from './select';
 import { DEFAULT_STOP_KEYWORDS, parseKeywordList } from './stop-keywords';
-import type { AuthMethod, EventKind } from './types';
+import type { AuthMethod, EventKind } from '../core/webhook-types';
 
 export type AuthSettings =
 	| { method: 'token'; secret: string }

@@ -4,9 +4,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { OnError } from '../../harness/engine';
 import { buildWorkflow, runNode } from '../../harness/engine';
-import { send } from '../send-sms/send-helpers';
-import type { SimFixture } from '../simulator-fixture';
-import { useSimulator } from '../simulator-fixture';
+import { send } from '../../fixtures/send-sms';
+import type { SimFixture } from '../../fixtures/simulator';
+import { useSimulator } from '../../fixtures/simulator';
 
 const fx = useSimulator();
 const HOUR = 3_600_000;

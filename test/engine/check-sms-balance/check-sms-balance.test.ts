@@ -4,8 +4,8 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 import { CheckSmsBalance } from '../../../nodes/CheckSmsBalance/CheckSmsBalance.node';
 import type { OnError } from '../../harness/engine';
 import { runNode } from '../../harness/engine';
-import type { SimFixture } from '../simulator-fixture';
-import { useSimulator } from '../simulator-fixture';
+import type { SimFixture } from '../../fixtures/simulator';
+import { useSimulator } from '../../fixtures/simulator';
 
 const fx = useSimulator();
 

@@ -6,9 +6,9 @@ import { Prng } from '../../../simulator/core/prng';
 import { generatePersonalAccessToken } from '../../../simulator/gateways/dhis2/token';
 import type { OnError } from '../../harness/engine';
 import { runNode } from '../../harness/engine';
-import { loadOptions } from '../manage-sender-names/load-options';
-import type { SimFixture } from '../simulator-fixture';
-import { useSimulator } from '../simulator-fixture';
+import { loadOptions } from '../../fixtures/load-options';
+import type { SimFixture } from '../../fixtures/simulator';
+import { useSimulator } from '../../fixtures/simulator';
 
 const fx = useSimulator();
 const MASKED = '********';

@@ -4,8 +4,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { ManageSenderNames } from '../../../nodes/ManageSenderNames/ManageSenderNames.node';
 import type { OnError } from '../../harness/engine';
 import { runNode } from '../../harness/engine';
-import type { SimFixture } from '../simulator-fixture';
-import { useSimulator } from '../simulator-fixture';
+import type { SimFixture } from '../../fixtures/simulator';
+import { useSimulator } from '../../fixtures/simulator';
 
 const fx = useSimulator();
 

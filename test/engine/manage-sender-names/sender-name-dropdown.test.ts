@@ -3,9 +3,9 @@
  * listed through the same adapter capability as Manage Sender Names.
  */
 import { SendSms } from '../../../nodes/SendSms/SendSms.node';
-import { send } from '../send-sms/send-helpers';
-import { useSimulator } from '../simulator-fixture';
-import { loadOptions } from './load-options';
+import { send } from '../../fixtures/send-sms';
+import { useSimulator } from '../../fixtures/simulator';
+import { loadOptions } from '../../fixtures/load-options';
 
 const fx = useSimulator();
 

@@ -1,6 +1,6 @@
 /** Behaviour every gateway shares: dry run, n8n's error handling, large runs. */
-import { kenyanNumbers, useSimulator } from '../simulator-fixture';
-import { send, statuses } from './send-helpers';
+import { kenyanNumbers, useSimulator } from '../../fixtures/simulator';
+import { send, statuses } from '../../fixtures/send-sms';
 
 const fx = useSimulator();
 

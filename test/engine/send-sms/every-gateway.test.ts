@@ -5,10 +5,10 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { SimFixture } from '../simulator-fixture';
-import { brazilianNumbers, kenyanNumbers, useSimulator } from '../simulator-fixture';
-import type { SendCall } from './send-helpers';
-import { send, statuses } from './send-helpers';
+import type { SimFixture } from '../../fixtures/simulator';
+import { brazilianNumbers, kenyanNumbers, useSimulator } from '../../fixtures/simulator';
+import type { SendCall } from '../../fixtures/send-sms';
+import { send, statuses } from '../../fixtures/send-sms';
 
 const fx = useSimulator();
 

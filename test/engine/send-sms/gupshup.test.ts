@@ -1,6 +1,6 @@
 /** Send SMS through Gupshup, inside n8n's engine, against the simulator over loopback. */
-import { brazilianNumbers, useSimulator } from '../simulator-fixture';
-import { send, statuses } from './send-helpers';
+import { brazilianNumbers, useSimulator } from '../../fixtures/simulator';
+import { send, statuses } from '../../fixtures/send-sms';
 
 const fx = useSimulator();
 

@@ -1,6 +1,6 @@
 /** Send SMS through SMSBox, inside n8n's engine, against the simulator over loopback. */
-import { kenyanNumbers, useSimulator } from '../simulator-fixture';
-import { send, statuses } from './send-helpers';
+import { kenyanNumbers, useSimulator } from '../../fixtures/simulator';
+import { send, statuses } from '../../fixtures/send-sms';
 
 const fx = useSimulator();
 

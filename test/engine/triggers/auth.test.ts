@@ -4,7 +4,7 @@ import {
 	DHIS2_QUERY,
 	gupshupEvent,
 	SMSBOX_CALLBACK,
-} from '../../unit/webhooks/seed-payloads';
+} from '../../fixtures/seed-payloads';
 import { FORM, JSON_TYPE, SECRET, trigger } from './triggers';
 
 const basic = (user: string, password: string) =>

@@ -4,7 +4,7 @@ import {
 	GUPSHUP_INBOUND,
 	gupshupEvent,
 	SMSBOX_CALLBACK,
-} from '../../unit/webhooks/seed-payloads';
+} from '../../fixtures/seed-payloads';
 import { FORM, JSON_TYPE, trigger, withToken } from './triggers';
 
 /** Every refusal: a 4xx JSON message, no execution, nothing thrown. */

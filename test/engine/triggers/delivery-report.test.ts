@@ -3,7 +3,7 @@ import {
 	atDeliveryReport,
 	GUPSHUP_INBOUND,
 	gupshupEvent,
-} from '../../unit/webhooks/seed-payloads';
+} from '../../fixtures/seed-payloads';
 import { formCall, jsonCall, trigger } from './triggers';
 
 describe('SMS Delivery Report Trigger in the engine', () => {

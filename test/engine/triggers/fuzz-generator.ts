@@ -13,7 +13,7 @@ import {
 	GUPSHUP_INBOUND,
 	gupshupEvent,
 	SMSBOX_CALLBACK,
-} from '../../unit/webhooks/seed-payloads';
+} from '../../fixtures/seed-payloads';
 import { FORM, JSON_TYPE, SECRET } from './triggers';
 
 /** mulberry32: small, fast, good enough to spread test cases. */

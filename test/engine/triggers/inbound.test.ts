@@ -5,7 +5,7 @@ import {
 	GUPSHUP_INBOUND,
 	gupshupEvent,
 	SMSBOX_CALLBACK,
-} from '../../unit/webhooks/seed-payloads';
+} from '../../fixtures/seed-payloads';
 import { formCall, jsonCall, trigger, withToken } from './triggers';
 
 describe('Inbound SMS Trigger in the engine', () => {

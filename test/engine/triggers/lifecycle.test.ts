@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { INodeProperties, INodeType } from 'n8n-workflow';
 
 import { setupNotice } from '../../../nodes/shared/webhooks/notices';
-import { AT } from '../../unit/webhooks/seed-payloads';
+import { AT } from '../../fixtures/seed-payloads';
 import { formCall, TRIGGERS, trigger } from './triggers';
 import type { TriggerKind } from './triggers';
 

@@ -3,7 +3,7 @@ import {
 	DHIS2_INBOUND,
 	GUPSHUP_INBOUND,
 	SMSBOX_CALLBACK,
-} from '../../unit/webhooks/seed-payloads';
+} from '../../fixtures/seed-payloads';
 import { formCall, jsonCall, trigger, withToken } from './triggers';
 
 const atInbound = (text: string) =>

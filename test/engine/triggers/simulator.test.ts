@@ -11,8 +11,8 @@ import type { AddressInfo } from 'node:net';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { TriggerUnderTest, WebhookCallResult } from '../../harness/webhook';
-import { send } from '../send-sms/send-helpers';
-import { brazilianNumbers, kenyanNumbers, useSimulator } from '../simulator-fixture';
+import { send } from '../../fixtures/send-sms';
+import { brazilianNumbers, kenyanNumbers, useSimulator } from '../../fixtures/simulator';
 import { SECRET, trigger } from './triggers';
 
 const fx = useSimulator();

@@ -2,7 +2,7 @@ import type { SmsGatewayInput } from '../../../nodes/shared/core/adapter';
 import { GatewayError } from '../../../nodes/shared/core/errors';
 import { dhis2 } from '../../../nodes/shared/adapters/dhis2';
 import { MASKED } from '../../../nodes/shared/adapters/dhis2/gateway-config';
-import { FakeHttp, reply } from './fake-http';
+import { FakeHttp, reply } from '../../fixtures/fake-http';
 
 const admin = dhis2.gatewayAdmin!;
 const credentials = { serverUrl: 'http://127.0.0.1:8787/dhis2', authType: 'basic', username: 'admin', password: 'district' };

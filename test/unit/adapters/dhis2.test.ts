@@ -1,9 +1,9 @@
 import type { BatchOutcome } from '../../../nodes/shared/core/adapter';
-import { clock } from '../../../nodes/shared/adapters/common';
+import { clock } from '../../../nodes/shared/helpers/clock';
 import { dhis2 } from '../../../nodes/shared/adapters/dhis2';
 import { batchesFor } from '../../../nodes/shared/send/execute';
 import { planSend } from '../../../nodes/shared/send/plan';
-import { FakeHttp, outgoing, reply } from './fake-http';
+import { FakeHttp, outgoing, reply } from '../../fixtures/fake-http';
 
 const send = dhis2.send!;
 const credentials = {

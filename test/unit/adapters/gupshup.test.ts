@@ -1,11 +1,11 @@
 import type { BatchOutcome } from '../../../nodes/shared/core/adapter';
 import { GatewayError } from '../../../nodes/shared/core/errors';
-import { clock } from '../../../nodes/shared/adapters/common';
+import { clock } from '../../../nodes/shared/helpers/clock';
 import { gupshup } from '../../../nodes/shared/adapters/gupshup';
 import { GUPSHUP_CODES } from '../../../nodes/shared/adapters/gupshup/codes';
 import { batchesFor } from '../../../nodes/shared/send/execute';
 import { planSend } from '../../../nodes/shared/send/plan';
-import { FakeHttp, outgoing, reply } from './fake-http';
+import { FakeHttp, outgoing, reply } from '../../fixtures/fake-http';
 
 const send = gupshup.send!;
 const balance = gupshup.balance!;

@@ -1,8 +1,8 @@
 import type { ScheduledChange } from '../../../nodes/shared/core/adapter';
 import { GatewayError } from '../../../nodes/shared/core/errors';
-import { clock } from '../../../nodes/shared/adapters/common';
+import { clock } from '../../../nodes/shared/helpers/clock';
 import { smsBox } from '../../../nodes/shared/adapters/smsbox';
-import { FakeHttp, reply } from './fake-http';
+import { FakeHttp, reply } from '../../fixtures/fake-http';
 
 const changes = smsBox.scheduledChanges!;
 const credentials = { apiKey: 'key', apiSecret: 'secret', baseUrl: 'http://127.0.0.1:8787/smsbox' };

@@ -1,7 +1,7 @@
 import { GatewayError } from '../../../nodes/shared/core/errors';
-import { clock } from '../../../nodes/shared/adapters/common';
+import { clock } from '../../../nodes/shared/helpers/clock';
 import { smsBox } from '../../../nodes/shared/adapters/smsbox';
-import { FakeHttp, reply } from './fake-http';
+import { FakeHttp, reply } from '../../fixtures/fake-http';
 
 const senderNames = smsBox.senderNames!;
 const credentials = { apiKey: 'key', apiSecret: 'secret', baseUrl: 'http://127.0.0.1:8787/smsbox' };

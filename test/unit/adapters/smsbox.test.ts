@@ -1,12 +1,12 @@
 import type { BatchOutcome } from '../../../nodes/shared/core/adapter';
 import { GatewayError } from '../../../nodes/shared/core/errors';
-import { clock } from '../../../nodes/shared/adapters/common';
+import { clock } from '../../../nodes/shared/helpers/clock';
 import { smsBox } from '../../../nodes/shared/adapters/smsbox';
 import { SMSBOX_CODES } from '../../../nodes/shared/adapters/smsbox/codes';
 import { batchesFor } from '../../../nodes/shared/send/execute';
 import { planSend } from '../../../nodes/shared/send/plan';
 import type { SendInput } from '../../../nodes/shared/send/plan';
-import { FakeHttp, outgoing, reply } from './fake-http';
+import { FakeHttp, outgoing, reply } from '../../fixtures/fake-http';
 
 const send = smsBox.send!;
 const balance = smsBox.balance!;

@@ -1,4 +1,4 @@
-import { parseRetryAfter } from '../../../nodes/shared/helpers/retry';
+import { parseRetryAfter } from '../../../nodes/shared/helpers/retry-after';
 
 const NOW = Date.parse('2026-11-22T10:00:00Z');
 

@@ -4,7 +4,7 @@ import axios from 'axios';
 import { NodeApiError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
-import { classifyTransportError } from '../../../nodes/shared/helpers/retry';
+import { classifyTransportError } from '../../../nodes/shared/helpers/transport-errors';
 
 /**
  * Real errors, produced the way n8n produces them: its request helpers call axios, and

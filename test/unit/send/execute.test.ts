@@ -3,7 +3,7 @@ import { errorInfo } from '../../../nodes/shared/core/errors';
 import type { HttpClient } from '../../../nodes/shared/core/types';
 import { executeSend } from '../../../nodes/shared/send/execute';
 import { planSend } from '../../../nodes/shared/send/plan';
-import { acceptAll, fakeAdapter, rateLimited, refusedConnection, resetAfterSending } from './fake-adapter';
+import { acceptAll, fakeAdapter, rateLimited, refusedConnection, resetAfterSending } from '../../fixtures/fake-adapter';
 
 const http: HttpClient = { request: async () => ({ statusCode: 500, headers: {}, body: '' }) };
 const numbers = (n: number) => Array.from({ length: n }, (_, i) => `+25471100${String(i).padStart(4, '0')}`);

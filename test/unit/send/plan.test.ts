@@ -1,5 +1,5 @@
 import { planSend } from '../../../nodes/shared/send/plan';
-import { fakeAdapter, acceptAll } from './fake-adapter';
+import { fakeAdapter, acceptAll } from '../../fixtures/fake-adapter';
 
 const options = { deduplicate: true, encodingPolicy: 'auto' as const };
 

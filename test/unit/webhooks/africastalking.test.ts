@@ -3,7 +3,7 @@ import {
 	africasTalkingWebhooks,
 } from '../../../nodes/shared/adapters/africastalking/webhooks';
 import { parse, parsedEvent, RECEIVED_AT, refusal } from './parse-helpers';
-import { AT, atDeliveryReport } from './seed-payloads';
+import { AT, atDeliveryReport } from '../../fixtures/seed-payloads';
 
 const at = (body: string) => parse(africasTalkingWebhooks, body, AT.contentType);
 const OK = { status: 200, contentType: 'text/plain; charset=utf-8', body: 'OK' };

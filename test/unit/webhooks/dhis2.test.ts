@@ -1,6 +1,6 @@
 import { dhis2Webhooks } from '../../../nodes/shared/adapters/dhis2/webhooks';
 import { parse, parsedEvent, RECEIVED_AT, refusal } from './parse-helpers';
-import { DHIS2_INBOUND, DHIS2_QUERY } from './seed-payloads';
+import { DHIS2_INBOUND, DHIS2_QUERY } from '../../fixtures/seed-payloads';
 
 const WEB_MESSAGE =
 	/^\{"httpStatus":"OK","httpStatusCode":200,"status":"OK","message":"Received SMS: [A-Za-z][A-Za-z0-9]{10}"\}$/;

@@ -1,6 +1,6 @@
 import { gupshupWebhooks } from '../../../nodes/shared/adapters/gupshup/webhooks';
 import { parse, parsedEvent, RECEIVED_AT, refusal } from './parse-helpers';
-import { GUPSHUP_INBOUND, gupshupEvent } from './seed-payloads';
+import { GUPSHUP_INBOUND, gupshupEvent } from '../../fixtures/seed-payloads';
 
 const gupshup = (body: string) => parse(gupshupWebhooks, body, 'application/json');
 

@@ -3,7 +3,7 @@ import type {
 	ParseResult,
 	SmsEvent,
 	WebhookCapability,
-} from '../../../nodes/shared/webhooks/types';
+} from '../../../nodes/shared/core/webhook-types';
 
 export const RECEIVED_AT_MS = Date.UTC(2026, 10, 22, 12, 0, 0);
 export const RECEIVED_AT = '2026-11-22T12:00:00.000Z';

@@ -8,7 +8,7 @@ import type {
 	DeliveryReportEvent,
 	InboundSmsEvent,
 	OptOutEvent,
-} from '../../../nodes/shared/webhooks/types';
+} from '../../../nodes/shared/core/webhook-types';
 
 const selection = (patch: Partial<Selection>): Selection => ({
 	kind: 'inbound',

@@ -1,6 +1,6 @@
 import { smsBoxWebhooks } from '../../../nodes/shared/adapters/smsbox/webhooks';
 import { parse, parsedEvent, RECEIVED_AT, refusal } from './parse-helpers';
-import { SMSBOX_CALLBACK } from './seed-payloads';
+import { SMSBOX_CALLBACK } from '../../fixtures/seed-payloads';
 
 const smsBox = (body: string) => parse(smsBoxWebhooks, body, 'application/json');
 const basic = (user: string, password: string) =>

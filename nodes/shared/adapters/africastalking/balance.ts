@@ -1,7 +1,8 @@
 import type { Balance, BalanceCapability } from '../../core/adapter';
 import { errorInfo, GatewayError } from '../../core/errors';
 import type { Credentials, HttpClient } from '../../core/types';
-import { excerpt, parseMoney } from '../common';
+import { excerpt } from '../../helpers/excerpt';
+import { parseMoney } from '../../helpers/money';
 import { apiUrl, username } from './hosts';
 
 /** `GET /version1/user?username=` → `{"UserData":{"balance":"KES 1785.50"}}`; may be negative. */

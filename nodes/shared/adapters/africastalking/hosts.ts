@@ -1,5 +1,5 @@
 import type { Credentials } from '../../core/types';
-import { joinUrl } from '../common';
+import { joinUrl } from '../../helpers/url';
 
 /**
  * Africa's Talking has a live host, a sandbox host and a content host for premium messages

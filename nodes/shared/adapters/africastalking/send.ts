@@ -6,7 +6,10 @@
 import type { BatchOutcome, RecipientOutcome, SendBatch, SendCapability } from '../../core/adapter';
 import { errorInfo } from '../../core/errors';
 import type { Credentials, HttpClient, OutgoingMessage, SendOptions } from '../../core/types';
-import { clock, excerpt, parseMoney, retryableRefusal } from '../common';
+import { retryableRefusal } from '../common';
+import { clock } from '../../helpers/clock';
+import { excerpt } from '../../helpers/excerpt';
+import { parseMoney } from '../../helpers/money';
 import { ACCEPTED_CODES, recipientError } from './codes';
 import { apiUrl, contentUrl, username } from './hosts';
 
@@ -26,6 +29,7 @@ interface AtRecipient {
 }
 
 export const africasTalkingSend: SendCapability = {
+	sender: 'text',
 	limits: {
 		maxRecipientsPerRequest: AT_BATCH_SIZE,
 		unicode: true,

@@ -9,17 +9,19 @@
  * - subscription notification: phoneNumber, shortCode, keyword, updateType (addition | deletion).
  * The expected answer is not documented (gap); the seed's handlers answer 200 `OK`, which we send.
  */
-import { textAnswer } from '../../webhooks/answers';
-import { eventId } from '../../webhooks/event-id';
-import type { Fields } from '../../webhooks/fields';
-import { optionalText, PayloadError, rawCopy, requiredText } from '../../webhooks/fields';
-import { MAX_BODY_BYTES, MAX_DATE_LENGTH, MAX_ID_LENGTH } from '../../webhooks/limits';
-import { internationalNumber } from '../../webhooks/numbers';
-import { guardedParse, unknownEventKind } from '../../webhooks/parse-guard';
-import { isoFromTimestamp, isoNow } from '../../webhooks/time';
+import { textAnswer } from '../../webhook-parsing/answers';
+import { TOKEN_SETUP_HINT } from '../../webhook-parsing/auth';
+import { eventId } from '../../webhook-parsing/event-id';
+import type { Fields } from '../../webhook-parsing/fields';
+import { optionalText, PayloadError, rawCopy, requiredText } from '../../webhook-parsing/fields';
+import { MAX_BODY_BYTES, MAX_DATE_LENGTH, MAX_ID_LENGTH } from '../../webhook-parsing/limits';
+import { internationalNumber } from '../../webhook-parsing/numbers';
+import { guardedParse, unknownEventKind } from '../../webhook-parsing/parse-guard';
+import { isoFromTimestamp, isoNow } from '../../webhook-parsing/time';
 import type {
 	DeliveryReportEvent,
 	DeliveryStatus,
+	EventKind,
 	HttpAnswer,
 	InboundSmsEvent,
 	OptOutEvent,
@@ -27,7 +29,7 @@ import type {
 	SmsEvent,
 	WebhookCapability,
 	WebhookRequest,
-} from '../../webhooks/types';
+} from '../../core/webhook-types';
 
 const GATEWAY = 'africasTalking';
 
@@ -212,7 +214,21 @@ function subscription(fields: Fields, context: ParseContext): OptOutEvent {
 	};
 }
 
+/** The dashboard field of each callback kind (SMS → SMS Callback URLs). */
+const CALLBACK_URL_FIELDS: Record<EventKind, string> = {
+	inbound: 'Incoming Messages',
+	deliveryReport: 'Delivery Reports',
+	optOut:
+		'Bulk SMS Opt Out and Subscription Notifications (and Incoming Messages, to catch STOP replies)',
+};
+
+/** Where the trigger's URL goes in the dashboard; each callback kind has its own URL field. */
+function setupNotice(kind: EventKind): string {
+	return `In the Africa's Talking dashboard, open SMS → SMS Callback URLs → ${CALLBACK_URL_FIELDS[kind]} and paste this node's Production URL. ${TOKEN_SETUP_HINT} Each callback kind has its own URL field there, so each SMS trigger can have its own; or paste one URL in several fields and turn on Accept All Event Kinds.`;
+}
+
 export const africasTalkingWebhooks: WebhookCapability = {
+	setupNotice,
 	eventKinds: ['inbound', 'deliveryReport', 'optOut'],
 	bodyKinds: ['form'],
 	contentTypeHint: 'application/x-www-form-urlencoded',

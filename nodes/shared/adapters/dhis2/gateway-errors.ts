@@ -4,7 +4,9 @@
  */
 import { errorInfo, GatewayError } from '../../core/errors';
 import type { HttpReply } from '../../core/types';
-import { clock, excerpt, retryableRefusal } from '../common';
+import { retryableRefusal } from '../common';
+import { clock } from '../../helpers/clock';
+import { excerpt } from '../../helpers/excerpt';
 import { authRefusal } from './codes';
 import { readWebMessage } from './web-message';
 

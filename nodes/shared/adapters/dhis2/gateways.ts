@@ -16,7 +16,8 @@ import { errorInfo, GatewayError } from '../../core/errors';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Credentials, HttpClient, HttpReply } from '../../core/types';
-import { excerpt, header } from '../common';
+import { header } from '../common';
+import { excerpt } from '../../helpers/excerpt';
 import { checkGatewayInput, maskGateway, requestBody, SMS_GATEWAY_TYPES, updateBody } from './gateway-config';
 import { gatewayAdminRefusal } from './gateway-errors';
 import { dhis2ApiUrl, serverUrl } from './hosts';

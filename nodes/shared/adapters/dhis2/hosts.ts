@@ -1,5 +1,5 @@
 import type { Credentials } from '../../core/types';
-import { joinUrl } from '../common';
+import { joinUrl } from '../../helpers/url';
 
 /** The server URL with its context path (for example `https://dhis2.example.org/40`). */
 export function serverUrl(credentials: Credentials): string {

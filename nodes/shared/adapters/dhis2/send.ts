@@ -7,7 +7,9 @@ import type { BatchOutcome, RecipientOutcome, SendBatch, SendCapability } from '
 import { errorInfo } from '../../core/errors';
 import type { Credentials, HttpClient, HttpReply, OutgoingMessage } from '../../core/types';
 import { formatPhoneNumber } from '../../helpers/phone';
-import { clock, excerpt, retryableRefusal } from '../common';
+import { retryableRefusal } from '../common';
+import { clock } from '../../helpers/clock';
+import { excerpt } from '../../helpers/excerpt';
 import { authorityRefusal, authRefusal, serverRefusal } from './codes';
 import { dhis2ApiUrl, serverUrl } from './hosts';
 import { readWebMessage } from './web-message';
@@ -25,6 +27,7 @@ export const DHIS2_MAX_RECIPIENTS = 200;
 export const DHIS2_DEFAULT_MAX_LENGTH = 1071;
 
 export const dhis2Send: SendCapability = {
+	sender: 'none',
 	limits: {
 		maxRecipientsPerRequest: DHIS2_MAX_RECIPIENTS,
 		// DHIS2 compares Java's text.length(), i.e. UTF-16 code units (SmsMessageSender).

@@ -9,13 +9,14 @@
  * WebMessage (providers.md §4.1): the trigger answers the same way, so the app sees what it
  * expects from DHIS2. DHIS2 has no delivery reports or opt-outs.
  */
-import { jsonAnswer } from '../../webhooks/answers';
-import { dhis2StyleUid, eventId } from '../../webhooks/event-id';
-import type { Fields } from '../../webhooks/fields';
-import { optionalTextOf, rawCopy, requiredTextOf } from '../../webhooks/fields';
-import { MAX_BODY_BYTES, MAX_DATE_LENGTH } from '../../webhooks/limits';
-import { guardedParse } from '../../webhooks/parse-guard';
-import { isoFromTimestamp, isoNow } from '../../webhooks/time';
+import { jsonAnswer } from '../../webhook-parsing/answers';
+import { eventId } from '../../webhook-parsing/event-id';
+import type { Fields } from '../../webhook-parsing/fields';
+import { optionalTextOf, rawCopy, requiredTextOf } from '../../webhook-parsing/fields';
+import { MAX_BODY_BYTES, MAX_DATE_LENGTH } from '../../webhook-parsing/limits';
+import { guardedParse } from '../../webhook-parsing/parse-guard';
+import { isoFromTimestamp, isoNow } from '../../webhook-parsing/time';
+import { dhis2StyleUid } from './uid';
 import type {
 	HttpAnswer,
 	InboundSmsEvent,
@@ -23,7 +24,7 @@ import type {
 	Rejection,
 	WebhookCapability,
 	WebhookRequest,
-} from '../../webhooks/types';
+} from '../../core/webhook-types';
 
 const GATEWAY = 'dhis2';
 
@@ -92,7 +93,14 @@ function parseInbound(
 	return { event, ack: webMessage(200, 'OK', `Received SMS: ${uid}`) };
 }
 
+/** Where the trigger's URL goes: the inbound SMS URL of an SMS gateway app set up for DHIS2. */
+function setupNotice(): string {
+	return "In the SMS gateway app set up for DHIS2, use this node's Production URL as the inbound SMS URL; an app that asks for the DHIS2 server address gets the URL without /api/sms/inbound. Enter the username and password set below as the app's DHIS2 credentials. Both the JSON and the query-parameter forms of DHIS2's /api/sms/inbound are accepted.";
+}
+
 export const dhis2Webhooks: WebhookCapability = {
+	setupNotice,
+	webhookPath: DHIS2_INBOUND_PATH,
 	eventKinds: ['inbound'],
 	bodyKinds: ['json', 'form', 'empty'],
 	contentTypeHint: 'application/json (or the query parameters originator and message)',

@@ -7,7 +7,8 @@
 import type { Balance, BalanceCapability } from '../../core/adapter';
 import { errorInfo, GatewayError } from '../../core/errors';
 import type { Credentials, HttpClient } from '../../core/types';
-import { excerpt, parseMoney } from '../common';
+import { excerpt } from '../../helpers/excerpt';
+import { parseMoney } from '../../helpers/money';
 import { readGupshupRefusal } from './codes';
 import { gupshupUrl } from './hosts';
 

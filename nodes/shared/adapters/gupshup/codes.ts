@@ -6,7 +6,7 @@
  */
 import { errorInfo } from '../../core/errors';
 import type { GatewayErrorInfo } from '../../core/types';
-import { excerpt } from '../common';
+import { excerpt } from '../../helpers/excerpt';
 
 const COUNTRIES =
 	'Gupshup SMS reaches Brazil, Mexico, Colombia, Peru and India only (seed S-GS, "Permitted countries").';

@@ -1,5 +1,5 @@
 import type { Credentials } from '../../core/types';
-import { joinUrl } from '../common';
+import { joinUrl } from '../../helpers/url';
 
 /** The seed's cURL uses plain http; integrators call the same host over https (providers.md §2.1). */
 export const GUPSHUP_DEFAULT_BASE_URL = 'https://api.gupshup.io';

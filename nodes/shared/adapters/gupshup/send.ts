@@ -14,7 +14,9 @@ import type {
 	OutgoingMessage,
 } from '../../core/types';
 import { formatPhoneNumber } from '../../helpers/phone';
-import { clock, excerpt, retryableRefusal } from '../common';
+import { retryableRefusal } from '../common';
+import { clock } from '../../helpers/clock';
+import { excerpt } from '../../helpers/excerpt';
 import { gupshupError, readGupshupRefusal } from './codes';
 import { appId, gupshupUrl } from './hosts';
 
@@ -26,6 +28,7 @@ interface GupshupSendReply {
 }
 
 export const gupshupSend: SendCapability = {
+	sender: 'text',
 	limits: {
 		maxRecipientsPerRequest: 1,
 		// "Maximum limit is 160 characters" (seed S-GS); whether it concatenates longer texts is undocumented.

@@ -10,9 +10,10 @@
  * Gupshup wants every event acknowledged with a 2xx and an EMPTY body, within 100 ms ideally; a
  * slow or non-empty answer delays later events (seed 001).
  */
-import { emptyAnswer } from '../../webhooks/answers';
-import { eventId } from '../../webhooks/event-id';
-import type { Fields } from '../../webhooks/fields';
+import { emptyAnswer } from '../../webhook-parsing/answers';
+import { TOKEN_SETUP_HINT } from '../../webhook-parsing/auth';
+import { eventId } from '../../webhook-parsing/event-id';
+import type { Fields } from '../../webhook-parsing/fields';
 import {
 	optionalObject,
 	optionalText,
@@ -20,21 +21,22 @@ import {
 	rawCopy,
 	requiredObject,
 	requiredText,
-} from '../../webhooks/fields';
-import { MAX_BODY_BYTES, MAX_ID_LENGTH } from '../../webhooks/limits';
-import { internationalNumber } from '../../webhooks/numbers';
-import { guardedParse, unknownEventKind } from '../../webhooks/parse-guard';
-import { isoFromTimestamp, isoNow } from '../../webhooks/time';
+} from '../../webhook-parsing/fields';
+import { MAX_BODY_BYTES, MAX_ID_LENGTH } from '../../webhook-parsing/limits';
+import { internationalNumber } from '../../webhook-parsing/numbers';
+import { guardedParse, unknownEventKind } from '../../webhook-parsing/parse-guard';
+import { isoFromTimestamp, isoNow } from '../../webhook-parsing/time';
 import type {
 	DeliveryReportEvent,
 	DeliveryStatus,
+	EventKind,
 	HttpAnswer,
 	InboundSmsEvent,
 	ParseContext,
 	SmsEvent,
 	WebhookCapability,
 	WebhookRequest,
-} from '../../webhooks/types';
+} from '../../core/webhook-types';
 import { GUPSHUP_CODES } from './codes';
 
 const GATEWAY = 'gupshup';
@@ -139,7 +141,19 @@ function inboundMessage(body: Fields, context: ParseContext): InboundSmsEvent {
 	};
 }
 
+const KIND_NAMES: Record<EventKind, string> = {
+	inbound: 'incoming messages',
+	deliveryReport: 'delivery reports',
+	optOut: 'opt-outs',
+};
+
+/** Where the trigger's URL goes: Gupshup sends every event of an app to its one callback URL. */
+function setupNotice(kind: EventKind): string {
+	return `In the Gupshup dashboard, open your app's settings, paste this node's Production URL as the Callback URL (webhook) and switch it on. ${TOKEN_SETUP_HINT} Gupshup sends every event of an app (delivery reports and incoming messages) to that one URL: to receive more than ${KIND_NAMES[kind]}, turn on Accept All Event Kinds and route on eventType with a Switch node.`;
+}
+
 export const gupshupWebhooks: WebhookCapability = {
+	setupNotice,
 	eventKinds: ['inbound', 'deliveryReport'],
 	bodyKinds: ['json'],
 	contentTypeHint: 'application/json',

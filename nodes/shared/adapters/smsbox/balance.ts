@@ -6,7 +6,8 @@
 import type { Balance, BalanceCapability } from '../../core/adapter';
 import { errorInfo, GatewayError } from '../../core/errors';
 import type { Credentials, HttpClient } from '../../core/types';
-import { excerpt, parseMoney } from '../common';
+import { excerpt } from '../../helpers/excerpt';
+import { parseMoney } from '../../helpers/money';
 import { readSmsBoxReply } from './codes';
 import { isSmsBoxSuccess, smsBoxRefusal } from './refusal';
 import { smsBoxUrl } from './hosts';

@@ -5,7 +5,7 @@
  */
 import { errorInfo } from '../../core/errors';
 import type { GatewayErrorInfo } from '../../core/types';
-import { excerpt } from '../common';
+import { excerpt } from '../../helpers/excerpt';
 
 /** `refused`: this request only. `stopsRun`: every request of the run would get the same answer. */
 export type SmsBoxEffect = 'refused' | 'stopsRun' | 'ambiguous';

@@ -1,5 +1,5 @@
 import type { Credentials } from '../../core/types';
-import { joinUrl } from '../common';
+import { joinUrl } from '../../helpers/url';
 
 export const SMSBOX_DEFAULT_BASE_URL = 'https://smsbox.devotek.africa';
 

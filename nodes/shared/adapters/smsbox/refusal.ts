@@ -5,7 +5,8 @@
  */
 import { GatewayError } from '../../core/errors';
 import type { HttpReply } from '../../core/types';
-import { clock, retryableRefusal } from '../common';
+import { retryableRefusal } from '../common';
+import { clock } from '../../helpers/clock';
 import type { SmsBoxReply } from './codes';
 import { readSmsBoxReply, smsBoxError } from './codes';
 

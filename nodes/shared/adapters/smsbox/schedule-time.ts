@@ -4,7 +4,7 @@
  */
 import { errorInfo } from '../../core/errors';
 import type { GatewayErrorInfo } from '../../core/types';
-import { clock } from '../common';
+import { clock } from '../../helpers/clock';
 
 /**
  * An ISO 8601 instant → `yyyy-mm-dd hh:mm` in UTC. SMSBox has no seconds, so they are dropped

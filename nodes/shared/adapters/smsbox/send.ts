@@ -16,7 +16,9 @@ import type {
 	SendOptions,
 } from '../../core/types';
 import { formatPhoneNumber } from '../../helpers/phone';
-import { clock, excerpt, retryableRefusal } from '../common';
+import { retryableRefusal } from '../common';
+import { clock } from '../../helpers/clock';
+import { excerpt } from '../../helpers/excerpt';
 import { readSmsBoxReply, smsBoxError } from './codes';
 import { smsBoxUrl } from './hosts';
 import { checkScheduleTime, parseInstant, scheduleTime } from './schedule-time';
@@ -28,6 +30,7 @@ const GATEWAY = 'SMSBox';
 export const SMSBOX_MAX_RECIPIENTS = 1000;
 
 export const smsBoxSend: SendCapability = {
+	sender: 'senderName',
 	limits: {
 		maxRecipientsPerRequest: SMSBOX_MAX_RECIPIENTS,
 		// No length limit is documented (providers.md §6, gap 4).

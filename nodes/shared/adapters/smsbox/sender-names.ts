@@ -14,7 +14,7 @@ import type {
 } from '../../core/adapter';
 import { errorInfo, GatewayError } from '../../core/errors';
 import type { Credentials, GatewayErrorInfo, HttpClient } from '../../core/types';
-import { excerpt } from '../common';
+import { excerpt } from '../../helpers/excerpt';
 import { readSmsBoxReply } from './codes';
 import { smsBoxUrl } from './hosts';
 import { isSmsBoxSuccess, smsBoxRefusal } from './refusal';

@@ -7,28 +7,28 @@
  * `source_addr`, `dest_addr` and `timeUtc` instead (a conflict in the doc): both spellings are read.
  * SMSBox sends inbound messages only: its delivery reports are undocumented (providers.md §6).
  */
-import { jsonAnswer } from '../../webhooks/answers';
-import { secretsEqual, readBasicAuth } from '../../webhooks/auth';
-import { eventId } from '../../webhooks/event-id';
-import type { Fields } from '../../webhooks/fields';
+import { jsonAnswer } from '../../webhook-parsing/answers';
+import { readBasicAuth, secretsEqual, TOKEN_SETUP_HINT } from '../../webhook-parsing/auth';
+import { eventId } from '../../webhook-parsing/event-id';
+import type { Fields } from '../../webhook-parsing/fields';
 import {
 	optionalTextOf,
 	rawCopy,
 	PayloadError,
 	requiredText,
 	requiredTextOf,
-} from '../../webhooks/fields';
-import { MAX_BODY_BYTES, MAX_DATE_LENGTH, MAX_ID_LENGTH } from '../../webhooks/limits';
-import { internationalNumber } from '../../webhooks/numbers';
-import { guardedParse } from '../../webhooks/parse-guard';
-import { isoFromTimestamp, isoNow } from '../../webhooks/time';
+} from '../../webhook-parsing/fields';
+import { MAX_BODY_BYTES, MAX_DATE_LENGTH, MAX_ID_LENGTH } from '../../webhook-parsing/limits';
+import { internationalNumber } from '../../webhook-parsing/numbers';
+import { guardedParse } from '../../webhook-parsing/parse-guard';
+import { isoFromTimestamp, isoNow } from '../../webhook-parsing/time';
 import type {
 	HttpAnswer,
 	InboundSmsEvent,
 	ParseContext,
 	WebhookCapability,
 	WebhookRequest,
-} from '../../webhooks/types';
+} from '../../core/webhook-types';
 
 const GATEWAY = 'smsBox';
 
@@ -103,11 +103,24 @@ function apiKeyMatches(
 	return headerMatches || basicMatches;
 }
 
+/** Where the trigger's URL goes: the callback URL of a two-way number (incoming messages only). */
+function setupNotice(): string {
+	return `In the SMSBox portal, open SMS → Two Way SMS → Manage Numbers, edit your number and paste this node's Production URL as its callback URL. ${TOKEN_SETUP_HINT} Or choose SMSBox API Key authentication. SMSBox calls this URL with incoming messages only.`;
+}
+
 export const smsBoxWebhooks: WebhookCapability = {
+	setupNotice,
 	eventKinds: ['inbound'],
 	bodyKinds: ['json'],
 	contentTypeHint: 'application/json',
 	authMethods: ['token', 'accountKey', 'none'],
 	parse: (request, context) => guardedParse(parseCallback, request, context),
-	accountKey: { credentialType: 'smsBoxApi', matches: apiKeyMatches },
+	accountKey: {
+		credentialType: 'smsBoxApi',
+		option: {
+			name: 'SMSBox API Key',
+			description: 'The API key of the SMSBox credential, in an api-key header or as Basic auth',
+		},
+		matches: apiKeyMatches,
+	},
 };

@@ -1,13 +1,14 @@
 /**
- * The contract between the three SMS triggers and the gateways' callback formats. Each gateway's
- * `adapters/<gateway>/webhooks.ts` turns one callback into one normalised event (or a refusal) and
- * says how that gateway wants to be answered; the triggers only wire n8n to it.
+ * The contract between the three SMS triggers and the gateways' callback formats (the webhook
+ * capability of core/adapter.ts). Each gateway's `adapters/<gateway>/webhooks.ts` turns one callback
+ * into one normalised event (or a refusal), says how that gateway wants to be answered and how it is
+ * set up; the triggers (webhooks/) only wire n8n to it.
  *
  * Every field name of the events below is public: workflows read them.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { GatewayId } from '../core/types';
+import type { GatewayId } from './types';
 
 export type EventKind = 'inbound' | 'deliveryReport' | 'optOut';
 
@@ -133,12 +134,25 @@ export interface WebhookCapability {
 	contentTypeHint: string;
 	/** Authentication methods offered, the first being the default. */
 	authMethods: readonly AuthMethod[];
+	/**
+	 * The end of the trigger's webhook path when this gateway is chosen, for gateways whose senders
+	 * expect a fixed one (DHIS2-format apps append `api/sms/inbound` to a server URL); absent, the
+	 * trigger's own path.
+	 */
+	webhookPath?: string;
+	/**
+	 * The setup notice at the top of a trigger of this kind: where in the gateway's dashboard the
+	 * node's URL goes, and how to receive the other event kinds when the gateway allows one URL.
+	 */
+	setupNotice(kind: EventKind): string;
 	parse(request: WebhookRequest, context: ParseContext): ParseResult;
 	/** The refusal in the gateway's own style; a generic JSON body when absent. */
 	rejectionAnswer?(rejection: Rejection): HttpAnswer;
 	/** `accountKey` auth: the credential holding the key, and the check of one request against it. */
 	accountKey?: {
 		credentialType: string;
+		/** How the Authentication dropdown names this method (`SMSBox API Key`), and its hint. */
+		option: { name: string; description: string };
 		matches(headers: Record<string, string>, credentials: Record<string, unknown>): boolean;
 	};
 }

@@ -1,4 +1,4 @@
-import { isoFromEpoch, isoFromTimestamp } from '../../../nodes/shared/webhooks/time';
+import { isoFromEpoch, isoFromTimestamp } from '../../../nodes/shared/webhook-parsing/time';
 
 describe('isoFromTimestamp', () => {
 	it.each([

@@ -9,7 +9,7 @@
 import { createHash } from 'crypto';
 
 import type { GatewayId } from '../core/types';
-import type { EventKind } from './types';
+import type { EventKind } from '../core/webhook-types';
 
 export type IdPart = string | number | null | undefined;
 
@@ -21,18 +21,4 @@ export function eventId(gateway: GatewayId, kind: EventKind, parts: readonly IdP
 		...parts.map((part) => (part === undefined ? null : part)),
 	]);
 	return `${gateway}:${createHash('sha256').update(material, 'utf8').digest('hex')}`;
-}
-
-const ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
-
-/**
- * An 11-character id in the shape of a DHIS2 uid (a letter, then letters and digits), derived from
- * a seed so the same message always gets the same id (DHIS2 answers "Received SMS: {uid}",
- * providers.md §4.3).
- */
-export function dhis2StyleUid(seed: string): string {
-	const digest = createHash('sha256').update(seed, 'utf8').digest();
-	let uid = ALPHANUMERIC[digest[0] % 52];
-	for (let i = 1; i < 11; i++) uid += ALPHANUMERIC[digest[i] % ALPHANUMERIC.length];
-	return uid;
 }

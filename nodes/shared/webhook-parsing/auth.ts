@@ -11,6 +11,10 @@ import { createHash, timingSafeEqual } from 'crypto';
 export const TOKEN_QUERY_PARAMETER = 'token';
 export const TOKEN_HEADER = 'x-webhook-token';
 
+/** The sentence of a gateway's setup notice that says where the secret token goes. */
+export const TOKEN_SETUP_HINT =
+	'Add ?token=<your Secret Token> to the end of the URL you paste (or have the sender send it in an X-Webhook-Token header).';
+
 export function secretsEqual(given: string, expected: string): boolean {
 	const givenDigest = createHash('sha256').update(given, 'utf8').digest();
 	const expectedDigest = createHash('sha256').update(expected, 'utf8').digest();

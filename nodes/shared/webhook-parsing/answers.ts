@@ -3,7 +3,7 @@
  * n8n `noWebhookResponse`: n8n's own acknowledgement can override a custom one in `onReceived`
  * mode (n8n-conventions.md §2.3), and each gateway needs an exact body.
  */
-import type { HttpAnswer, Rejection } from './types';
+import type { HttpAnswer, Rejection } from '../core/webhook-types';
 
 export function jsonAnswer(status: number, value: unknown): HttpAnswer {
 	return { status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(value) };

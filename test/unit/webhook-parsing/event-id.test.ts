@@ -1,4 +1,5 @@
-import { dhis2StyleUid, eventId } from '../../../nodes/shared/webhooks/event-id';
+import { dhis2StyleUid } from '../../../nodes/shared/adapters/dhis2/uid';
+import { eventId } from '../../../nodes/shared/webhook-parsing/event-id';
 
 describe('eventId', () => {
 	it('is stable, prefixed by the gateway and a sha256 in hex', () => {

@@ -3,7 +3,7 @@ import {
 	readBasicAuth,
 	secretsEqual,
 	tokenMatches,
-} from '../../../nodes/shared/webhooks/auth';
+} from '../../../nodes/shared/webhook-parsing/auth';
 
 const basic = (user: string, password: string) =>
 	`Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;

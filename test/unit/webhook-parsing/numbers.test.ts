@@ -1,4 +1,4 @@
-import { internationalNumber } from '../../../nodes/shared/webhooks/numbers';
+import { internationalNumber } from '../../../nodes/shared/webhook-parsing/numbers';
 
 describe('internationalNumber', () => {
 	it.each([

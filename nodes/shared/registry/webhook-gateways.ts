@@ -2,9 +2,9 @@
  * Which gateway posts which events, for the triggers: the adapters that carry a `webhooks`
  * capability. The trigger nodes build their Gateway list from here.
  */
-import { ADAPTERS } from '../core/registry';
+import { ADAPTERS } from './registry';
 import type { GatewayId } from '../core/types';
-import type { EventKind, WebhookCapability } from './types';
+import type { EventKind, WebhookCapability } from '../core/webhook-types';
 
 export interface WebhookGateway {
 	id: GatewayId;
