@@ -261,15 +261,121 @@ export function expression(random: Random, sample: Record<string, unknown>): str
 	return `=${pick(random, TEXTS)}${pick(random, OTHER_KINDS)}${random() < 0.5 ? pick(random, TEXTS) : ''}`;
 }
 
+const own = (entries: Array<[string, unknown]>, base: object = {}): Record<string, unknown> => {
+	for (const [key, field] of entries) {
+		Object.defineProperty(base, key, { value: field, enumerable: true, writable: true, configurable: true });
+	}
+	return base as Record<string, unknown>;
+};
+
+/** Hand-written items for the edges: every special number, nulls, own prototype-ish keys, non-JSON. */
+export function edgeItems(): Array<Record<string, unknown>> {
+	return [
+		own([
+			['phone', '+254711000001'],
+			['name', 'Amina'],
+			['time', '09:00'],
+			['contact', { phone: '0711 000 001', 'phone number': 12 }],
+			['phones', ['+254711000001', '+254722000002']],
+			['phone number', '+254733000003'],
+			['first.name', 'Amina'],
+			["it's", 'quote'],
+			['say "hi"', 'double'],
+			['x[0]', 'bracket'],
+			['toString', 'own toString'],
+			['valueOf', 1],
+			['hasOwnProperty', true],
+			['constructor', 'own constructor'],
+			['__proto__', 'own proto'],
+			['length', 3],
+			['', 'empty key'],
+			['0', 'zero key'],
+		]),
+		{
+			phone: -0,
+			name: NaN,
+			time: Infinity,
+			contact: { phone: 1e21, 'phone number': -Infinity },
+			phones: [-Infinity, 2 ** 53 + 2, 0.1 + 0.2],
+			'phone number': Number.MIN_VALUE,
+		},
+		{ phone: null, name: undefined, time: '', contact: null, phones: [] },
+		{},
+		{ phone: false, name: true, time: 0, contact: { phone: 0 }, phones: [false, null, undefined] },
+		{ phone: { a: 1 }, name: ['x', 'y'], contact: { phone: [1, 2] }, phones: [{ n: 1 }, [2]] },
+		{ phone: '电话号码', name: 'héllo 😀', time: 'line\nbreak', contact: { phone: '`${x}`' } },
+		{ phone: new Date(Date.UTC(2026, 4, 1, 12, 25)), name: new Uint8Array([1]), time: 12n },
+		own([['phone', 'null prototype'], ['contact', own([['phone', 'inner']], Object.create(null) as object)]], Object.create(null) as object),
+	];
+}
+
+/** Hand-written expressions for the edges, answered natively or left to n8n. */
+export const EDGE_EXPRESSIONS = [
+	'={{ $json.phone }}',
+	'={{$json.phone}}',
+	'={{ $json["phone"] }}',
+	"={{ $json['phone'] }}",
+	'={{ $json.contact.phone }}',
+	'={{ $json.contact["phone number"] }}',
+	'={{ $json["phone number"] }}',
+	'={{ $json.phones[0] }}',
+	'={{ $json.phones[1] }}',
+	'={{ $json.phones[2] }}',
+	'={{ $json.phones[5] }}',
+	'={{ $json.phones.length }}',
+	'={{ $json.phones["0"] }}',
+	'={{ $json["first.name"] }}',
+	`={{ $json["it's"] }}`,
+	`={{ $json['say "hi"'] }}`,
+	'={{ $json["x[0]"] }}',
+	'={{ $json[""] }}',
+	'={{ $json[0] }}',
+	'={{ $json.toString }}',
+	'={{ $json.valueOf }}',
+	'={{ $json.hasOwnProperty }}',
+	'={{ $json["toString"] }}',
+	'={{ $json.length }}',
+	'={{ $json.missing }}',
+	'={{ $json.missing.deeper }}',
+	'={{ $json.contact.missing }}',
+	'={{ $json.contact.phone.length }}',
+	'=Hello {{ $json.name }}, see you at {{ $json.time }}',
+	'=To: {{ $json.phone }}',
+	'={{ $json.phone }}{{ $json.name }}',
+	'= {{ $json.phone }}',
+	'={{ $json.phone }} ',
+	'=Time {{ $json.time }} / {{ $json.contact["phone number"] }} / {{ $json.phones[1] }}',
+	'={{ $json.phones }}',
+	'={{ $json.contact }}',
+	'=List: {{ $json.phones }}',
+	'=Obj: {{ $json.contact }}',
+	'={{ $json.constructor }}',
+	'={{ $json["__proto__"] }}',
+	'={{ $json.phone.length }}',
+	'={{ $json.name.length }}',
+	'=plain text',
+	'=',
+	'={{ $json.phone }',
+	'={{ $json.phone?.x }}',
+	'=\\{{ $json.phone }}',
+];
+
+/** The corpus both differential runs use (in-process and the real n8n's `vm`): 89 × 127 cases. */
+export const CORPUS = { seed: 20261201, items: 80, expressions: 80 } as const;
+
 export interface Corpus {
 	items: Array<Record<string, unknown>>;
 	expressions: string[];
 }
 
-/** `items × expressions` cases, every expression evaluated against every item. */
+/**
+ * `items × expressions` cases, every expression evaluated against every item: the hand-written
+ * edges, then `itemCount` generated items and `expressionCount` generated expressions.
+ */
 export function generateCorpus(seed: number, itemCount: number, expressionCount: number): Corpus {
 	const random = seededRandom(seed);
-	const items = Array.from({ length: itemCount }, () => itemShape(random));
-	const expressions = Array.from({ length: expressionCount }, () => expression(random, pick(random, items)));
-	return { items, expressions };
+	const generatedItems = Array.from({ length: itemCount }, () => itemShape(random));
+	const items = [...edgeItems(), ...generatedItems];
+	const generated = Array.from({ length: expressionCount }, () => expression(random, pick(random, generatedItems)));
+	return { items, expressions: [...EDGE_EXPRESSIONS, ...generated] };
 }
