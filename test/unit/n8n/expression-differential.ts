@@ -103,7 +103,8 @@ function sameOutcome(a: Outcome, b: Outcome): boolean {
 
 const PROBE_TYPE = 'differential.probe';
 
-function probeNodeType(parameterCount: number, onRun: (context: IExecuteFunctions) => void): INodeType {
+/** A node with the given string parameters that hands its execution context to `onRun`. */
+export function probeNodeType(parameterNames: string[], onRun: (context: IExecuteFunctions) => void): INodeType {
 	return {
 		description: {
 			displayName: 'Expression Probe',
@@ -114,9 +115,9 @@ function probeNodeType(parameterCount: number, onRun: (context: IExecuteFunction
 			defaults: { name: 'Probe' },
 			inputs: ['main'],
 			outputs: ['main'],
-			properties: Array.from({ length: parameterCount }, (_, i) => ({
-				displayName: `E${i}`,
-				name: `e${i}`,
+			properties: parameterNames.map((name) => ({
+				displayName: name,
+				name,
 				type: 'string' as const,
 				default: '',
 			})),
@@ -149,48 +150,52 @@ export async function runDifferential(n8n: N8nModules, corpus: Corpus, maxListed
 	};
 	let probeRan = false;
 
-	const probe = probeNodeType(corpus.expressions.length, (context) => {
-		probeRan = true;
-		const read = itemParameterReader(context);
-		const items = context.getInputData();
-		corpus.expressions.forEach((raw, p) => {
-			const name = `e${p}`;
-			const parsed = parseNativeExpression(raw);
-			for (let i = 0; i < items.length; i++) {
-				report.cases++;
-				const fromN8n = attempt(() => context.getNodeParameter(name, i));
-				const native = parsed ? evaluateNativeExpression(parsed, items[i].json) : DECLINED;
-				if (fromN8n.threw) report.n8nThrew++;
-				if (native === DECLINED) report.declined++;
-				else {
-					report.nativeAnswered++;
-					const type = fromN8n.threw ? 'threw' : describe(fromN8n.value).split(' ')[0];
-					report.answeredByType[type] = (report.answeredByType[type] ?? 0) + 1;
-					if (fromN8n.threw || !sameValue(fromN8n.value, native)) {
+	const probe = probeNodeType(
+		corpus.expressions.map((_, i) => `e${i}`),
+		(context) => {
+			probeRan = true;
+			const read = itemParameterReader(context);
+			const items = context.getInputData();
+			corpus.expressions.forEach((raw, p) => {
+				const name = `e${p}`;
+				const parsed = parseNativeExpression(raw);
+				for (let i = 0; i < items.length; i++) {
+					report.cases++;
+					const fromN8n = attempt(() => context.getNodeParameter(name, i));
+					const native = parsed ? evaluateNativeExpression(parsed, items[i].json) : DECLINED;
+					if (fromN8n.threw) report.n8nThrew++;
+					if (native === DECLINED) report.declined++;
+					else {
+						report.nativeAnswered++;
+						const type = fromN8n.threw ? 'threw' : describe(fromN8n.value).split(' ')[0];
+						report.answeredByType[type] = (report.answeredByType[type] ?? 0) + 1;
+						if (fromN8n.threw || !sameValue(fromN8n.value, native)) {
+							mismatch({
+								expression: raw,
+								item: i,
+								which: 'native',
+								n8n: fromN8n.threw ? `threw ${fromN8n.error.message}` : describe(fromN8n.value),
+								ours: describe(native),
+							});
+						}
+					}
+					const fromReader = attempt(() => read(name, i));
+					if (!sameOutcome(fromN8n, fromReader)) {
 						mismatch({
 							expression: raw,
 							item: i,
-							which: 'native',
+							which: 'reader',
 							n8n: fromN8n.threw ? `threw ${fromN8n.error.message}` : describe(fromN8n.value),
-							ours: describe(native),
+							ours: fromReader.threw ? `threw ${fromReader.error.message}` : describe(fromReader.value),
 						});
 					}
 				}
-				const fromReader = attempt(() => read(name, i));
-				if (!sameOutcome(fromN8n, fromReader)) {
-					mismatch({
-						expression: raw,
-						item: i,
-						which: 'reader',
-						n8n: fromN8n.threw ? `threw ${fromN8n.error.message}` : describe(fromN8n.value),
-						ours: fromReader.threw ? `threw ${fromReader.error.message}` : describe(fromReader.value),
-					});
-				}
-			}
-		});
-	});
+			});
+		},
+	);
 
-	const run = await runProbe(n8n, probe, corpus);
+	const parameters = Object.fromEntries(corpus.expressions.map((raw, i) => [`e${i}`, raw]));
+	const run = await runProbe(n8n, probe, parameters, corpus.items);
 	if (!probeRan) {
 		throw new Error(`the probe node did not run: ${describe(run.data.resultData.error)}`);
 	}
@@ -198,7 +203,13 @@ export async function runDifferential(n8n: N8nModules, corpus: Corpus, maxListed
 	return report;
 }
 
-async function runProbe(n8n: N8nModules, probe: INodeType, corpus: Corpus): Promise<IRun> {
+/** One WorkflowExecute run of a probe node (no credentials) over the given items. */
+export async function runProbe(
+	n8n: N8nModules,
+	probe: INodeType,
+	parameters: Record<string, string>,
+	items: Array<Record<string, unknown>>,
+): Promise<IRun> {
 	const nodeTypes: INodeTypes = {
 		getByName: () => probe,
 		getByNameAndVersion: () => probe,
@@ -210,7 +221,7 @@ async function runProbe(n8n: N8nModules, probe: INodeType, corpus: Corpus): Prom
 		type: PROBE_TYPE,
 		typeVersion: 1,
 		position: [0, 0] as [number, number],
-		parameters: Object.fromEntries(corpus.expressions.map((raw, i) => [`e${i}`, raw])),
+		parameters,
 	};
 	const workflow = new n8n.workflow.Workflow({
 		id: 'differential',
@@ -254,7 +265,13 @@ async function runProbe(n8n: N8nModules, probe: INodeType, corpus: Corpus): Prom
 	const runExecutionData = n8n.workflow.createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [
-				{ node, data: { main: [corpus.items.map((json) => ({ json: json as IDataObject }))] }, source: null },
+				{
+					node,
+					data: {
+						main: [items.map((json) => ({ json: json as IDataObject }))],
+					},
+					source: null,
+				},
 			],
 		},
 	});
