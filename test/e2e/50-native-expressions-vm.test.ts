@@ -49,6 +49,7 @@ describe('native expressions vs the real n8n (vm engine)', () => {
 			for (const type of ['string', 'number', 'boolean', 'null', 'undefined']) {
 				expect(report.answeredByType[type]).toBeGreaterThan(0);
 			}
+			expect(report.collectionNativeAnswered).toBeGreaterThan(0);
 			expect(report.n8nThrew).toBeGreaterThan(0);
 		},
 		CHILD_TIMEOUT_MS + 30_000,

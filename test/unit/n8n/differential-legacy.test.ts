@@ -21,7 +21,7 @@ describe('native expressions vs n8n (in-process engine)', () => {
 		const report = await runDifferential(modules, corpus);
 		console.log(JSON.stringify({ ...report, mismatches: report.mismatches.slice(0, 5) }, null, 1));
 		expect(report.engine).toBe('legacy');
-		expect(report.cases).toBe(corpus.items.length * corpus.expressions.length);
+		expect(report.cases).toBe(corpus.items.length * (corpus.expressions.length + 15));
 		expect(report.cases).toBeGreaterThanOrEqual(10000);
 		expect(report.mismatches).toEqual([]);
 		// The native path must really be exercised, on every kind of result.
@@ -29,6 +29,7 @@ describe('native expressions vs n8n (in-process engine)', () => {
 		for (const type of ['string', 'number', 'boolean', 'null', 'undefined']) {
 			expect(report.answeredByType[type]).toBeGreaterThan(0);
 		}
+		expect(report.collectionNativeAnswered).toBeGreaterThan(0);
 		expect(report.declined).toBeGreaterThan(0);
 		expect(report.n8nThrew).toBeGreaterThan(0);
 	});

@@ -14,6 +14,7 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
+	INodeParameters,
 	INodeType,
 	INodeTypes,
 	IRun,
@@ -23,6 +24,7 @@ import type * as N8nWorkflow from 'n8n-workflow';
 
 import { itemParameterReader } from '../../../nodes/shared/n8n/item-parameters';
 import { DECLINED, evaluateNativeExpression, parseNativeExpression } from '../../../nodes/shared/n8n/native-expression';
+import { compileParameter, evaluateCompiledParameter } from '../../../nodes/shared/n8n/native-parameter';
 import type { Corpus } from './expression-corpus';
 
 export interface N8nModules {
@@ -54,6 +56,10 @@ export interface DifferentialReport {
 	mismatchCount: number;
 	/** Expressions the parser accepted. */
 	nativeExpressions: number;
+	/** Collection parameters read per item through the reader and compared with n8n's (part of `cases`). */
+	collectionCases: number;
+	/** Of those, answered natively (every expression in the collection computed natively). */
+	collectionNativeAnswered: number;
 	ms: number;
 }
 
@@ -102,9 +108,21 @@ function sameOutcome(a: Outcome, b: Outcome): boolean {
 }
 
 const PROBE_TYPE = 'differential.probe';
+/** Collection parameters per run (each costs n8n three evaluations per item). */
+const MAX_COLLECTIONS = 15;
 
-/** A node with the given string parameters that hands its execution context to `onRun`. */
-export function probeNodeType(parameterNames: string[], onRun: (context: IExecuteFunctions) => void): INodeType {
+/** The keys of the probe's collection parameters (`Options`-like: strings, some expressions). */
+const COLLECTION_KEYS = ['first', 'fixed', 'second', 'third'];
+
+/**
+ * A node with the given string parameters, and collection parameters (keys COLLECTION_KEYS), that
+ * hands its execution context to `onRun`.
+ */
+export function probeNodeType(
+	parameterNames: string[],
+	onRun: (context: IExecuteFunctions) => void,
+	collectionNames: string[] = [],
+): INodeType {
 	return {
 		description: {
 			displayName: 'Expression Probe',
@@ -115,12 +133,21 @@ export function probeNodeType(parameterNames: string[], onRun: (context: IExecut
 			defaults: { name: 'Probe' },
 			inputs: ['main'],
 			outputs: ['main'],
-			properties: parameterNames.map((name) => ({
-				displayName: name,
-				name,
-				type: 'string' as const,
-				default: '',
-			})),
+			properties: [
+				...parameterNames.map((name) => ({ displayName: name, name, type: 'string' as const, default: '' })),
+				...collectionNames.map((name) => ({
+					displayName: name,
+					name,
+					type: 'collection' as const,
+					default: {},
+					options: COLLECTION_KEYS.map((key) => ({
+						displayName: key,
+						name: key,
+						type: 'string' as const,
+						default: '',
+					})),
+				})),
+			],
 		},
 		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 			onRun(this);
@@ -142,6 +169,8 @@ export async function runDifferential(n8n: N8nModules, corpus: Corpus, maxListed
 		mismatches: [],
 		mismatchCount: 0,
 		nativeExpressions: corpus.expressions.filter((e) => parseNativeExpression(e)).length,
+		collectionCases: 0,
+		collectionNativeAnswered: 0,
 		ms: 0,
 	};
 	const mismatch = (m: Mismatch) => {
@@ -149,6 +178,12 @@ export async function runDifferential(n8n: N8nModules, corpus: Corpus, maxListed
 		if (report.mismatches.length < maxListed) report.mismatches.push(m);
 	};
 	let probeRan = false;
+	// Collections: three expressions of the corpus in a row and a fixed text, as an Options parameter holds them.
+	const collections: Array<[string, Record<string, string>]> = [];
+	for (let j = 0; j + 2 < corpus.expressions.length && collections.length < MAX_COLLECTIONS; j += 3) {
+		const [first, second, third] = corpus.expressions.slice(j, j + 3);
+		collections.push([`c${j / 3}`, { first, fixed: 'fixed text', second, third }]);
+	}
 
 	const probe = probeNodeType(
 		corpus.expressions.map((_, i) => `e${i}`),
@@ -191,10 +226,33 @@ export async function runDifferential(n8n: N8nModules, corpus: Corpus, maxListed
 					}
 				}
 			});
+			for (const [name, raw] of collections) {
+				const compiled = compileParameter(raw);
+				for (let i = 0; i < items.length; i++) {
+					report.cases++;
+					report.collectionCases++;
+					if (compiled && evaluateCompiledParameter(compiled, items[i].json) !== DECLINED) {
+						report.collectionNativeAnswered++;
+					}
+					const fromN8n = attempt(() => context.getNodeParameter(name, i));
+					const fromReader = attempt(() => read(name, i));
+					if (!sameOutcome(fromN8n, fromReader)) {
+						mismatch({
+							expression: JSON.stringify(raw),
+							item: i,
+							which: 'reader',
+							n8n: fromN8n.threw ? `threw ${fromN8n.error.message}` : describe(fromN8n.value),
+							ours: fromReader.threw ? `threw ${fromReader.error.message}` : describe(fromReader.value),
+						});
+					}
+				}
+			}
 		},
+		collections.map(([name]) => name),
 	);
 
-	const parameters = Object.fromEntries(corpus.expressions.map((raw, i) => [`e${i}`, raw]));
+	const parameters: INodeParameters = Object.fromEntries(corpus.expressions.map((raw, i) => [`e${i}`, raw]));
+	for (const [name, value] of collections) parameters[name] = value;
 	const run = await runProbe(n8n, probe, parameters, corpus.items);
 	if (!probeRan) {
 		throw new Error(`the probe node did not run: ${describe(run.data.resultData.error)}`);
@@ -207,7 +265,7 @@ export async function runDifferential(n8n: N8nModules, corpus: Corpus, maxListed
 export async function runProbe(
 	n8n: N8nModules,
 	probe: INodeType,
-	parameters: Record<string, string>,
+	parameters: INodeParameters,
 	items: Array<Record<string, unknown>>,
 ): Promise<IRun> {
 	const nodeTypes: INodeTypes = {
