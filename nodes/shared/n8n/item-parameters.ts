@@ -12,7 +12,9 @@
  * expression, n8n resolves it exactly as before, errors included.
  *
  * `$json` is, in n8n, the json of the item at that index of the node's connection input, which for
- * a node with one main input (all of this package's action nodes) is `getInputData()`.
+ * a node with one main input (all of this package's action nodes) is `getInputData()`. Not when the
+ * node runs as an AI agent's tool: there `getInputData()` holds the tool's arguments while `$json`
+ * stays the agent's input item, so a tool execution (or an n8n too old to say) reads through n8n.
  *
  * What n8n does after resolving (n8n-core `_getNodeParameter`) changes nothing here: the package's
  * parameters declare no `validateType`, resource mapper or resource locator (checked by a test), so
@@ -36,7 +38,7 @@ export type ItemParameterReader = <T = unknown>(name: string, itemIndex: number,
 export function itemParameterReader(context: IExecuteFunctions): ItemParameterReader {
 	const raw = context.getNode().parameters;
 	const items = context.getInputData();
-	const native = nativeItemExpressions.enabled;
+	const native = nativeItemExpressions.enabled && isPlainExecution(context);
 	const fixed = new Map<string, unknown>();
 	const compiled = new Map<string, CompiledParameter | null>();
 
@@ -61,6 +63,11 @@ export function itemParameterReader(context: IExecuteFunctions): ItemParameterRe
 		if (!holdsExpression(raw[name])) fixed.set(name, value);
 		return value;
 	};
+}
+
+/** A run on the node's main input, where `$json` is `getInputData()[itemIndex].json`. */
+function isPlainExecution(context: IExecuteFunctions): boolean {
+	return typeof context.isToolExecution === 'function' && context.isToolExecution() === false;
 }
 
 function holdsExpression(value: unknown, depth = 0): boolean {

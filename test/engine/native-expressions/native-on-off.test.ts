@@ -37,13 +37,23 @@ async function observe(native: boolean, run: () => Promise<RunNodeResult>, store
 	}
 }
 
+/** SMSBox message IDs start with the second they were made (sms-YYYYMMDDHHMMSS…): two runs differ there. */
+function maskTimes(value: unknown): unknown {
+	if (typeof value === 'string') return value.replace(/\bsms-\d{14}/g, 'sms-<time>');
+	if (Array.isArray(value)) return value.map(maskTimes);
+	if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+		return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, maskTimes(field)]));
+	}
+	return value;
+}
+
 /** Runs on then off and checks both runs gave the same, the native one natively. */
 async function expectSameOnAndOff(run: () => Promise<RunNodeResult>, stored?: () => unknown): Promise<RunNodeResult> {
 	const on = await observe(true, run, stored);
 	const off = await observe(false, run, stored);
 	expect(on.nativeAnswers).toBeGreaterThan(0);
 	expect(off.nativeAnswers).toBe(0);
-	expect(on.result.outputs).toStrictEqual(off.result.outputs);
+	expect(maskTimes(on.result.outputs)).toStrictEqual(maskTimes(off.result.outputs));
 	expect(on.result.error?.message).toBe(off.result.error?.message);
 	expect(on.result.run.status).toBe(off.result.run.status);
 	expect(on.stored).toStrictEqual(off.stored);
