@@ -11,6 +11,8 @@ import type { ScheduledChange } from '../shared/core/adapter';
 import { errorInfo } from '../shared/core/errors';
 import { adapterFor } from '../shared/registry/registry';
 import { n8nHttpClient } from '../shared/core/transport';
+import type { ItemParameterReader } from '../shared/n8n/item-parameters';
+import { itemParameterReader } from '../shared/n8n/item-parameters';
 import { inputError, runPerItem } from '../shared/n8n/per-item';
 import { newTimeInstant } from './new-time';
 
@@ -20,13 +22,18 @@ function optionalText(value: unknown): string | undefined {
 	return text === '' ? undefined : text;
 }
 
-function readChange(context: IExecuteFunctions, operation: string, itemIndex: number): ScheduledChange {
+function readChange(
+	context: IExecuteFunctions,
+	read: ItemParameterReader,
+	operation: string,
+	itemIndex: number,
+): ScheduledChange {
 	switch (operation) {
 		case 'suspend':
 		case 'resume':
 			return { kind: operation };
 		case 'reschedule': {
-			const value = context.getNodeParameter('newTime', itemIndex, '') as unknown;
+			const value = read<unknown>('newTime', itemIndex, '');
 			const scheduleAt = newTimeInstant(value, context.getTimezone());
 			if (!scheduleAt) {
 				throw inputError(
@@ -44,8 +51,8 @@ function readChange(context: IExecuteFunctions, operation: string, itemIndex: nu
 		case 'edit':
 			return {
 				kind: 'edit',
-				text: optionalText(context.getNodeParameter('newText', itemIndex, '')),
-				sender: optionalText(context.getNodeParameter('newSender', itemIndex, '')),
+				text: optionalText(read('newText', itemIndex, '')),
+				sender: optionalText(read('newSender', itemIndex, '')),
 			};
 		default:
 			throw new NodeOperationError(context.getNode(), `Unknown operation "${operation}"`, { itemIndex });
@@ -62,10 +69,11 @@ export async function changeScheduledSms(this: IExecuteFunctions): Promise<INode
 	}
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const http = n8nHttpClient(this, adapter.credentialType);
+	const read = itemParameterReader(this);
 
 	return await runPerItem(this, async (itemIndex) => {
-		const messageId = capability.messageId(String(this.getNodeParameter('messageId', itemIndex, '') ?? ''));
-		const change = readChange(this, operation, itemIndex);
+		const messageId = capability.messageId(String(read('messageId', itemIndex, '') ?? ''));
+		const change = readChange(this, read, operation, itemIndex);
 		const problem = capability.check(messageId, change);
 		if (problem) throw inputError(this.getNode(), problem, itemIndex);
 		const credentials = await this.getCredentials(adapter.credentialType);

@@ -8,6 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { adapterFor } from '../shared/registry/registry';
 import { n8nHttpClient } from '../shared/core/transport';
+import { itemParameterReader } from '../shared/n8n/item-parameters';
 import { runPerItem } from '../shared/n8n/per-item';
 
 export async function checkSmsBalance(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -19,9 +20,10 @@ export async function checkSmsBalance(this: IExecuteFunctions): Promise<INodeExe
 		});
 	}
 	const http = n8nHttpClient(this, adapter.credentialType);
+	const read = itemParameterReader(this);
 
 	return await runPerItem(this, async (itemIndex) => {
-		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const options = read<IDataObject>('options', itemIndex, {});
 		const credentials = await this.getCredentials(adapter.credentialType);
 		const result = await capability.getBalance(http, credentials);
 		const json: IDataObject = {

@@ -10,6 +10,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { GatewayAdminResult } from '../shared/core/adapter';
 import { adapterFor } from '../shared/registry/registry';
 import { n8nHttpClient } from '../shared/core/transport';
+import { itemParameterReader } from '../shared/n8n/item-parameters';
 import { inputError, runPerItem } from '../shared/n8n/per-item';
 import { readGatewayInput } from './read-input';
 
@@ -27,10 +28,11 @@ export async function dhis2SmsGateways(this: IExecuteFunctions): Promise<INodeEx
 	}
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const http = n8nHttpClient(this, adapter.credentialType);
+	const read = itemParameterReader(this);
 
 	return await runPerItem(this, async (itemIndex) => {
 		const credentials = await this.getCredentials(adapter.credentialType);
-		const id = () => String(this.getNodeParameter('gatewayId', itemIndex, '') ?? '');
+		const id = () => String(read('gatewayId', itemIndex, '') ?? '');
 		switch (operation) {
 			case 'getAll':
 				return (await capability.list(http, credentials)) as IDataObject[];
@@ -38,7 +40,7 @@ export async function dhis2SmsGateways(this: IExecuteFunctions): Promise<INodeEx
 				return (await capability.get(http, credentials, id())) as IDataObject;
 			case 'create':
 			case 'update': {
-				const input = readGatewayInput(this, operation, itemIndex);
+				const input = readGatewayInput(read, operation, itemIndex);
 				const problem = capability.check(operation, input);
 				if (problem) throw inputError(this.getNode(), problem, itemIndex);
 				const result =

@@ -3,9 +3,10 @@
  * of the chosen type from its own parameter, leaving out empty text; "Update" reads only the fields
  * added to "Update Fields", so only those change.
  */
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { SmsGatewayInput, SmsGatewayParameter, SmsGatewayType } from '../shared/core/adapter';
+import type { ItemParameterReader } from '../shared/n8n/item-parameters';
 import { GATEWAY_FIELDS } from './gateway-fields';
 
 const SECRETS = new Set(['password', 'authToken']);
@@ -36,18 +37,18 @@ function convert(name: string, value: unknown, operation: 'create' | 'update'): 
 }
 
 export function readGatewayInput(
-	context: IExecuteFunctions,
+	read: ItemParameterReader,
 	operation: 'create' | 'update',
 	itemIndex: number,
 ): SmsGatewayInput {
-	const type = context.getNodeParameter('gatewayType', itemIndex) as SmsGatewayType;
+	const type = read<SmsGatewayType>('gatewayType', itemIndex);
 	const updates =
-		operation === 'update' ? (context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject) : {};
+		operation === 'update' ? read<IDataObject>('updateFields', itemIndex, {}) : {};
 	const input: Record<string, unknown> = { type };
 	for (const field of GATEWAY_FIELDS) {
 		if (!field.types.includes(type)) continue;
 		const name = field.property.name;
-		const raw = operation === 'create' ? context.getNodeParameter(name, itemIndex, '') : updates[name];
+		const raw = operation === 'create' ? read(name, itemIndex, '') : updates[name];
 		const value = convert(name, raw, operation);
 		if (value !== undefined) input[name] = value;
 	}

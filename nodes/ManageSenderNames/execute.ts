@@ -10,6 +10,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { SenderNameFilter, SenderNameStatus } from '../shared/core/adapter';
 import { adapterFor } from '../shared/registry/registry';
 import { n8nHttpClient } from '../shared/core/transport';
+import { itemParameterReader } from '../shared/n8n/item-parameters';
 import { inputError, runPerItem } from '../shared/n8n/per-item';
 
 const STATUSES: SenderNameStatus[] = ['approved', 'pending', 'rejected'];
@@ -24,13 +25,14 @@ export async function manageSenderNames(this: IExecuteFunctions): Promise<INodeE
 	}
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const http = n8nHttpClient(this, adapter.credentialType);
+	const read = itemParameterReader(this);
 
 	return await runPerItem(this, async (itemIndex) => {
 		const credentials = await this.getCredentials(adapter.credentialType);
 		if (operation === 'request') {
 			const request = {
-				senderId: String(this.getNodeParameter('senderId', itemIndex, '') ?? ''),
-				sampleContent: String(this.getNodeParameter('sampleContent', itemIndex, '') ?? ''),
+				senderId: String(read('senderId', itemIndex, '') ?? ''),
+				sampleContent: String(read('sampleContent', itemIndex, '') ?? ''),
 			};
 			const problem = capability.checkRequest(request);
 			if (problem) throw inputError(this.getNode(), problem, itemIndex);
@@ -45,7 +47,7 @@ export async function manageSenderNames(this: IExecuteFunctions): Promise<INodeE
 			};
 		}
 
-		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const filters = read<IDataObject>('filters', itemIndex, {});
 		const filter: SenderNameFilter = {};
 		if (filters.q) filter.query = String(filters.q);
 		if (filters.status) {
@@ -59,9 +61,9 @@ export async function manageSenderNames(this: IExecuteFunctions): Promise<INodeE
 			filter.status = status;
 		}
 		const names = await capability.list(http, credentials, filter);
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const returnAll = read<boolean>('returnAll', itemIndex, false);
 		// The gateway has no paging (seed S-SB): the limit is applied here.
-		const kept = returnAll ? names : names.slice(0, Number(this.getNodeParameter('limit', itemIndex, 50)));
+		const kept = returnAll ? names : names.slice(0, Number(read('limit', itemIndex, 50)));
 		return kept.map((n) => ({ gateway: adapter.id, id: n.id, name: n.name, status: n.status, created: n.created }));
 	});
 }
