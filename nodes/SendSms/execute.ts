@@ -55,7 +55,9 @@ export async function sendSms(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const credentials = await this.getCredentials(adapter.credentialType);
 		const run = await executeSend(plan, {
 			adapter,
-			http: n8nHttpClient(this, adapter.credentialType, Number(runOptions.timeout) || undefined),
+			// The credentials read once for the run go with every request: n8n then neither reads nor
+			// decrypts the stored credential again per request (core/transport.ts).
+			http: n8nHttpClient(this, adapter.credentialType, Number(runOptions.timeout) || undefined, credentials),
 			credentials,
 			batchSize: Number(runOptions.batchSize) || undefined,
 			concurrency: Number(runOptions.maxConcurrency) || 10,
