@@ -3,7 +3,8 @@
  * through n8n's HTTP Request node (defaults, and batched), for each gateway, simulator latency
  * 20 ms, all in the same n8n against the same simulator.
  */
-import type { BenchGateway, SendMode } from '../support/gateways';
+import { adapterFor } from '../../nodes/shared/core/registry';
+import { DISPLAY_NAME, type BenchGateway, type SendMode } from '../support/gateways';
 import { floorMs, minimumRequests, ratio } from '../support/floor';
 import type { BenchStack } from '../support/n8n-stack';
 import { runBulkCase, type BulkMeasurement } from './bulk-case';
@@ -17,8 +18,18 @@ import {
 	type SenderVariant,
 } from './senders';
 
-/** Send SMS's default "Maximum Concurrency" (nodes/SendSms/description.ts). */
-export const SEND_SMS_CONCURRENCY = 10;
+/**
+ * Send SMS's requests in flight when Max Concurrency is not set: each gateway's own default
+ * (its adapter's `defaultSendConcurrency`, docs/performance.md).
+ */
+export function sendSmsConcurrency(gateway: BenchGateway): number {
+	return adapterFor(gateway).defaultSendConcurrency ?? 10;
+}
+
+/** The defaults in words, for the report. */
+function concurrencyInWords(gateways: readonly BenchGateway[]): string {
+	return `the gateway's default (${gateways.map((g) => `${DISPLAY_NAME[g]} ${sendSmsConcurrency(g)}`).join(', ')})`;
+}
 
 export interface BulkOptions {
 	recipients: number;
@@ -57,7 +68,8 @@ export interface BulkResult {
 	settings: {
 		recipients: number;
 		latencyMs: number;
-		sendSmsConcurrency: number;
+		/** Requests in flight per gateway, in words (each gateway has its own default). */
+		sendSmsConcurrency: string;
 		httpRequestVersion: number;
 		httpBatch: typeof HTTP_BATCH;
 		httpGateways: BenchGateway[];
@@ -101,7 +113,7 @@ export async function measureBulk(stack: BenchStack, options: BulkOptions, log: 
 		settings: {
 			recipients: options.recipients,
 			latencyMs: options.latencyMs,
-			sendSmsConcurrency: SEND_SMS_CONCURRENCY,
+			sendSmsConcurrency: concurrencyInWords(options.gateways),
 			httpRequestVersion: HTTP_REQUEST_VERSION,
 			httpBatch: HTTP_BATCH,
 			httpGateways: options.httpGateways,
@@ -118,7 +130,7 @@ export async function measureBulk(stack: BenchStack, options: BulkOptions, log: 
  */
 function withFloor(measurement: BulkMeasurement, latencyMs: number): BulkRow {
 	const minRequests = minimumRequests(measurement.gateway, measurement.mode, measurement.recipients);
-	const floor = floorMs(minRequests, SEND_SMS_CONCURRENCY, latencyMs);
+	const floor = floorMs(minRequests, sendSmsConcurrency(measurement.gateway), latencyMs);
 	return {
 		...measurement,
 		minRequests,

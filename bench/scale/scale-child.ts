@@ -33,6 +33,10 @@ export interface ScaleSample {
 	maxRssMiB: number;
 	/** What the work produced, to show it did the whole job. */
 	produced: Record<string, number>;
+	/** When the work ran, in µs of the monotonic clock (to cut a `--cpu-prof` profile to it). */
+	windowUs?: { fromUs: number; toUs: number };
+	/** V8 heap in use right after the work, before the result is dropped. */
+	heapUsedAfterMiB?: number;
 }
 
 const MIB = 1024 * 1024;
@@ -46,8 +50,10 @@ async function main(): Promise<void> {
 	const cpuBefore = process.cpuUsage();
 	const started = process.hrtime.bigint();
 	const produced = await work();
-	const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+	const ended = process.hrtime.bigint();
+	const wallMs = Number(ended - started) / 1e6;
 	const cpu = process.cpuUsage(cpuBefore);
+	const heapUsedAfter = process.memoryUsage().heapUsed;
 	const sample: ScaleSample = {
 		workload,
 		size,
@@ -57,6 +63,8 @@ async function main(): Promise<void> {
 		// resourceUsage().maxRSS is in kilobytes.
 		maxRssMiB: round((process.resourceUsage().maxRSS * 1024) / MIB),
 		produced,
+		windowUs: { fromUs: Number(started / 1000n), toUs: Number(ended / 1000n) },
+		heapUsedAfterMiB: round(heapUsedAfter / MIB),
 	};
 	process.stdout.write(`${JSON.stringify(sample)}\n`);
 }

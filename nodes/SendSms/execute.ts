@@ -19,6 +19,9 @@ import { executeSend } from '../shared/send/execute';
 import type { EncodingPolicy, SendInput } from '../shared/send/plan';
 import { planSend } from '../shared/send/plan';
 
+/** For a gateway whose adapter names no default. */
+const DEFAULT_CONCURRENCY = 10;
+
 interface Row {
 	itemIndex: number;
 	json: IDataObject;
@@ -60,7 +63,9 @@ export async function sendSms(this: IExecuteFunctions): Promise<INodeExecutionDa
 			http: n8nHttpClient(this, adapter.credentialType, Number(runOptions.timeout) || undefined, credentials),
 			credentials,
 			batchSize: Number(runOptions.batchSize) || undefined,
-			concurrency: Number(runOptions.maxConcurrency) || 10,
+			// Max Concurrency when the option is added (n8n then stores its value with the node),
+			// else the gateway's own default (its adapter says why).
+			concurrency: Number(runOptions.maxConcurrency) || adapter.defaultSendConcurrency || DEFAULT_CONCURRENCY,
 			sleep,
 		});
 		if (run.stoppedBy && !run.anythingMayHaveBeenSent && !this.continueOnFail()) {
