@@ -6,13 +6,15 @@
  * machine's load average is recorded beside it: on a shared machine compare shares, not times.
  *
  *   npx tsx bench/bulk/profile-bulk.ts [--gateway gupshup] [--mode personalised] [--recipients 5000]
- *                                       [--latency 20] [--out bench/results/tmp/profile.json]
+ *                                       [--latency 20] [--out bench/results/tmp/profile.json] [--no-profile]
+ *
+ * `--no-profile` measures the same run without the profiler (whose sampling costs CPU too).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { numberArg, stringArg } from '../support/args';
+import { flagArg, numberArg, stringArg } from '../support/args';
 import { newestFinishedExecution } from '../support/executions';
 import { recipientList, SIM_NAME, type BenchGateway, type SendMode } from '../support/gateways';
 import { N8N_BENCH_ENV, startBenchStack, type BenchStack } from '../support/n8n-stack';
@@ -32,7 +34,8 @@ async function main(): Promise<void> {
 	const latencyMs = numberArg('latency', 20);
 	const out = stringArg('out') ?? path.join('bench', 'results', 'tmp', `profile-${gateway}-${mode}.json`);
 	const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sms-gateways-cpuprof-'));
-	N8N_BENCH_ENV.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${profileDir}`;
+	const profile = !flagArg('no-profile');
+	if (profile) N8N_BENCH_ENV.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${profileDir}`;
 
 	let stack: BenchStack | undefined;
 	let window = { fromUs: 0, toUs: 0 };
@@ -77,11 +80,19 @@ async function main(): Promise<void> {
 			loadAverageBefore: load,
 			loadAverageAfter: os.loadavg(),
 			cpus: os.cpus().length,
+			profiled: profile,
 		};
 		log(JSON.stringify(run));
 		await stack.client.deactivateWorkflow(workflow.id);
 	} finally {
 		await stack?.stop();
+	}
+	if (!profile) {
+		fs.mkdirSync(path.dirname(out), { recursive: true });
+		fs.writeFileSync(out, JSON.stringify({ run }, null, 2));
+		fs.rmSync(profileDir, { recursive: true, force: true });
+		log(`wrote ${out}`);
+		return;
 	}
 	const profiles = fs.readdirSync(profileDir).filter((f) => f.includes(`.${pid}.`));
 	if (profiles.length === 0) throw new Error(`n8n (pid ${pid}) wrote no profile into ${profileDir}: ${fs.readdirSync(profileDir).join(', ')}`);
