@@ -8,7 +8,8 @@
  *   npx tsx bench/bulk/profile-bulk.ts [--gateway gupshup] [--mode personalised] [--recipients 5000]
  *                                       [--latency 20] [--out bench/results/tmp/profile.json] [--no-profile]
  *
- * `--no-profile` measures the same run without the profiler (whose sampling costs CPU too).
+ * `--no-profile` measures the same run without the profiler (whose sampling costs CPU too);
+ * `--max-concurrency N` sets Send SMS's Max Concurrency (default: the node's own default).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -45,10 +46,10 @@ async function main(): Promise<void> {
 		stack = await startBenchStack(log);
 		pid = stack.n8n.pid;
 		const workflowPath = `profile-${gateway.toLowerCase()}-${mode}-${uniqueTag()}`;
-		const workflow = await deploy(
-			stack.client,
-			bulkWorkflow(`profile ${gateway} ${mode}`, workflowPath, sendSmsNode(gateway, mode, stack.credentials, 'n8n-nodes-sms-gateways')),
-		);
+		const sender = sendSmsNode(gateway, mode, stack.credentials, 'n8n-nodes-sms-gateways');
+		const maxConcurrency = stringArg('max-concurrency');
+		if (maxConcurrency) sender.parameters.options = { maxConcurrency: Number(maxConcurrency) };
+		const workflow = await deploy(stack.client, bulkWorkflow(`profile ${gateway} ${mode}`, workflowPath, sender));
 		await stack.sim.reset();
 		await stack.sim.configure({ latency: { fixedMs: latencyMs, jitterMs: 0 }, balances: { africastalking: 1e9, gupshup: 1e9, smsbox: 1e9 } });
 		await postWebhook(stack.n8n.url, workflowPath, { recipients: recipientList(gateway, 200) });
@@ -81,6 +82,7 @@ async function main(): Promise<void> {
 			loadAverageAfter: os.loadavg(),
 			cpus: os.cpus().length,
 			profiled: profile,
+			maxConcurrency: maxConcurrency ? Number(maxConcurrency) : 'node default',
 		};
 		log(JSON.stringify(run));
 		await stack.client.deactivateWorkflow(workflow.id);
