@@ -5,7 +5,9 @@
  *   repeats (`dedupe`), measure every personalised text (GSM-7/UCS-2 segments);
  * - `plan`: the Send SMS plan (`planSend`: all of the above plus per-gateway checks) for N inputs;
  * - `engine`: one Send SMS run of N items inside n8n's engine (`runNode`), broadcast through
- *   Africa's Talking to the simulator (its own process) at zero latency.
+ *   Africa's Talking to the simulator (its own process) at zero latency;
+ * - `engine-one-item`: the same N recipients as an array in one item (`To` evaluated once), so
+ *   what remains is the node's own per-recipient work, not n8n's per-item expression evaluation.
  * Prints one JSON line: CPU time (user + system) and wall time of the work, resident memory before
  * it and the process's peak.
  *
@@ -22,7 +24,7 @@ import { runNode } from '../../test/harness/engine';
 import { numberArg, stringArg } from '../support/args';
 import { scaleRecipients, type ScaleRecipient } from './recipients';
 
-export type ScaleWorkload = 'helpers' | 'plan' | 'engine';
+export type ScaleWorkload = 'helpers' | 'plan' | 'engine' | 'engine-one-item';
 
 export interface ScaleSample {
 	workload: ScaleWorkload;
@@ -101,15 +103,17 @@ async function prepare(
 	const credentials: Record<string, ICredentialDataDecryptedObject> = {
 		africasTalkingApi: { username: 'sandbox', apiKey: 'at-sim-key', environment: 'sandbox', baseUrl: `${simUrl}/africastalking` },
 	};
-	const parameters = { gateway: 'africasTalking', to: '={{ $json.phone }}', message: 'Clinic day is Friday', options: { defaultCountry: 'KE' } };
-	await runNode({ type: 'sendSms', parameters, credentials, items: scaleRecipients(200).map((r) => ({ phone: r.phone })) });
+	const oneItem = workload === 'engine-one-item';
+	const parameters = {
+		gateway: 'africasTalking',
+		to: oneItem ? '={{ $json.phones }}' : '={{ $json.phone }}',
+		message: 'Clinic day is Friday',
+		options: { defaultCountry: 'KE' },
+	};
+	const itemsOf = (list: ScaleRecipient[]) => (oneItem ? [{ phones: list.map((r) => r.phone) }] : list.map((r) => ({ phone: r.phone })));
+	await runNode({ type: 'sendSms', parameters, credentials, items: itemsOf(scaleRecipients(200)) });
 	return async () => {
-		const { json, run } = await runNode({
-			type: 'sendSms',
-			parameters,
-			credentials,
-			items: recipients.map((r) => ({ phone: r.phone })),
-		});
+		const { json, run } = await runNode({ type: 'sendSms', parameters, credentials, items: itemsOf(recipients) });
 		const accepted = json.filter((j) => j.status === 'accepted').length;
 		return { items: recipients.length, outputItems: json.length, accepted, success: run.status === 'success' ? 1 : 0 };
 	};
