@@ -5,6 +5,7 @@
  * work (self and total time per function, self time per package).
  *
  *   npx tsx bench/scale/profile-scale.ts [--workload engine] [--size 100000] [--out file.json] [--no-profile]
+ *                                        [--heap-snapshot file.heapsnapshot]
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -31,7 +32,10 @@ async function main(): Promise<void> {
 		await sim.reset();
 		await sim.configure({ balances: { africastalking: 1e9 } });
 		const load = os.loadavg();
-		const sample = await runTsChild<ScaleSample>(CHILD, ['--workload', workload, '--size', String(size), '--sim-url', simulator.hello.url], {
+		const snapshot = stringArg('heap-snapshot');
+		const childArgs = ['--workload', workload, '--size', String(size), '--sim-url', simulator.hello.url];
+		if (snapshot) childArgs.push('--heap-snapshot', path.resolve(snapshot));
+		const sample = await runTsChild<ScaleSample>(CHILD, childArgs, {
 			timeoutMs: 10 * 60 * 1000,
 			nodeFlags: profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
 		});

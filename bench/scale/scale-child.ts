@@ -11,8 +11,13 @@
  * Prints one JSON line: CPU time (user + system) and wall time of the work, resident memory before
  * it and the process's peak.
  *
- *   tsx bench/scale/scale-child.ts --workload helpers --size 10000 [--sim-url URL]
+ *   tsx bench/scale/scale-child.ts --workload helpers --size 10000 [--sim-url URL] [--heap-snapshot FILE]
+ *
+ * `--heap-snapshot FILE` (engine workloads) writes a V8 heap snapshot right after the run, while
+ * its output is still held, to see what the memory is made of (it is not part of the timings).
  */
+import * as v8 from 'node:v8';
+
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { adapterFor } from '../../nodes/shared/core/registry';
@@ -114,6 +119,8 @@ async function prepare(
 	await runNode({ type: 'sendSms', parameters, credentials, items: itemsOf(scaleRecipients(200)) });
 	return async () => {
 		const { json, run } = await runNode({ type: 'sendSms', parameters, credentials, items: itemsOf(recipients) });
+		const snapshot = stringArg('heap-snapshot');
+		if (snapshot) v8.writeHeapSnapshot(snapshot);
 		const accepted = json.filter((j) => j.status === 'accepted').length;
 		return { items: recipients.length, outputItems: json.length, accepted, success: run.status === 'success' ? 1 : 0 };
 	};
