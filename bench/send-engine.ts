@@ -10,7 +10,7 @@
  */
 import { startSimulator } from '../simulator';
 import { runNode } from '../test/harness/engine';
-import { simulatorCredentials } from '../test/engine/simulator-fixture';
+import { simulatorCredentials } from '../test/fixtures/simulator';
 import { sendSmsParameters } from './bulk/senders';
 import { listArg, numberArg } from './support/args';
 import { floorMs, minimumRequests, ratio } from './support/floor';

@@ -1,10 +1,12 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { applyAuthentication, asText } from './authentication';
 
 /**
  * Africa's Talking authenticates every call with an `apiKey` header; the username travels in the
@@ -60,14 +62,9 @@ export class AfricasTalkingApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				apiKey: '={{$credentials.apiKey}}',
-			},
-		},
-	};
+	/** `apiKey: <key>` on every request (a function: no expression is evaluated per request). */
+	authenticate: IAuthenticate = async (credentials, requestOptions) =>
+		applyAuthentication(requestOptions, { headers: { apiKey: asText(credentials.apiKey) } });
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,14 +1,16 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { applyAuthentication } from './authentication';
+
 /**
  * DHIS2 takes either HTTP Basic or a personal access token (`Authorization: ApiToken …`, DHIS2
- * 2.37 and later). Both go in one Authorization header built by an expression, because a generic
+ * 2.37 and later). Both go in one Authorization header, because a generic
  * `auth` block would add Basic credentials even when a token is chosen. `X-Requested-With` makes
  * DHIS2 answer a refused login with a 401 WebMessage instead of redirecting to its login page
  * (providers.md §4.1).
@@ -70,16 +72,22 @@ export class Dhis2Api implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
+	/**
+	 * One Authorization header, token or Basic, and `X-Requested-With` (a function: no expression
+	 * is evaluated per request). The Basic value is base64 of the UTF-8 `username:password`, as the
+	 * former expression's `.base64Encode()` made it; the parts are joined as JavaScript's `+` joins
+	 * them.
+	 */
+	authenticate: IAuthenticate = async (credentials, requestOptions) =>
+		applyAuthentication(requestOptions, {
 			headers: {
 				Authorization:
-					"={{$credentials.authType === 'token' ? 'ApiToken ' + $credentials.token : 'Basic ' + ($credentials.username + ':' + $credentials.password).base64Encode()}}",
+					credentials.authType === 'token'
+						? `ApiToken ${credentials.token as string}`
+						: `Basic ${Buffer.from(`${credentials.username as string}:${credentials.password as string}`, 'utf8').toString('base64')}`,
 				'X-Requested-With': 'XMLHttpRequest',
 			},
-		},
-	};
+		});
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,10 +1,12 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { applyAuthentication, asText } from './authentication';
 
 /**
  * Gupshup's SMS API documents the key twice: its cURL sends `Authorization: <key>` while its
@@ -48,15 +50,11 @@ export class GupshupApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '={{$credentials.apiKey}}',
-				apikey: '={{$credentials.apiKey}}',
-			},
-		},
-	};
+	/** The key in both headers (a function: no expression is evaluated per request). */
+	authenticate: IAuthenticate = async (credentials, requestOptions) =>
+		applyAuthentication(requestOptions, {
+			headers: { Authorization: asText(credentials.apiKey), apikey: asText(credentials.apiKey) },
+		});
 
 	/**
 	 * The wallet-balance read is the only authenticated Gupshup call that sends nothing and costs

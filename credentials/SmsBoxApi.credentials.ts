@@ -1,10 +1,12 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { applyAuthentication, asText } from './authentication';
 
 /**
  * SMSBox's header table names `api-key` / `api-secret` "Basic Authentication Username/Password",
@@ -46,15 +48,11 @@ export class SmsBoxApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			auth: {
-				username: '={{$credentials.apiKey}}',
-				password: '={{$credentials.apiSecret}}',
-			},
-		},
-	};
+	/** HTTP Basic with key and secret (a function: no expression is evaluated per request). */
+	authenticate: IAuthenticate = async (credentials, requestOptions) =>
+		applyAuthentication(requestOptions, {
+			auth: { username: asText(credentials.apiKey), password: asText(credentials.apiSecret) },
+		});
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,13 +1,17 @@
 /**
  * Measurement 1 (issue 8): 5,000 recipients, broadcast and personalised, through Send SMS and
  * through n8n's HTTP Request node (defaults, and batched), for each gateway, simulator latency
- * 20 ms, all in the same n8n against the same simulator.
+ * 20 ms, all in the same n8n against the same simulator; then (issue 11) Send SMS and HTTP Request
+ * (defaults) again at 150 ms, closer to a real gateway, n8n's CPU per request on every row, and
+ * issue 11's table of goals computed from the rows (goals.ts).
  */
-import type { BenchGateway, SendMode } from '../support/gateways';
+import { adapterFor } from '../../nodes/shared/registry/registry';
+import { DISPLAY_NAME, type BenchGateway, type SendMode } from '../support/gateways';
 import { floorMs, minimumRequests, ratio } from '../support/floor';
 import type { BenchStack } from '../support/n8n-stack';
 import { runBulkCase, type BulkMeasurement } from './bulk-case';
 import { probeExpressionCost, type ExpressionProbe } from './expression-probe';
+import { issueGoals, type GoalLine } from './goals';
 import {
 	createBaselineCredentials,
 	HTTP_BATCH,
@@ -17,8 +21,18 @@ import {
 	type SenderVariant,
 } from './senders';
 
-/** Send SMS's default "Maximum Concurrency" (nodes/SendSms/description.ts). */
-export const SEND_SMS_CONCURRENCY = 10;
+/**
+ * Send SMS's requests in flight when Max Concurrency is not set: each gateway's own default
+ * (its adapter's `defaultSendConcurrency`, docs/performance.md).
+ */
+export function sendSmsConcurrency(gateway: BenchGateway): number {
+	return adapterFor(gateway).defaultSendConcurrency ?? 10;
+}
+
+/** The defaults in words, for the report. */
+function concurrencyInWords(gateways: readonly BenchGateway[]): string {
+	return `the gateway's default (${gateways.map((g) => `${DISPLAY_NAME[g]} ${sendSmsConcurrency(g)}`).join(', ')})`;
+}
 
 export interface BulkOptions {
 	recipients: number;
@@ -30,7 +44,14 @@ export interface BulkOptions {
 	packageName: string;
 	/** How n8n was started (N8N_EXPRESSION_ENGINE), for the report. */
 	expressionEngine: string;
+	/**
+	 * A gateway latency closer to a real gateway's (100-300 ms over TLS): Send SMS and HTTP Request
+	 * (defaults) run again at it, for every gateway and mode. 0 leaves these rows out. Default 150.
+	 */
+	realLatencyMs?: number;
 }
+
+export const REAL_LATENCY_MS = 150;
 
 export interface BulkRow extends BulkMeasurement {
 	minRequests: number;
@@ -39,6 +60,8 @@ export interface BulkRow extends BulkMeasurement {
 	ratioToFloor: number;
 	/** nodeMs / floorMs. */
 	nodeRatioToFloor: number;
+	/** n8n's CPU time during the run divided by the requests the gateway received. */
+	n8nCpuMsPerRequest?: number;
 }
 
 export interface BulkComparison {
@@ -57,7 +80,8 @@ export interface BulkResult {
 	settings: {
 		recipients: number;
 		latencyMs: number;
-		sendSmsConcurrency: number;
+		/** Requests in flight per gateway, in words (each gateway has its own default). */
+		sendSmsConcurrency: string;
 		httpRequestVersion: number;
 		httpBatch: typeof HTTP_BATCH;
 		httpGateways: BenchGateway[];
@@ -65,34 +89,21 @@ export interface BulkResult {
 	rows: BulkRow[];
 	comparisons: BulkComparison[];
 	expressionProbe: ExpressionProbe;
+	/** The same cases at `realLatencyMs` (Send SMS and HTTP Request defaults). */
+	realLatency?: { latencyMs: number; rows: BulkRow[]; comparisons: BulkComparison[] };
+	/** Issue 11's table from these rows (goals.ts). */
+	goals: GoalLine[];
 }
 
 export async function measureBulk(stack: BenchStack, options: BulkOptions, log: (line: string) => void): Promise<BulkResult> {
 	const baseline = await createBaselineCredentials(stack.client, stack.accounts);
-	const rows: BulkRow[] = [];
-	for (const gateway of options.gateways) {
-		for (const mode of options.modes) {
-			const variants: SenderVariant[] = options.httpGateways.includes(gateway)
-				? ['sendSms', 'httpDefaults', 'httpBatched']
-				: ['sendSms'];
-			for (const variant of variants) {
-				const sender =
-					variant === 'sendSms'
-						? sendSmsNode(gateway, mode, stack.credentials, options.packageName)
-						: httpRequestNode(gateway, mode, variant, stack.simUrl, stack.accounts, baseline[gateway]);
-				const { measurement } = await runBulkCase(
-					stack,
-					{ gateway, mode, variant, recipients: options.recipients, latencyMs: options.latencyMs, sender },
-					log,
-				);
-				const row = withFloor(measurement, options.latencyMs);
-				rows.push(row);
-				log(
-					`  ${gateway} ${mode} ${variant}: run ${row.runMs} ms (node ${row.nodeMs} ms), ${row.requests} requests, ` +
-						`floor ${row.floorMs} ms, ${row.recipientsOnce}/${row.recipients} once`,
-				);
-			}
-		}
+	const rows = await measureRows(stack, options, baseline, options.latencyMs, ['sendSms', 'httpDefaults', 'httpBatched'], log);
+	const realLatencyMs = options.realLatencyMs ?? REAL_LATENCY_MS;
+	let realLatency: BulkResult['realLatency'];
+	if (realLatencyMs > 0) {
+		log(`  the same at ${realLatencyMs} ms gateway latency (Send SMS and HTTP Request defaults)…`);
+		const slowRows = await measureRows(stack, options, baseline, realLatencyMs, ['sendSms', 'httpDefaults'], log);
+		realLatency = { latencyMs: realLatencyMs, rows: slowRows, comparisons: compare(slowRows) };
 	}
 	log('  expression probe (Edit Fields, one expression per item)…');
 	const expressionProbe = await probeExpressionCost(stack, options.recipients, options.expressionEngine);
@@ -101,7 +112,7 @@ export async function measureBulk(stack: BenchStack, options: BulkOptions, log: 
 		settings: {
 			recipients: options.recipients,
 			latencyMs: options.latencyMs,
-			sendSmsConcurrency: SEND_SMS_CONCURRENCY,
+			sendSmsConcurrency: concurrencyInWords(options.gateways),
 			httpRequestVersion: HTTP_REQUEST_VERSION,
 			httpBatch: HTTP_BATCH,
 			httpGateways: options.httpGateways,
@@ -109,7 +120,43 @@ export async function measureBulk(stack: BenchStack, options: BulkOptions, log: 
 		rows,
 		comparisons: compare(rows),
 		expressionProbe,
+		...(realLatency ? { realLatency } : {}),
+		goals: issueGoals(rows),
 	};
+}
+
+async function measureRows(
+	stack: BenchStack,
+	options: BulkOptions,
+	baseline: Awaited<ReturnType<typeof createBaselineCredentials>>,
+	latencyMs: number,
+	httpVariants: SenderVariant[],
+	log: (line: string) => void,
+): Promise<BulkRow[]> {
+	const rows: BulkRow[] = [];
+	for (const gateway of options.gateways) {
+		for (const mode of options.modes) {
+			const variants: SenderVariant[] = options.httpGateways.includes(gateway) ? httpVariants : ['sendSms'];
+			for (const variant of variants) {
+				const sender =
+					variant === 'sendSms'
+						? sendSmsNode(gateway, mode, stack.credentials, options.packageName)
+						: httpRequestNode(gateway, mode, variant, stack.simUrl, stack.accounts, baseline[gateway]);
+				const { measurement } = await runBulkCase(
+					stack,
+					{ gateway, mode, variant, recipients: options.recipients, latencyMs, sender },
+					log,
+				);
+				const row = withFloor(measurement, latencyMs);
+				rows.push(row);
+				log(
+					`  ${gateway} ${mode} ${variant} at ${latencyMs} ms: run ${row.runMs} ms (node ${row.nodeMs} ms), ${row.requests} requests, ` +
+						`floor ${row.floorMs} ms, ${row.recipientsOnce}/${row.recipients} once, n8n CPU ${row.n8nCpuMsPerRequest ?? '?'} ms per request`,
+				);
+			}
+		}
+	}
+	return rows;
 }
 
 /**
@@ -118,13 +165,16 @@ export async function measureBulk(stack: BenchStack, options: BulkOptions, log: 
  */
 function withFloor(measurement: BulkMeasurement, latencyMs: number): BulkRow {
 	const minRequests = minimumRequests(measurement.gateway, measurement.mode, measurement.recipients);
-	const floor = floorMs(minRequests, SEND_SMS_CONCURRENCY, latencyMs);
+	const floor = floorMs(minRequests, sendSmsConcurrency(measurement.gateway), latencyMs);
 	return {
 		...measurement,
 		minRequests,
 		floorMs: floor,
 		ratioToFloor: ratio(measurement.runMs, floor),
 		nodeRatioToFloor: ratio(measurement.nodeMs, floor),
+		...(measurement.n8nCpuMs !== undefined && measurement.requests > 0
+			? { n8nCpuMsPerRequest: Math.round((measurement.n8nCpuMs / measurement.requests) * 1000) / 1000 }
+			: {}),
 	};
 }
 

@@ -1,13 +1,13 @@
 /**
  * The sending node of each bulk variant, as a user would configure it in n8n:
- * - `sendSms`: this package's Send SMS node at its defaults (10 requests at a time).
+ * - `sendSms`: this package's Send SMS node at its defaults (each gateway's own Max Concurrency default).
  * - `httpDefaults`: n8n's HTTP Request node (newest typeVersion, 4.5 in n8n 2.41), one request per
  *   item, no options. n8n 2.41's HttpRequestV3 starts each item's request without waiting for the
  *   previous one (`requestPromises`, then `Promise.allSettled`), so 5,000 items are 5,000 requests
  *   in flight at once.
  * - `httpBatched`: the same node with its Batching option set to 10 items per 20 ms. Batching can
  *   only add waits (HttpRequestV3: `sleep(batchInterval)` every `batchSize` items), so this is its
- *   fastest setting that keeps the gateway at Send SMS's 10 requests in flight at 20 ms latency,
+ *   fastest setting that keeps the gateway at 10 requests in flight at 20 ms latency (Send SMS's former default for every gateway),
  *   what a user sets when the gateway answers floods with 429 ("Try spacing your requests out
  *   using the batching settings", the node's own 429 hint).
  * The baselines use n8n's generic Header/Basic auth credentials, as someone without this package

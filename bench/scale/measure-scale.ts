@@ -37,7 +37,7 @@ export async function measureScale(options: ScaleOptions, log: (line: string) =>
 	try {
 		for (const workload of options.workloads) {
 			for (const size of options.sizes) {
-				if (workload === 'engine') {
+				if (workload === 'engine' || workload === 'engine-one-item') {
 					// Every run starts from an empty simulator with credit for any size.
 					await sim.reset();
 					await sim.configure({ balances: { africastalking: 1e9 } });

@@ -5,15 +5,22 @@
  *   repeats (`dedupe`), measure every personalised text (GSM-7/UCS-2 segments);
  * - `plan`: the Send SMS plan (`planSend`: all of the above plus per-gateway checks) for N inputs;
  * - `engine`: one Send SMS run of N items inside n8n's engine (`runNode`), broadcast through
- *   Africa's Talking to the simulator (its own process) at zero latency.
+ *   Africa's Talking to the simulator (its own process) at zero latency;
+ * - `engine-one-item`: the same N recipients as an array in one item (`To` evaluated once), so
+ *   what remains is the node's own per-recipient work, not n8n's per-item expression evaluation.
  * Prints one JSON line: CPU time (user + system) and wall time of the work, resident memory before
  * it and the process's peak.
  *
- *   tsx bench/scale/scale-child.ts --workload helpers --size 10000 [--sim-url URL]
+ *   tsx bench/scale/scale-child.ts --workload helpers --size 10000 [--sim-url URL] [--heap-snapshot FILE]
+ *
+ * `--heap-snapshot FILE` (engine workloads) writes a V8 heap snapshot right after the run, while
+ * its output is still held, to see what the memory is made of (it is not part of the timings).
  */
+import * as v8 from 'node:v8';
+
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { adapterFor } from '../../nodes/shared/core/registry';
+import { adapterFor } from '../../nodes/shared/registry/registry';
 import { dedupe } from '../../nodes/shared/helpers/batching';
 import { normalizePhoneNumber } from '../../nodes/shared/helpers/phone';
 import { analyzeText } from '../../nodes/shared/helpers/segments';
@@ -22,7 +29,7 @@ import { runNode } from '../../test/harness/engine';
 import { numberArg, stringArg } from '../support/args';
 import { scaleRecipients, type ScaleRecipient } from './recipients';
 
-export type ScaleWorkload = 'helpers' | 'plan' | 'engine';
+export type ScaleWorkload = 'helpers' | 'plan' | 'engine' | 'engine-one-item';
 
 export interface ScaleSample {
 	workload: ScaleWorkload;
@@ -33,6 +40,10 @@ export interface ScaleSample {
 	maxRssMiB: number;
 	/** What the work produced, to show it did the whole job. */
 	produced: Record<string, number>;
+	/** When the work ran, in µs of the monotonic clock (to cut a `--cpu-prof` profile to it). */
+	windowUs?: { fromUs: number; toUs: number };
+	/** V8 heap in use right after the work, before the result is dropped. */
+	heapUsedAfterMiB?: number;
 }
 
 const MIB = 1024 * 1024;
@@ -46,8 +57,10 @@ async function main(): Promise<void> {
 	const cpuBefore = process.cpuUsage();
 	const started = process.hrtime.bigint();
 	const produced = await work();
-	const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+	const ended = process.hrtime.bigint();
+	const wallMs = Number(ended - started) / 1e6;
 	const cpu = process.cpuUsage(cpuBefore);
+	const heapUsedAfter = process.memoryUsage().heapUsed;
 	const sample: ScaleSample = {
 		workload,
 		size,
@@ -57,6 +70,8 @@ async function main(): Promise<void> {
 		// resourceUsage().maxRSS is in kilobytes.
 		maxRssMiB: round((process.resourceUsage().maxRSS * 1024) / MIB),
 		produced,
+		windowUs: { fromUs: Number(started / 1000n), toUs: Number(ended / 1000n) },
+		heapUsedAfterMiB: round(heapUsedAfter / MIB),
 	};
 	process.stdout.write(`${JSON.stringify(sample)}\n`);
 }
@@ -93,15 +108,19 @@ async function prepare(
 	const credentials: Record<string, ICredentialDataDecryptedObject> = {
 		africasTalkingApi: { username: 'sandbox', apiKey: 'at-sim-key', environment: 'sandbox', baseUrl: `${simUrl}/africastalking` },
 	};
-	const parameters = { gateway: 'africasTalking', to: '={{ $json.phone }}', message: 'Clinic day is Friday', options: { defaultCountry: 'KE' } };
-	await runNode({ type: 'sendSms', parameters, credentials, items: scaleRecipients(200).map((r) => ({ phone: r.phone })) });
+	const oneItem = workload === 'engine-one-item';
+	const parameters = {
+		gateway: 'africasTalking',
+		to: oneItem ? '={{ $json.phones }}' : '={{ $json.phone }}',
+		message: 'Clinic day is Friday',
+		options: { defaultCountry: 'KE' },
+	};
+	const itemsOf = (list: ScaleRecipient[]) => (oneItem ? [{ phones: list.map((r) => r.phone) }] : list.map((r) => ({ phone: r.phone })));
+	await runNode({ type: 'sendSms', parameters, credentials, items: itemsOf(scaleRecipients(200)) });
 	return async () => {
-		const { json, run } = await runNode({
-			type: 'sendSms',
-			parameters,
-			credentials,
-			items: recipients.map((r) => ({ phone: r.phone })),
-		});
+		const { json, run } = await runNode({ type: 'sendSms', parameters, credentials, items: itemsOf(recipients) });
+		const snapshot = stringArg('heap-snapshot');
+		if (snapshot) v8.writeHeapSnapshot(snapshot);
 		const accepted = json.filter((j) => j.status === 'accepted').length;
 		return { items: recipients.length, outputItems: json.length, accepted, success: run.status === 'success' ? 1 : 0 };
 	};

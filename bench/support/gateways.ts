@@ -2,7 +2,7 @@
  * What the benchmarks need to know about each gateway: its names in the node and the simulator,
  * the most recipients one request can carry, and numbers the simulator accepts.
  */
-import { brazilianNumbers, kenyanNumbers } from '../../test/engine/simulator-fixture';
+import { brazilianNumbers, kenyanNumbers } from '../../test/fixtures/simulator';
 
 export type BenchGateway = 'africasTalking' | 'smsBox' | 'dhis2' | 'gupshup';
 export type SimGatewayName = 'africastalking' | 'gupshup' | 'smsbox' | 'dhis2';

@@ -154,7 +154,8 @@ export const sendSmsProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 50 },
 				default: 10,
-				description: 'How many requests may be in flight at once',
+				description:
+					"How many requests may be in flight at once. Without this option: Africa's Talking 25, Gupshup 25, SMSBox 10, DHIS2 10. A gateway that answers 429 is waited for as it asks.",
 			},
 			{
 				displayName: 'Schedule Time',

@@ -16,20 +16,23 @@ import type { RecipientResult, SendOptions } from '../shared/core/types';
 import { gatewayErrorToNodeError, toNodeError } from '../shared/n8n/errors';
 import { itemParameterReader } from '../shared/n8n/item-parameters';
 import { executeSend } from '../shared/send/execute';
-import type { EncodingPolicy, SendInput } from '../shared/send/plan';
+import type { EncodingPolicy, PlanEntry, SendInput } from '../shared/send/plan';
 import { planSend } from '../shared/send/plan';
 
-interface Row {
+/** For a gateway whose adapter names no default. */
+const DEFAULT_CONCURRENCY = 10;
+
+/** An item whose parameters could not be read (kept with "On Error" continuing). */
+interface ReadFailure {
 	itemIndex: number;
-	json: IDataObject;
-	failed: boolean;
+	message: string;
 }
 
 export async function sendSms(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const adapter = adapterFor(this.getNodeParameter('gateway', 0) as string);
 	const runOptions = this.getNodeParameter('options', 0, {}) as IDataObject;
-	const rows: Row[] = [];
+	const readFailures: ReadFailure[] = [];
 	const inputs: SendInput[] = [];
 
 	const read = itemParameterReader(this);
@@ -38,7 +41,7 @@ export async function sendSms(this: IExecuteFunctions): Promise<INodeExecutionDa
 			inputs.push(readItem(this, read, adapter, i));
 		} catch (error) {
 			if (!this.continueOnFail()) throw toNodeError(this.getNode(), error, i);
-			rows.push({ itemIndex: i, json: { error: (error as Error).message }, failed: true });
+			readFailures.push({ itemIndex: i, message: (error as Error).message });
 		}
 	}
 
@@ -55,10 +58,14 @@ export async function sendSms(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const credentials = await this.getCredentials(adapter.credentialType);
 		const run = await executeSend(plan, {
 			adapter,
-			http: n8nHttpClient(this, adapter.credentialType, Number(runOptions.timeout) || undefined),
+			// The credentials read once for the run go with every request: n8n then neither reads nor
+			// decrypts the stored credential again per request (core/transport.ts).
+			http: n8nHttpClient(this, adapter.credentialType, Number(runOptions.timeout) || undefined, credentials),
 			credentials,
 			batchSize: Number(runOptions.batchSize) || undefined,
-			concurrency: Number(runOptions.maxConcurrency) || 10,
+			// Max Concurrency when the option is added (n8n then stores its value with the node),
+			// else the gateway's own default (its adapter says why).
+			concurrency: Number(runOptions.maxConcurrency) || adapter.defaultSendConcurrency || DEFAULT_CONCURRENCY,
 			sleep,
 		});
 		if (run.stoppedBy && !run.anythingMayHaveBeenSent && !this.continueOnFail()) {
@@ -68,16 +75,7 @@ export async function sendSms(this: IExecuteFunctions): Promise<INodeExecutionDa
 		results = run.results;
 	}
 
-	plan.entries.forEach((entry, index) => {
-		const result = results[index];
-		const itemIndex = entry.kind === 'send' ? entry.message.itemIndex : entry.itemIndex;
-		rows.push({
-			itemIndex,
-			json: result as unknown as IDataObject,
-			failed: result.status !== 'accepted' && result.status !== 'valid',
-		});
-	});
-	return [toItems.call(this, rows)];
+	return [toItems(this, plan.entries, results, readFailures)];
 }
 
 function readItem(
@@ -154,22 +152,45 @@ function dryRunResults(
 }
 
 /**
- * Rows in input-item order. With "On Error: Continue (using error output)", failed rows take the
- * shape n8n routes to the error output without rewriting (`error`, `message`, `details` only): an
- * `item.error` would make n8n replace the whole result with the error message.
+ * One output item per recipient and per unreadable item, in input-item order (an unreadable item
+ * before the recipients of the same index, as it always came first). The recipients' results are
+ * the items' `json` as they are, not copies. With "On Error: Continue (using error output)", failed
+ * rows take the shape n8n routes to the error output without rewriting (`error`, `message`,
+ * `details` only): an `item.error` would make n8n replace the whole result with the error message.
+ *
+ * The plan lists its entries in input-item order (it reads the items in order), and unreadable
+ * items are collected in order, so the two lists are merged in one pass, without sorting.
  */
-function toItems(this: IExecuteFunctions, rows: Row[]): INodeExecutionData[] {
-	const routeErrors = this.getNode().onError === 'continueErrorOutput';
-	return rows
-		.map((row, position) => ({ row, position }))
-		.sort((a, b) => a.row.itemIndex - b.row.itemIndex || a.position - b.position)
-		.map(({ row }) => {
-			if (!row.failed || !routeErrors) return { json: row.json, pairedItem: { item: row.itemIndex } };
-			const error = row.json.error as IDataObject | string | undefined;
-			const message = typeof error === 'string' ? error : String(error?.message ?? 'Not sent');
-			return {
-				json: { error: error ?? message, message, details: row.json },
-				pairedItem: { item: row.itemIndex },
-			};
-		});
+function toItems(
+	context: IExecuteFunctions,
+	entries: PlanEntry[],
+	results: RecipientResult[],
+	readFailures: ReadFailure[],
+): INodeExecutionData[] {
+	const routeErrors = context.getNode().onError === 'continueErrorOutput';
+	const item = (itemIndex: number, json: IDataObject, failed: boolean): INodeExecutionData => {
+		if (!failed || !routeErrors) return { json, pairedItem: { item: itemIndex } };
+		const error = json.error as IDataObject | string | undefined;
+		const message = typeof error === 'string' ? error : String(error?.message ?? 'Not sent');
+		return { json: { error: error ?? message, message, details: json }, pairedItem: { item: itemIndex } };
+	};
+	const output: INodeExecutionData[] = [];
+	let failure = 0;
+	for (let index = 0; index < entries.length; index++) {
+		const entry = entries[index];
+		const itemIndex = entry.kind === 'send' ? entry.message.itemIndex : entry.itemIndex;
+		// Bounded: each pass consumes one read failure.
+		while (failure < readFailures.length && readFailures[failure].itemIndex <= itemIndex) {
+			const { itemIndex: failedIndex, message } = readFailures[failure++];
+			output.push(item(failedIndex, { error: message }, true));
+		}
+		const result = results[index];
+		const failed = result.status !== 'accepted' && result.status !== 'valid';
+		output.push(item(itemIndex, result as unknown as IDataObject, failed));
+	}
+	while (failure < readFailures.length) {
+		const { itemIndex: failedIndex, message } = readFailures[failure++];
+		output.push(item(failedIndex, { error: message }, true));
+	}
+	return output;
 }

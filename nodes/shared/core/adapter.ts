@@ -94,6 +94,12 @@ export interface GatewayAdapter {
 	displayName: string;
 	/** The credential type this gateway's nodes ask for. */
 	credentialType: string;
+	/**
+	 * Send SMS requests in flight at once when the node's Max Concurrency option is not set: each
+	 * adapter says why its value fits the gateway (docs/performance.md). A 429 or 503 still makes
+	 * the node wait as the gateway asks, whatever the concurrency.
+	 */
+	defaultSendConcurrency?: number;
 	send?: SendCapability;
 	balance?: BalanceCapability;
 	/** The callbacks this gateway posts (inbound SMS, delivery reports, opt-outs) and how to read them. */

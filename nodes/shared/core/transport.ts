@@ -7,8 +7,16 @@
  * refusals themselves, and n8n's helper would otherwise re-send a request once after a 401. When no
  * reply arrives it throws a TransportError (errors.ts), the one shape of a network failure in the
  * package; only n8n/errors.ts turns it into an n8n error.
+ *
+ * `credentials`, when the caller has already read them for this run with `getCredentials`, are
+ * handed to n8n with each request (`credentialsDecrypted`), so n8n does not read and decrypt the
+ * stored credential again for every request (a database read, a decryption and an evaluation of
+ * the credential's fields each time; docs/performance.md). n8n's helper would call the same
+ * `getCredentials(credentialType)` itself, so the data is the same.
  */
 import type {
+	IAdditionalCredentialOptions,
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -18,7 +26,7 @@ import type {
 
 import { classifyTransportError } from '../helpers/transport-errors';
 import { TransportError } from './errors';
-import type { HttpClient, HttpReply, HttpRequest } from './types';
+import type { Credentials, HttpClient, HttpReply, HttpRequest } from './types';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -26,7 +34,19 @@ export function n8nHttpClient(
 	context: IExecuteFunctions | ILoadOptionsFunctions,
 	credentialType: string,
 	timeoutMs = DEFAULT_TIMEOUT_MS,
+	credentials?: Credentials,
 ): HttpClient {
+	const stored = context.getNode().credentials?.[credentialType];
+	const additional: IAdditionalCredentialOptions | undefined = credentials
+		? {
+				credentialsDecrypted: {
+					id: stored?.id ?? '',
+					name: stored?.name ?? '',
+					type: credentialType,
+					data: credentials as ICredentialDataDecryptedObject,
+				},
+			}
+		: undefined;
 	return {
 		async request(request: HttpRequest): Promise<HttpReply> {
 			const options: IHttpRequestOptions = {
@@ -56,6 +76,7 @@ export function n8nHttpClient(
 					context,
 					credentialType,
 					options,
+					additional,
 				)) as { statusCode: number; headers: HttpReply['headers']; body: unknown };
 				return { statusCode: reply.statusCode, headers: reply.headers ?? {}, body: parseBody(reply.body) };
 			} catch (error) {

@@ -71,14 +71,17 @@ export async function executeSend(plan: SendPlan, options: ExecuteOptions): Prom
 	const send = adapter.send;
 	if (!send) throw new Error(`${adapter.displayName} cannot send SMS`);
 
-	const outcomes = new Map<number, RecipientOutcome>();
+	// One slot per plan entry (a message's `ref` is its entry's position). Each batch's answer is
+	// turned into results as it arrives, so the gateway's per-recipient outcomes are not kept for
+	// the whole run: at 100,000 recipients that is one object fewer per recipient until the end.
+	const results = new Array<RecipientResult | undefined>(plan.entries.length);
 	let stoppedBy: GatewayErrorInfo | undefined;
 	let requests = 0;
 
 	const batches = batchesFor(adapter, plan.messages, options.batchSize);
 	await mapWithConcurrency(batches, Math.max(1, options.concurrency), async (messages) => {
 		const outcome = await sendWithRetry(messages);
-		for (const o of outcomeFor(messages, outcome)) outcomes.set(o.message.ref, o);
+		for (const o of outcomeFor(messages, outcome)) results[o.message.ref] = toResult(adapter, o.message, o);
 	});
 
 	async function sendWithRetry(messages: OutgoingMessage[]): Promise<BatchOutcome> {
@@ -124,17 +127,15 @@ export async function executeSend(plan: SendPlan, options: ExecuteOptions): Prom
 		};
 	}
 
-	const results = plan.entries.map((entry) => {
-		if (entry.kind === 'decided') return entry.result;
-		const outcome = outcomes.get(entry.message.ref);
-		return toResult(adapter, entry.message, outcome);
-	});
-	return {
-		results,
-		stoppedBy,
-		anythingMayHaveBeenSent: results.some((r) => r.status === 'accepted' || r.status === 'unknown'),
-		requests,
-	};
+	let anythingMayHaveBeenSent = false;
+	for (let index = 0; index < plan.entries.length; index++) {
+		const entry = plan.entries[index];
+		const result =
+			entry.kind === 'decided' ? entry.result : (results[index] ?? toResult(adapter, entry.message, undefined));
+		results[index] = result;
+		if (result.status === 'accepted' || result.status === 'unknown') anythingMayHaveBeenSent = true;
+	}
+	return { results: results as RecipientResult[], stoppedBy, anythingMayHaveBeenSent, requests };
 }
 
 function outcomeFor(messages: OutgoingMessage[], outcome: BatchOutcome): RecipientOutcome[] {

@@ -47,6 +47,10 @@ export function planSend(adapter: GatewayAdapter, inputs: SendInput[], options: 
 	const entries: PlanEntry[] = [];
 	const messages: OutgoingMessage[] = [];
 	const firstSeen = new Map<string, number>();
+	// Deduplication keys name a text by a number given to each distinct text, not by the text
+	// itself: a broadcast of a 300-character text to 100,000 numbers would otherwise build 100,000
+	// keys of 300+ characters (dedupeKey says why they match exactly as before).
+	const textIds = new Map<string, number>();
 
 	for (const input of inputs) {
 		const numbers = parseRecipientList(input.to);
@@ -99,7 +103,7 @@ export function planSend(adapter: GatewayAdapter, inputs: SendInput[], options: 
 				continue;
 			}
 			if (options.deduplicate) {
-				const key = `${message.e164}\u0000${message.sender ?? ''}\u0000${message.text}\u0000${message.options.scheduleAt ?? ''}`;
+				const key = dedupeKey(message, textIds);
 				const first = firstSeen.get(key);
 				if (first !== undefined) {
 					entries.push(
@@ -114,6 +118,27 @@ export function planSend(adapter: GatewayAdapter, inputs: SendInput[], options: 
 		}
 	}
 	return { entries, messages };
+}
+
+/**
+ * The key under which a message counts as a repeat: number, sender, text and schedule time,
+ * joined by U+0000. The text is named by its number in `textIds` (-1 for a text holding U+0000).
+ * When the sender or the text holds U+0000 the text itself goes in the key, as it always did: the
+ * numbered keys then have exactly four fields and the others more, so every pair of messages
+ * matches, or not, exactly as with the text in every key.
+ */
+function dedupeKey(message: OutgoingMessage, textIds: Map<string, number>): string {
+	const sender = message.sender ?? '';
+	const scheduleAt = message.options.scheduleAt ?? '';
+	let textId = textIds.get(message.text);
+	if (textId === undefined) {
+		textId = message.text.includes('\u0000') ? -1 : textIds.size;
+		textIds.set(message.text, textId);
+	}
+	if (textId === -1 || sender.includes('\u0000')) {
+		return `${message.e164}\u0000${sender}\u0000${message.text}\u0000${scheduleAt}`;
+	}
+	return `${message.e164}\u0000${sender}\u0000${textId}\u0000${scheduleAt}`;
 }
 
 interface PreparedText {

@@ -10,7 +10,7 @@ import { nativeItemExpressions } from '../../../nodes/shared/n8n/item-parameters
 import * as nativeExpression from '../../../nodes/shared/n8n/native-expression';
 import type { RunNodeResult } from '../../harness/engine';
 import { runNode } from '../../harness/engine';
-import { useSimulator } from '../simulator-fixture';
+import { useSimulator } from '../../fixtures/simulator';
 
 const fx = useSimulator();
 const HOUR = 3_600_000;
