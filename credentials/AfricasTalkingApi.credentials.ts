@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { applyAuthentication, asText } from './authentication';
+import { applyAuthentication, asText } from '../nodes/shared/helpers/credential-authentication';
 
 /**
  * Africa's Talking authenticates every call with an `apiKey` header; the username travels in the

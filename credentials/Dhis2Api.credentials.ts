@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { applyAuthentication } from './authentication';
+import { applyAuthentication } from '../nodes/shared/helpers/credential-authentication';
 
 /**
  * DHIS2 takes either HTTP Basic or a personal access token (`Authorization: ApiToken …`, DHIS2

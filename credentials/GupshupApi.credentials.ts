@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { applyAuthentication, asText } from './authentication';
+import { applyAuthentication, asText } from '../nodes/shared/helpers/credential-authentication';
 
 /**
  * Gupshup's SMS API documents the key twice: its cURL sends `Authorization: <key>` while its

@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { applyAuthentication, asText } from './authentication';
+import { applyAuthentication, asText } from '../nodes/shared/helpers/credential-authentication';
 
 /**
  * SMSBox's header table names `api-key` / `api-secret` "Basic Authentication Username/Password",
