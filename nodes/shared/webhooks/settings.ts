@@ -3,12 +3,12 @@
  * read never makes the trigger throw (n8n would answer 500), and an authentication setting that
  * does not fit the chosen gateway refuses every call rather than letting them all in.
  *
- * A parameter holding no expression is read as stored: n8n's `getNodeParameter` would return the
- * same value, after a deep walk, a display-options check and a schema check per read, on every
- * callback. Only a parameter holding an expression goes through `getNodeParameter`, which
- * evaluates it.
+ * A parameter holding no expression is read as stored (n8n's `rawExpressions` read): the usual
+ * `getNodeParameter` would return the same value after a walk through the value, a display-options
+ * check and a schema check, on every callback. Only a parameter holding an expression is read the
+ * usual way, which evaluates it.
  */
-import type { IDataObject, INodeParameters, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import type { WebhookGateway } from './gateways';
 import { triggerGateways } from './gateways';
@@ -92,22 +92,16 @@ function text(value: unknown): string {
 type ParameterReader = <T>(name: string, fallback: T) => T;
 
 /**
- * Reads top-level parameters as `getNodeParameter(name, fallback)` returns them: the stored value
- * (n8n's Workflow has filled in the defaults of the parameters on display), or the fallback when
- * there is none. A value with an expression anywhere in it is left to `getNodeParameter`.
+ * Reads top-level parameters as `getNodeParameter(name, fallback)` returns them. n8n's own raw
+ * read (`rawExpressions`: the stored value, with the defaults n8n's Workflow fills in, or the
+ * fallback) comes first; only a value with an expression anywhere in it is read again the usual
+ * way, which evaluates it.
  */
 export function parameterReader(context: IWebhookFunctions): ParameterReader {
-	let stored: INodeParameters | undefined;
-	try {
-		stored = context.getNode().parameters;
-	} catch {
-		stored = undefined;
-	}
 	return <T>(name: string, fallback: T): T => {
-		const value = stored?.[name];
-		if (stored !== undefined && !holdsExpression(value))
-			return (value === undefined ? fallback : value) as T;
 		try {
+			const stored = context.getNodeParameter(name, fallback, { rawExpressions: true }) as T;
+			if (!holdsExpression(stored)) return stored;
 			return context.getNodeParameter(name, fallback) as T;
 		} catch {
 			return fallback;

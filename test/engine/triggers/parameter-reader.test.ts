@@ -1,8 +1,8 @@
 /**
  * The triggers read their parameters as stored when they hold no expression (settings.ts
  * `parameterReader`); that must give exactly what n8n-core's `getNodeParameter` gives, at both
- * typeVersions, for generated parameter sets with and without expressions, and it must not call
- * `getNodeParameter` at all for a parameter without one.
+ * typeVersions, for generated parameter sets with and without expressions, and it must read a
+ * parameter without one only raw (`rawExpressions`), never the evaluating way.
  */
 import { WebhookContext } from 'n8n-core';
 import type { INodeParameters, IWebhookData } from 'n8n-workflow';
@@ -103,9 +103,15 @@ describe.each(atEachVersion(Object.keys(TRIGGERS) as TriggerKind[]))(
 					getNodeParameter.mockClear();
 					const value = read(name, fallback);
 					expect({ case: i, name, value }).toEqual({ case: i, name, value: expected[index] });
+					// Evaluating reads: those without n8n's `rawExpressions` option.
+					const evaluating = getNodeParameter.mock.calls.filter(
+						(call) => (call[2] as { rawExpressions?: boolean } | undefined)?.rawExpressions !== true,
+					).length;
 					if (!holdsExpression(stored[name])) {
-						expect({ case: i, name, calls: getNodeParameter.mock.calls.length }).toEqual({ case: i, name, calls: 0 });
+						expect({ case: i, name, evaluating }).toEqual({ case: i, name, evaluating: 0 });
 						rawReads++;
+					} else {
+						expect({ case: i, name, evaluating }).toEqual({ case: i, name, evaluating: 1 });
 					}
 				}
 				getNodeParameter.mockRestore();
