@@ -29,7 +29,7 @@ interface CpuProfile {
 const CATEGORIES: Array<[string, RegExp]> = [
 	['this package (webhook(): settings, auth, body, parse, event)', /^n8n-nodes-sms-gateways\//],
 	['expression engine (isolates, evaluation)', /^(@n8n\/expression-runtime|isolated-vm|@n8n\/tournament)\/|^n8n-workflow\/dist\/cjs\/(expression|workflow-data-proxy|workflow-expression|expression-sandboxing|extensions)/],
-	['database (SQLite, TypeORM)', /^(sqlite3|typeorm|@n8n\/db|@sentry-internal\/node-cpu-profiler)\//],
+	['database (SQLite, TypeORM)', /^(sqlite3|typeorm|@n8n\/typeorm|@n8n\/db)\//],
 	['n8n webhook handling (live-webhooks, webhook-helpers)', /^n8n\/dist\/webhooks\//],
 	['n8n execution engine (runner, WorkflowExecute, hooks)', /^n8n-core\/dist\/execution-engine\/|^n8n\/dist\/(workflow-runner|active-executions|execution-lifecycle|executions|scaling)\b/],
 	['n8n-workflow (Workflow, NodeHelpers, parameters)', /^n8n-workflow\//],
