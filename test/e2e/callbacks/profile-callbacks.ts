@@ -28,6 +28,7 @@ import {
 } from './support/callback-workflows';
 import { breakdown, loadProfile, monotonicUs, type WindowBreakdown } from './support/cpu-profile';
 import { startOwnN8n, type OwnN8n } from './support/own-n8n';
+import { processCpuMs } from './support/process-cpu';
 
 const ANALYSE_ONLY = process.argv[2] === 'analyse';
 const CALLBACKS = ANALYSE_ONLY ? 0 : Number(process.argv[2] ?? 200);
@@ -79,14 +80,6 @@ function analyse(results: BurstResult[]): void {
 		const file = profileFileOf(result.setting);
 		if (fs.existsSync(file)) result.profile = breakdown(loadProfile(file), ...result.window);
 	}
-}
-
-/** utime + stime of a process, in milliseconds (all its threads). */
-function processCpuMs(pid: number): number {
-	const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-	// Fields 14 and 15 of stat(5), counted from the state field (3).
-	return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
 async function burst(own: OwnN8n, setting: string, target: Target, deployed: CallbackTarget, workflowId: string): Promise<BurstResult> {
