@@ -1,3 +1,7 @@
+/**
+ * Inbound SMS Trigger: starts a workflow on an incoming SMS. Versions 1 and 2 behave the same;
+ * version 2 lets n8n handle each callback without its expression engine (properties.ts).
+ */
 import type {
 	INodeType,
 	INodeTypeDescription,
@@ -8,7 +12,13 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { handleSmsWebhook } from '../shared/webhooks/handle-webhook';
 import { manualUrlLifecycle } from '../shared/webhooks/lifecycle';
-import { accountKeyCredentials, gatewaySubtitle, webhookPath } from '../shared/webhooks/properties';
+import {
+	accountKeyCredentials,
+	gatewaySubtitle,
+	gatewayWebhookPath,
+	TRIGGER_DEFAULT_VERSION,
+	TRIGGER_VERSIONS,
+} from '../shared/webhooks/properties';
 import { inboundSmsProperties } from './description';
 
 export class InboundSmsTrigger implements INodeType {
@@ -20,7 +30,8 @@ export class InboundSmsTrigger implements INodeType {
 			dark: 'file:../../icons/sms-trigger.dark.svg',
 		},
 		group: ['trigger'],
-		version: 1,
+		version: TRIGGER_VERSIONS,
+		defaultVersion: TRIGGER_DEFAULT_VERSION,
 		subtitle: gatewaySubtitle('from'),
 		description:
 			"Starts the workflow when an SMS arrives through Africa's Talking, Gupshup, SMSBox or a DHIS2-format SMS gateway app",
@@ -33,7 +44,7 @@ export class InboundSmsTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
-				path: webhookPath('inbound'),
+				...gatewayWebhookPath('inbound'),
 			},
 		],
 		properties: inboundSmsProperties,

@@ -1,3 +1,7 @@
+/**
+ * SMS Delivery Report Trigger: starts a workflow on a delivery status. Versions 1 and 2 behave the
+ * same; version 2 lets n8n handle each callback without its expression engine (properties.ts).
+ */
 import type {
 	INodeType,
 	INodeTypeDescription,
@@ -8,7 +12,12 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { handleSmsWebhook } from '../shared/webhooks/handle-webhook';
 import { manualUrlLifecycle } from '../shared/webhooks/lifecycle';
-import { accountKeyCredentials, gatewaySubtitle } from '../shared/webhooks/properties';
+import {
+	accountKeyCredentials,
+	gatewaySubtitle,
+	TRIGGER_DEFAULT_VERSION,
+	TRIGGER_VERSIONS,
+} from '../shared/webhooks/properties';
 import { smsDeliveryReportProperties } from './description';
 
 export class SmsDeliveryReportTrigger implements INodeType {
@@ -20,7 +29,8 @@ export class SmsDeliveryReportTrigger implements INodeType {
 			dark: 'file:../../icons/sms-trigger.dark.svg',
 		},
 		group: ['trigger'],
-		version: 1,
+		version: TRIGGER_VERSIONS,
+		defaultVersion: TRIGGER_DEFAULT_VERSION,
 		subtitle: gatewaySubtitle('from'),
 		description:
 			"Starts the workflow when Africa's Talking or Gupshup reports the delivery status of a sent SMS",

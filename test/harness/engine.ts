@@ -108,12 +108,13 @@ export function buildNode(options: {
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	onError?: OnError;
 	name?: string;
+	typeVersion?: number;
 }): INode {
 	const node: INode = {
 		id: 'node-under-test',
 		name: options.name ?? 'Node',
 		type: typeName(options.type),
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: options.parameters,
 		credentials: Object.fromEntries(

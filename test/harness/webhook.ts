@@ -4,6 +4,10 @@
  * body-parser.ts: `rawBody` holds the bytes; `body` is JSON-parsed for application/json and
  * querystring-parsed for forms) and a response that records exactly what the trigger wrote.
  *
+ * As n8n (webhook-helpers.ts `parseRequestBody`), a start node at typeVersion 1 gets every body
+ * read; from version 2 on only bodies of the types n8n parses (JSON, form, text, XML) are read, and
+ * the others are left to `req.readRawBody()`.
+ *
  * One difference from n8n, on purpose: n8n answers 422 itself to a body it cannot parse as JSON,
  * before any trigger runs; here such a body reaches the trigger (with `body = {}`), so the tests
  * also prove the trigger refuses it on its own.
@@ -73,6 +77,8 @@ export interface TriggerOptions {
 	parameters: INodeParameters;
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	mode?: WorkflowExecuteMode;
+	/** The node's typeVersion; 1 when omitted. */
+	typeVersion?: number;
 }
 
 /** A recorder with the part of Express's response API a trigger may use. */
@@ -134,7 +140,7 @@ export class FakeResponse {
 }
 
 /** The request n8n's express stack hands a webhook: headers lower-cased, rawBody and parsed body. */
-export function fakeRequest(init: FakeRequestInit): IDataObject {
+export function fakeRequest(init: FakeRequestInit, typeVersion = 1): IDataObject {
 	const headers: Record<string, string> = {};
 	for (const [name, value] of Object.entries(init.headers ?? {}))
 		headers[name.toLowerCase()] = value;
@@ -147,15 +153,32 @@ export function fakeRequest(init: FakeRequestInit): IDataObject {
 				: Buffer.from(init.body, 'utf8');
 	if (rawBody.length > 0) headers['content-length'] = String(rawBody.length);
 	const contentType = (headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-	return {
+	const request: Record<string, unknown> = {
 		method: init.method ?? 'POST',
 		headers,
 		query: init.query ?? {},
 		params: {},
-		rawBody,
 		contentType,
-		body: n8nParsedBody(rawBody, contentType),
-	} as unknown as IDataObject;
+		async readRawBody() {
+			request.rawBody ??= rawBody;
+		},
+	};
+	if (typeVersion === 1 || isParsedByN8n(contentType)) {
+		request.rawBody = rawBody;
+		request.body = n8nParsedBody(rawBody, contentType);
+	}
+	return request as unknown as IDataObject;
+}
+
+/** webhook-helpers.ts `isParsableContentType` (n8n 2.41.1). */
+function isParsedByN8n(contentType: string): boolean {
+	return (
+		contentType.startsWith('application/json') ||
+		contentType.startsWith('text/plain') ||
+		contentType.startsWith('application/x-www-form-urlencoded') ||
+		contentType.endsWith('/xml') ||
+		contentType.endsWith('+xml')
+	);
 }
 
 function n8nParsedBody(rawBody: Buffer, contentType: string): unknown {
@@ -182,6 +205,7 @@ export function triggerUnderTest(options: TriggerOptions): TriggerUnderTest {
 		parameters: options.parameters,
 		credentials,
 		name: options.nodeClass.description.defaults.name,
+		typeVersion: options.typeVersion,
 	});
 	const workflow = buildWorkflow([node], [options.nodeClass]);
 	const webhookDescription = options.nodeClass.description.webhooks?.[0];
@@ -207,7 +231,7 @@ export function triggerUnderTest(options: TriggerOptions): TriggerUnderTest {
 		path,
 		async call(init) {
 			const res = new FakeResponse();
-			additionalData.httpRequest = fakeRequest(init) as never;
+			additionalData.httpRequest = fakeRequest(init, node.typeVersion) as never;
 			additionalData.httpResponse = res as never;
 			const context = new WebhookContext(
 				workflow,

@@ -46,6 +46,7 @@ export async function handleSmsWebhook(
 		const { gateway } = settings;
 		const refuse = (rejection: Rejection) => answer(response, rejectionAnswer(gateway, rejection));
 
+		await readBodyLeftUnread(this);
 		const call = readIncomingCall(this);
 		if (!(await isAuthenticated(this, settings.auth, gateway, call))) {
 			const challenge =
@@ -88,6 +89,27 @@ export async function handleSmsWebhook(
 			);
 		return { noWebhookResponse: true };
 	}
+}
+
+/**
+ * From typeVersion 2 on, n8n reads a body before `webhook()` only when it parses that content
+ * type itself (JSON, form, text, XML); at version 1 it reads every body but multipart ones, which
+ * it parses (and so consumes) at every version. Reading what is left here with n8n's own reader
+ * (`req.readRawBody`, which fills `req.rawBody` once) gives both versions the same bytes, so a body
+ * of another type is still refused, not mistaken for an empty one.
+ */
+async function readBodyLeftUnread(context: IWebhookFunctions): Promise<void> {
+	const request = context.getRequestObject() as unknown as {
+		rawBody?: unknown;
+		readRawBody?: () => Promise<void>;
+		readableEnded?: boolean;
+		contentType?: unknown;
+	};
+	if (request.rawBody !== undefined || typeof request.readRawBody !== 'function') return;
+	if (request.readableEnded === true) return;
+	if (typeof request.contentType === 'string' && request.contentType.startsWith('multipart/'))
+		return;
+	await request.readRawBody();
 }
 
 function answer(res: ResponseWriter, httpAnswer: HttpAnswer): IWebhookResponseData {

@@ -1,11 +1,15 @@
 /**
  * The parameters the three SMS triggers share: setup notice, gateway, authentication, and the
  * "Accept All Event Kinds" option. Each trigger adds its own filters in its description.ts.
+ * Also their versions and the webhook path, which n8n resolves on every callback.
  */
 import type {
 	INodeCredentialDescription,
+	INodeParameters,
 	INodeProperties,
 	INodePropertyOptions,
+	IWebhookDescription,
+	NativeParameterResolvers,
 } from 'n8n-workflow';
 
 import type { GatewayId } from '../core/types';
@@ -181,14 +185,45 @@ export function accountKeyCredentials(kind: EventKind): INodeCredentialDescripti
 }
 
 /**
- * The trigger's webhook path: a gateway's own `webhookPath` when it has one (DHIS2-format inbound
- * ends in api/sms/inbound so apps can append it to a server URL), else `defaultPath`.
+ * The triggers' versions. Both have the same parameters and give the same answers and events;
+ * they differ only in what n8n does around `webhook()` on every callback (docs/callbacks.md):
+ * at version 1 n8n evaluates `$parameter["options"]["binaryData"]` (an expression, so an isolate
+ * of its expression engine) and reads every body; from version 2 on it evaluates nothing there
+ * and reads only bodies it parses itself (JSON, form, text, XML), which handle-webhook.ts
+ * completes. Existing workflows keep version 1; new nodes get 2.
  */
-export function webhookPath(defaultPath: string): string {
+export const TRIGGER_VERSIONS = [1, 2];
+export const TRIGGER_DEFAULT_VERSION = 2;
+
+/**
+ * The key under which n8n (2.41 and later, n8n-workflow `resolveWebhookDescriptionField`) looks
+ * for native resolvers of webhook-description fields: when the field still holds the resolver's
+ * template and the node's parameters hold no expression, n8n calls the resolver instead of
+ * evaluating the template. A registry symbol, so it is n8n's own without importing anything;
+ * older n8n ignores it and evaluates the template, which gives the same value.
+ */
+const NATIVE_RESOLVERS_KEY = Symbol.for('n8n.webhookDescriptionResolvers');
+
+/**
+ * The webhook path, to spread into the webhook description: a gateway's own `webhookPath` when it
+ * has one (DHIS2-format inbound ends in api/sms/inbound so apps can append it to a server URL),
+ * else `defaultPath`. n8n works the path out on every callback: the template (what the editor
+ * shows and older n8n evaluates) comes with a native resolver giving the same value, so the
+ * callback needs no expression engine.
+ */
+export function gatewayWebhookPath(defaultPath: string): Pick<IWebhookDescription, 'path'> {
 	const own = WEBHOOK_GATEWAYS.filter((g) => g.webhooks.webhookPath !== undefined);
 	const expression = own.reduceRight(
 		(otherwise, g) => `$parameter["gateway"] === "${g.id}" ? "${g.webhooks.webhookPath}" : ${otherwise}`,
 		`"${defaultPath}"`,
 	);
-	return `={{${expression}}}`;
+	const template = `={{${expression}}}`;
+	const resolvers: NativeParameterResolvers = {
+		path: {
+			template,
+			resolve: (parameters: INodeParameters) =>
+				own.find((g) => g.id === parameters.gateway)?.webhooks.webhookPath ?? defaultPath,
+		},
+	};
+	return { path: template, [NATIVE_RESOLVERS_KEY]: resolvers } as Pick<IWebhookDescription, 'path'>;
 }

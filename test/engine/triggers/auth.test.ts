@@ -5,7 +5,7 @@ import {
 	gupshupEvent,
 	SMSBOX_CALLBACK,
 } from '../../fixtures/seed-payloads';
-import { FORM, JSON_TYPE, SECRET, trigger } from './triggers';
+import { describeEachVersion, FORM, JSON_TYPE, SECRET } from './triggers';
 
 const basic = (user: string, password: string) =>
 	`Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
@@ -14,7 +14,7 @@ const UNAUTHORIZED = {
 	message: 'Unauthorized: missing or wrong credentials for this trigger',
 };
 
-describe('trigger authentication', () => {
+describeEachVersion('trigger authentication', (trigger) => {
 	const at = () => trigger('inbound', { gateway: 'africasTalking' });
 
 	it('accepts the secret as ?token= or as an X-Webhook-Token header', async () => {

@@ -5,11 +5,11 @@ import {
 	gupshupEvent,
 	SMSBOX_CALLBACK,
 } from '../../fixtures/seed-payloads';
-import { FORM, JSON_TYPE, trigger, withToken } from './triggers';
+import { describeEachVersion, FORM, JSON_TYPE, type TriggerBuilder, withToken } from './triggers';
 
 /** Every refusal: a 4xx JSON message, no execution, nothing thrown. */
 function expectRefused(
-	result: Awaited<ReturnType<ReturnType<typeof trigger>['call']>>,
+	result: Awaited<ReturnType<ReturnType<TriggerBuilder>['call']>>,
 	status: number,
 	message?: RegExp,
 ) {
@@ -21,7 +21,7 @@ function expectRefused(
 	);
 }
 
-describe('triggers refuse bad input with a clear 4xx', () => {
+describeEachVersion('triggers refuse bad input with a clear 4xx', (trigger) => {
 	const gupshup = () => trigger('deliveryReport', { gateway: 'gupshup' });
 
 	it.each([

@@ -4,9 +4,9 @@ import {
 	GUPSHUP_INBOUND,
 	gupshupEvent,
 } from '../../fixtures/seed-payloads';
-import { formCall, jsonCall, trigger } from './triggers';
+import { describeEachVersion, formCall, jsonCall } from './triggers';
 
-describe('SMS Delivery Report Trigger in the engine', () => {
+describeEachVersion('SMS Delivery Report Trigger in the engine', (trigger) => {
 	it("reads the seed Africa's Talking report, answers 200 OK and keeps the Send SMS messageId", async () => {
 		const result = await trigger('deliveryReport', { gateway: 'africasTalking' }).call(
 			formCall(AT.deliveryReport),

@@ -6,9 +6,9 @@ import {
 	gupshupEvent,
 	SMSBOX_CALLBACK,
 } from '../../fixtures/seed-payloads';
-import { formCall, jsonCall, trigger, withToken } from './triggers';
+import { describeEachVersion, formCall, jsonCall, withToken } from './triggers';
 
-describe('Inbound SMS Trigger in the engine', () => {
+describeEachVersion('Inbound SMS Trigger in the engine', (trigger) => {
 	it("starts on an Africa's Talking two-way callback and answers 200 OK", async () => {
 		const result = await trigger('inbound', { gateway: 'africasTalking' }).call(
 			formCall(AT.twoWay),

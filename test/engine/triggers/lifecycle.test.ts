@@ -4,7 +4,7 @@ import type { INodeProperties, INodeType } from 'n8n-workflow';
 
 import { setupNotice } from '../../../nodes/shared/webhooks/notices';
 import { AT } from '../../fixtures/seed-payloads';
-import { formCall, TRIGGERS, trigger } from './triggers';
+import { atEachVersion, describeEachVersion, formCall, triggerAt, TRIGGERS, VERSIONS } from './triggers';
 import type { TriggerKind } from './triggers';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
@@ -47,7 +47,21 @@ function property(node: INodeType, name: string): INodeProperties[] {
 
 describe.each(kinds)('%s trigger', (kind) => {
 	const node = TRIGGERS[kind]();
+
+	it('is at versions 1 and 2, new nodes at 2, with the same parameters at both', () => {
+		expect(node.description.version).toEqual([1, 2]);
+		expect(node.description.defaultVersion).toBe(2);
+		expect(VERSIONS).toEqual([1, 2]);
+		// Light versioning: one description serves both versions, and nothing in it is shown or
+		// hidden by version, so a workflow moved from 1 to 2 keeps every setting.
+		expect(JSON.stringify(node.description.properties)).not.toContain('@version');
+	});
+});
+
+describe.each(atEachVersion(kinds))('%s trigger, typeVersion %i', (kind, typeVersion) => {
+	const node = TRIGGERS[kind]();
 	const expected = EXPECTED[kind];
+	const trigger = triggerAt(typeVersion);
 
 	it('follows n8n trigger conventions', () => {
 		const { description } = node;
@@ -61,9 +75,14 @@ describe.each(kinds)('%s trigger', (kind) => {
 			light: 'file:../../icons/sms-trigger.svg',
 			dark: 'file:../../icons/sms-trigger.dark.svg',
 		});
-		expect(description.webhooks).toEqual([
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: expect.any(String) },
-		]);
+		expect(description.webhooks).toHaveLength(1);
+		// Its string-keyed fields; the path's native resolver is checked in webhook-path.test.ts.
+		expect(Object.fromEntries(Object.entries(description.webhooks![0]))).toEqual({
+			name: 'default',
+			httpMethod: 'POST',
+			responseMode: 'onReceived',
+			path: expect.any(String),
+		});
 		expect(node.constructor.name).toBe(
 			`${expected.name[0].toUpperCase()}${expected.name.slice(1)}`,
 		);
@@ -79,7 +98,10 @@ describe.each(kinds)('%s trigger', (kind) => {
 			categories: ['Communication'],
 		});
 		expect(codex.alias).toContain('SMS');
-		const schema = JSON.parse(fs.readFileSync(path.join(dir, '__schema__', 'v1.0.0.json'), 'utf8'));
+		// n8n's editor asks for the schema of the node's version: __schema__/v<version>.0.0.json.
+		const schema = JSON.parse(
+			fs.readFileSync(path.join(dir, '__schema__', `v${typeVersion}.0.0.json`), 'utf8'),
+		);
 		expect(schema.type).toBe('object');
 		const emitted = await trigger(kind, { gateway: 'africasTalking' }).call(formCall(SAMPLE[kind]));
 		expect(Object.keys(emitted.items[0])).toEqual(Object.keys(schema.properties));
@@ -132,7 +154,7 @@ describe.each(kinds)('%s trigger', (kind) => {
 	});
 });
 
-describe('DHIS2-format inbound URL', () => {
+describeEachVersion('DHIS2-format inbound URL', (trigger) => {
 	it.each(['inbound', 'optOut'] as const)(
 		'%s ends in /api/sms/inbound so apps can append it to a server URL',
 		(kind) => {

@@ -4,7 +4,7 @@ import {
 	GUPSHUP_INBOUND,
 	SMSBOX_CALLBACK,
 } from '../../fixtures/seed-payloads';
-import { formCall, jsonCall, trigger, withToken } from './triggers';
+import { describeEachVersion, formCall, jsonCall, withToken } from './triggers';
 
 const atInbound = (text: string) =>
 	formCall(
@@ -18,7 +18,7 @@ const atInbound = (text: string) =>
 		}).toString(),
 	);
 
-describe('SMS Opt-Out Trigger in the engine', () => {
+describeEachVersion('SMS Opt-Out Trigger in the engine', (trigger) => {
 	it("reads an Africa's Talking bulk opt-out (seed) and answers 200 OK", async () => {
 		const result = await trigger('optOut', { gateway: 'africasTalking' }).call(formCall(AT.optOut));
 		expect(result).toMatchObject({ status: 200, body: 'OK', started: true });

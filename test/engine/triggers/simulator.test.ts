@@ -13,7 +13,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { TriggerUnderTest, WebhookCallResult } from '../../harness/webhook';
 import { send } from '../../fixtures/send-sms';
 import { brazilianNumbers, kenyanNumbers, useSimulator } from '../../fixtures/simulator';
-import { SECRET, trigger } from './triggers';
+import { describeEachVersion, SECRET } from './triggers';
 
 const fx = useSimulator();
 
@@ -129,7 +129,7 @@ beforeEach(() => {
 	endpoint.clear();
 });
 
-describe('the simulator calling the triggers', () => {
+describeEachVersion('the simulator calling the triggers', (trigger) => {
 	it("Africa's Talking: delivery reports carry the message IDs Send SMS returned", async () => {
 		const { sim } = fx.get();
 		sim.configure({

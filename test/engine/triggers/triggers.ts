@@ -1,8 +1,13 @@
-/** The three SMS triggers under test, with authentication on and helpers to build gateway calls. */
+/**
+ * The three SMS triggers under test, with authentication on and helpers to build gateway calls.
+ * Every test runs at each typeVersion the triggers declare: the versions must answer, authenticate
+ * and filter identically, so the same tests run unchanged at each (describeEachVersion).
+ */
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
 import { InboundSmsTrigger } from '../../../nodes/InboundSms/InboundSmsTrigger.node';
 import { SmsDeliveryReportTrigger } from '../../../nodes/SmsDeliveryReport/SmsDeliveryReportTrigger.node';
+import { TRIGGER_VERSIONS } from '../../../nodes/shared/webhooks/properties';
 import { SmsOptOutTrigger } from '../../../nodes/SmsOptOut/SmsOptOutTrigger.node';
 import type { FakeRequestInit, TriggerUnderTest } from '../../harness/webhook';
 import { triggerUnderTest } from '../../harness/webhook';
@@ -17,16 +22,39 @@ export const TRIGGERS = {
 
 export type TriggerKind = keyof typeof TRIGGERS;
 
-export function trigger(
+export type TriggerBuilder = (
 	kind: TriggerKind,
 	parameters: INodeParameters,
 	credentials?: Record<string, ICredentialDataDecryptedObject>,
-): TriggerUnderTest {
-	return triggerUnderTest({
-		nodeClass: TRIGGERS[kind](),
-		parameters: { authentication: 'token', secretToken: SECRET, ...parameters },
-		credentials,
-	});
+) => TriggerUnderTest;
+
+/** Builds triggers as nodes of the given typeVersion. */
+export function triggerAt(typeVersion: number): TriggerBuilder {
+	return (kind, parameters, credentials) =>
+		triggerUnderTest({
+			nodeClass: TRIGGERS[kind](),
+			parameters: { authentication: 'token', secretToken: SECRET, ...parameters },
+			credentials,
+			typeVersion,
+		});
+}
+
+/** Every typeVersion the triggers declare (1 and 2). */
+export const VERSIONS: number[] = [...TRIGGER_VERSIONS];
+
+/** A `describe` per typeVersion, whose body builds its triggers at that version. */
+export function describeEachVersion(
+	name: string,
+	body: (trigger: TriggerBuilder, typeVersion: number) => void,
+): void {
+	describe.each(VERSIONS)(`${name}, typeVersion %i`, (typeVersion) =>
+		body(triggerAt(typeVersion), typeVersion),
+	);
+}
+
+/** Each item paired with each typeVersion, for `describe.each` tables. */
+export function atEachVersion<T>(items: readonly T[]): Array<[T, number]> {
+	return items.flatMap((item) => VERSIONS.map((typeVersion): [T, number] => [item, typeVersion]));
 }
 
 export const FORM = 'application/x-www-form-urlencoded';
