@@ -5,17 +5,24 @@
  * retry is passed back whole (nothing was sent before it); after it, each request's result is
  * kept per recipient, so a batch that was partly accepted is never sent again.
  */
+import { sleep } from 'n8n-workflow';
+
 import type { BatchOutcome, RecipientOutcome, SendBatch, SendCapability } from '../../core/adapter';
+import { errorInfo, transportFailure } from '../../core/errors';
 import type { Credentials, HttpClient, OutgoingMessage } from '../../core/types';
 import { clock } from '../../helpers/clock';
+import type { RetryPolicy } from '../../helpers/retry';
+import { withRetry } from '../../helpers/retry';
 import { checkedProfile } from './profile';
 import type { Profile } from './profile';
 import { readSendReply } from './reply';
 import { buildSendRequest } from './request';
-import { errorInfo, transportFailure } from '../../core/errors';
 
 /** The most recipients the pipeline hands over at once; a profile's own maximum is at most this. */
 export const HTTP_GATEWAY_BATCH_SIZE = 1000;
+
+/** Waits for a later request of a batch: at most 4 attempts and 60 s in all. */
+const LATER_REQUEST_RETRY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 30_000, maxTotalWaitMs: 60_000 };
 
 export const httpGatewaySend: SendCapability = {
 	sender: 'text',
@@ -37,7 +44,7 @@ export const httpGatewaySend: SendCapability = {
 		const requests = chunks(batch.messages, profile.send.maxRecipients);
 		const outcomes: RecipientOutcome[] = [];
 		for (const [index, messages] of requests.entries()) {
-			const sent = await sendOne(http, profile, messages);
+			const sent = index === 0 ? await sendOne(http, profile, messages) : await sendLater(http, profile, messages);
 			// The first request's transport failure goes to the pipeline as is (it knows whether the
 			// request provably never left); a later one counts only for its own recipients.
 			if ('failure' in sent) {
@@ -73,6 +80,34 @@ async function sendOne(
 	} catch (failure) {
 		return { failure };
 	}
+}
+
+/**
+ * A request after the first: the pipeline can no longer retry the batch (part of it was sent), so
+ * a "come back later" (429, 503, connection refused) is waited out here, within bounds; what still
+ * fails is reported per recipient as not sent.
+ */
+async function sendLater(
+	http: HttpClient,
+	profile: Profile,
+	messages: OutgoingMessage[],
+): Promise<{ outcome: BatchOutcome } | { failure: unknown }> {
+	let last: { outcome: BatchOutcome } | { failure: unknown } | undefined;
+	const result = await withRetry<{ outcome: BatchOutcome } | { failure: unknown }>(
+		async () => {
+			last = await sendOne(http, profile, messages);
+			if ('outcome' in last && last.outcome.kind === 'retry') {
+				return { kind: 'retry', reason: last.outcome.reason, retryAfterMs: last.outcome.retryAfterMs };
+			}
+			if ('failure' in last && transportFailure(last.failure)?.delivery === 'notSent') {
+				return { kind: 'retry', reason: transportFailure(last.failure)!.message };
+			}
+			return { kind: 'done', value: last };
+		},
+		LATER_REQUEST_RETRY,
+		sleep,
+	);
+	return result.kind === 'done' ? result.value : last!;
 }
 
 /** A later request that got no reply: not sent (safe to send again) or unknown, for its recipients. */
