@@ -121,6 +121,26 @@ describe('Custom HTTP Gateway with the Twilio profile', () => {
 		expect(fx.get().sim.stats().requests.byGateway.twilio.total).toBe(3);
 	});
 
+	it('gives the same results with Batch Size 1 and Max Concurrency 4 as with one batch', async () => {
+		const items = kenyanNumbers(12).map((phone) => ({ phone }));
+		fx.get().sim.configure({ blacklist: [kenyanNumbers(12)[4]] });
+		const one = await sendCustom({ profile: shippedProfile('twilio', fx.get().sim), message: 'Hi', from: '+15005550006', items, onError: 'continueRegularOutput' });
+		fx.get().sim.reset();
+		fx.get().sim.configure({ blacklist: [kenyanNumbers(12)[4]] });
+		const parallel = await sendCustom({
+			profile: shippedProfile('twilio', fx.get().sim),
+			message: 'Hi',
+			from: '+15005550006',
+			items,
+			options: { batchSize: 1, maxConcurrency: 4 },
+			onError: 'continueRegularOutput',
+		});
+		const view = (json: typeof one.json) => json.map((j) => [j.to, j.status]);
+		expect(view(parallel.json)).toEqual(view(one.json));
+		expect(one.json.filter((j) => j.status === 'rejected')).toHaveLength(1);
+		expect(fx.get().sim.stats().requests.byGateway.twilio.total).toBe(12);
+	});
+
 	it('stops the run on a wrong Auth Token, sending nothing more', async () => {
 		const profile = { ...shippedProfile('twilio', fx.get().sim), password: 'Wr0ng-T0ken' };
 		const { json } = await sendCustom({
