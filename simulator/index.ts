@@ -1,5 +1,5 @@
 /**
- * The SMS gateway simulator as a library: Africa's Talking, Gupshup, SMSBox and DHIS2 on one
+ * The SMS gateway simulator as a library: Africa's Talking, Gupshup, SMSBox, DHIS2, Kannel and Twilio on one
  * loopback port, each under its own path prefix, plus the control API (/sim) and a page (/).
  * Tests start it in-process on port 0 and stop it afterwards; `cli.ts` runs it standalone.
  */
@@ -20,6 +20,8 @@ import type { GatewayName, MessageFilter, MessageRecord } from './core/types';
 import { createAfricasTalking } from './gateways/africastalking';
 import { createDhis2 } from './gateways/dhis2';
 import { createGupshup } from './gateways/gupshup';
+import { createKannel } from './gateways/kannel';
+import { createTwilio } from './gateways/twilio';
 import { createSmsbox } from './gateways/smsbox';
 import { pageReply } from './page/serve';
 
@@ -82,6 +84,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 		gupshup: createGupshup(ctx),
 		smsbox: createSmsbox(ctx),
 		dhis2: createDhis2(ctx),
+		kannel: createKannel(ctx),
+		twilio: createTwilio(ctx),
 	};
 	const delivery = new DeliveryService(ctx, (name) => modules[name]);
 	ctx.delivery = delivery;
@@ -115,6 +119,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 			gupshup: `${url}/gupshup`,
 			smsbox: `${url}/smsbox`,
 			dhis2: `${url}/dhis2`,
+			kannel: `${url}/kannel`,
+			twilio: `${url}/twilio`,
 		},
 		stop: () => {
 			stopped ??= (async () => {

@@ -37,6 +37,10 @@ export interface Accounts {
 		userId: string;
 		phoneNumber: string;
 	};
+	/** Kannel's sendsms user (the `username`/`password` query parameters). */
+	kannel: { username: string; password: string };
+	/** Twilio-style Basic auth: Account SID and Auth Token. */
+	twilio: { accountSid: string; authToken: string; fromNumber: string };
 }
 
 export function createAccounts(seed: number): Accounts {
@@ -70,6 +74,12 @@ export function createAccounts(seed: number): Accounts {
 			personalAccessToken: generatePersonalAccessToken(rng),
 			userId: 'M5zQapPyTZI',
 			phoneNumber: '+4740000000',
+		},
+		kannel: { username: 'kannel-sim', password: 'kannel-sim-pass' },
+		twilio: {
+			accountSid: 'AC00000000000000000000000000000001',
+			authToken: 'tw-sim-token',
+			fromNumber: '+15005550006',
 		},
 	};
 }

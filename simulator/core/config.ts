@@ -47,6 +47,9 @@ export interface CallbackUrls {
 	gupshup: { events?: string | null };
 	smsbox: { inbound?: string | null };
 	dhis2: { inbound?: string | null };
+	/** Kannel posts nothing here; Twilio's status callbacks go to each request's StatusCallback. */
+	kannel: Record<string, never>;
+	twilio: Record<string, never>;
 }
 
 export interface SimConfig {
@@ -84,7 +87,7 @@ export function defaultConfig(): SimConfig {
 		},
 		rateLimit: {},
 		costs: { africastalking: 0.8, gupshup: 0.005, smsbox: 20 },
-		callbacks: { africastalking: {}, gupshup: {}, smsbox: {}, dhis2: {} },
+		callbacks: { africastalking: {}, gupshup: {}, smsbox: {}, dhis2: {}, kannel: {}, twilio: {} },
 		callbackRetry: { attempts: 3, backoffMs: 200, timeoutMs: 5000 },
 		outcomes: {
 			default: 'delivered',

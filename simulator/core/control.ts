@@ -32,6 +32,8 @@ export interface GatewayModules {
 	gupshup: GupshupModule;
 	smsbox: SmsboxModule;
 	dhis2: Dhis2Module;
+	kannel: GatewayModule;
+	twilio: GatewayModule;
 }
 
 export class ControlError extends Error {}
@@ -145,7 +147,7 @@ export class ControlApi {
 	}
 
 	inbound(request: InboundRequest): InboundResult {
-		if (!isGatewayName(request.gateway))
+		if (!isGatewayName(request.gateway) || request.gateway === 'kannel' || request.gateway === 'twilio')
 			throw new ControlError('gateway must be africastalking, gupshup, smsbox or dhis2');
 		if (typeof request.from !== 'string' || request.from === '')
 			throw new ControlError('from is required');

@@ -114,7 +114,7 @@ export class SimServer {
 		if (req.method === 'GET' && (req.path === '/' || req.path === '/index.html'))
 			return this.deps.page();
 		return jsonReply(404, {
-			error: `nothing at ${req.path}; gateways live under /africastalking, /gupshup, /smsbox, /dhis2`,
+			error: `nothing at ${req.path}; gateways live under /africastalking, /gupshup, /smsbox, /dhis2, /kannel, /twilio`,
 		});
 	}
 

@@ -1,6 +1,6 @@
 /** Names and record shapes shared by every part of the simulator. */
 
-export const GATEWAYS = ['africastalking', 'gupshup', 'smsbox', 'dhis2'] as const;
+export const GATEWAYS = ['africastalking', 'gupshup', 'smsbox', 'dhis2', 'kannel', 'twilio'] as const;
 export type GatewayName = (typeof GATEWAYS)[number];
 
 export function isGatewayName(value: unknown): value is GatewayName {

@@ -22,9 +22,9 @@ describe('the built package, as n8n loads it', () => {
 
 	it('registers every credential of package.json with light and dark icons that exist', () => {
 		const names = pkg.n8n.credentials.map((p) => path.basename(p).split('.')[0]);
-		expect(names).toHaveLength(4);
+		expect(names).toHaveLength(5);
 		const known = Object.keys(loader.known.credentials).sort();
-		expect(known).toEqual(['africasTalkingApi', 'dhis2Api', 'gupshupApi', 'smsBoxApi']);
+		expect(known).toEqual(['africasTalkingApi', 'dhis2Api', 'gupshupApi', 'httpSmsGatewayApi', 'smsBoxApi']);
 		for (const credential of loader.types.credentials) {
 			// The loader turns `icon: 'file:…'` into the URLs the editor fetches.
 			const iconUrl = credential.iconUrl as { light: string; dark: string };

@@ -51,6 +51,8 @@ describe('control API', () => {
 			gupshup: `${sim.url}/gupshup`,
 			smsbox: `${sim.url}/smsbox`,
 			dhis2: `${sim.url}/dhis2`,
+			kannel: `${sim.url}/kannel`,
+			twilio: `${sim.url}/twilio`,
 		});
 	});
 

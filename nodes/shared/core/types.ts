@@ -4,7 +4,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-export type GatewayId = 'africasTalking' | 'gupshup' | 'smsBox' | 'dhis2';
+export type GatewayId = 'africasTalking' | 'gupshup' | 'smsBox' | 'dhis2' | 'httpGateway';
 
 export type Capability =
 	| 'send'

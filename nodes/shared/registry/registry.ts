@@ -6,11 +6,12 @@
 import { africasTalking } from '../adapters/africastalking';
 import { dhis2 } from '../adapters/dhis2';
 import { gupshup } from '../adapters/gupshup';
+import { httpGateway } from '../adapters/http-gateway';
 import { smsBox } from '../adapters/smsbox';
 import type { GatewayAdapter } from '../core/adapter';
 import type { Capability } from '../core/types';
 
-export const ADAPTERS: readonly GatewayAdapter[] = [africasTalking, gupshup, smsBox, dhis2];
+export const ADAPTERS: readonly GatewayAdapter[] = [africasTalking, gupshup, smsBox, dhis2, httpGateway];
 
 export function adapterFor(id: string): GatewayAdapter {
 	const adapter = ADAPTERS.find((a) => a.id === id);

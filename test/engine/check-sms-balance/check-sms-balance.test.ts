@@ -34,8 +34,8 @@ describe('Check SMS Balance: what it offers', () => {
 	it('offers only the gateways that have a balance, with their credentials (DHIS2 has none)', () => {
 		const { description } = new CheckSmsBalance();
 		const gateway = description.properties.find((p) => p.name === 'gateway');
-		expect(gateway?.options?.map((o) => (o as { value: string }).value).sort()).toEqual(['africasTalking', 'gupshup', 'smsBox']);
-		expect(description.credentials?.map((c) => c.name).sort()).toEqual(['africasTalkingApi', 'gupshupApi', 'smsBoxApi']);
+		expect(gateway?.options?.map((o) => (o as { value: string }).value).sort()).toEqual(['africasTalking', 'gupshup', 'httpGateway', 'smsBox']);
+		expect(description.credentials?.map((c) => c.name).sort()).toEqual(['africasTalkingApi', 'gupshupApi', 'httpSmsGatewayApi', 'smsBoxApi']);
 		expect(description.usableAsTool).toBe(true);
 	});
 });

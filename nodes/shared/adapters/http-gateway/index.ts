@@ -1,0 +1,16 @@
+/**
+ * The Custom HTTP Gateway (`httpGateway`): a gateway with no code of its own, described entirely by
+ * the profile in its `httpSmsGatewayApi` credential (profile.ts), so any provider with an HTTP API
+ * can be used by every node that sends or checks a balance.
+ */
+import type { GatewayAdapter } from '../../core/adapter';
+import { httpGatewayBalance } from './balance';
+import { httpGatewaySend } from './send';
+
+export const httpGateway: GatewayAdapter = {
+	id: 'httpGateway',
+	displayName: 'Custom HTTP Gateway',
+	credentialType: 'httpSmsGatewayApi',
+	send: httpGatewaySend,
+	balance: httpGatewayBalance,
+};

@@ -1,0 +1,204 @@
+/**
+ * Callbacks of a Custom HTTP Gateway (issue 14, item 2; the adapter's half): the profile's callback
+ * mapping (where the number, text, time, message ID and status are, which status values mean what,
+ * and the acknowledgement) and the parser that turns one callback into the normalised inbound or
+ * delivery-report event. Paths are field names for form bodies and JSON paths for JSON bodies.
+ *
+ * Not yet offered by the triggers: they would have to load the trigger's `httpSmsGatewayApi`
+ * credential and hand it to the parser (`parseWithProfile`), which the trigger runtime does not do
+ * today; so `httpGateway` carries no `webhooks` capability yet.
+ */
+import { textAnswer } from '../../webhook-parsing/answers';
+import { eventId } from '../../webhook-parsing/event-id';
+import { PayloadError, rawCopy } from '../../webhook-parsing/fields';
+import { MAX_BODY_BYTES, MAX_DATE_LENGTH, MAX_ID_LENGTH, MAX_SHORT_LENGTH } from '../../webhook-parsing/limits';
+import { internationalNumber } from '../../webhook-parsing/numbers';
+import { guardedParse, unknownEventKind } from '../../webhook-parsing/parse-guard';
+import { isoFromTimestamp, isoNow } from '../../webhook-parsing/time';
+import type { Credentials } from '../../core/types';
+import type {
+	DeliveryStatus,
+	HttpAnswer,
+	ParseContext,
+	ParseResult,
+	SmsEvent,
+	WebhookRequest,
+} from '../../core/webhook-types';
+import { pathSegments, readPath, scalarText } from './json-path';
+import { ProfileError } from './profile';
+
+const GATEWAY = 'httpGateway';
+const FINAL: ReadonlySet<DeliveryStatus> = new Set(['delivered', 'failed', 'rejected', 'expired']);
+const STATUSES: readonly DeliveryStatus[] = ['queued', 'sent', 'delivered', 'failed', 'rejected', 'expired'];
+
+export interface CallbackMapping {
+	/** Inbound: the sender. Delivery report: the recipient. */
+	numberPath: string;
+	textPath: string;
+	toPath: string;
+	timePath: string;
+	messageIdPath: string;
+	statusPath: string;
+	failurePath: string;
+	/** Gateway status value → normalised status; values not listed are `unknown`. */
+	statusValues: Map<string, DeliveryStatus>;
+	ack: HttpAnswer;
+}
+
+function text(credentials: Credentials, key: string, fallback = ''): string {
+	const value = credentials[key];
+	return typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : fallback;
+}
+
+function mappingPath(credentials: Credentials, key: string, label: string): string {
+	const value = text(credentials, key);
+	if (pathSegments(value) === undefined) throw new ProfileError(label, `"${value}" is not a field name or a path such as data.from`);
+	return value;
+}
+
+/** `{"delivered": ["DELIVRD", "delivered"], "failed": ["UNDELIV"]}` → value → status. */
+function statusTable(credentials: Credentials): Map<string, DeliveryStatus> {
+	const raw = credentials.callbackStatusValues;
+	const table = new Map<string, DeliveryStatus>();
+	if (raw === undefined || raw === null || raw === '') return table;
+	let parsed: unknown = raw;
+	if (typeof raw === 'string') {
+		const attempt = safeJson(raw);
+		if (!attempt.ok) throw new ProfileError('Callback Status Values', 'is not valid JSON');
+		parsed = attempt.value;
+	}
+	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		throw new ProfileError('Callback Status Values', 'must be a JSON object such as {"delivered": ["DELIVRD"]}');
+	}
+	for (const [status, values] of Object.entries(parsed as Record<string, unknown>)) {
+		if (!(STATUSES as readonly string[]).includes(status)) {
+			throw new ProfileError('Callback Status Values', `"${status}" is not one of ${STATUSES.join(', ')}`);
+		}
+		const list = Array.isArray(values) ? values : [values];
+		for (const value of list) {
+			const word = scalarText(value);
+			if (word === undefined) throw new ProfileError('Callback Status Values', `the values of "${status}" must be text`);
+			table.set(word.toLowerCase(), status as DeliveryStatus);
+		}
+	}
+	return table;
+}
+
+function safeJson(raw: string): { ok: true; value: unknown } | { ok: false } {
+	try {
+		return { ok: true, value: JSON.parse(raw) as unknown };
+	} catch {
+		return { ok: false };
+	}
+}
+
+/** Reads the callback part of a profile; throws a ProfileError naming the field at fault. */
+export function readCallbackMapping(credentials: Credentials): CallbackMapping {
+	const ackStatus = Number(credentials.callbackAckStatus ?? 200);
+	if (!Number.isInteger(ackStatus) || ackStatus < 200 || ackStatus > 299) {
+		throw new ProfileError('Acknowledgement Status', 'must be an HTTP status from 200 to 299');
+	}
+	const ackBody = typeof credentials.callbackAckBody === 'string' ? credentials.callbackAckBody : '';
+	const mapping: CallbackMapping = {
+		numberPath: mappingPath(credentials, 'callbackNumberPath', 'Callback Number Path'),
+		textPath: mappingPath(credentials, 'callbackTextPath', 'Callback Text Path'),
+		toPath: mappingPath(credentials, 'callbackToPath', 'Callback To Path'),
+		timePath: mappingPath(credentials, 'callbackTimePath', 'Callback Time Path'),
+		messageIdPath: mappingPath(credentials, 'callbackMessageIdPath', 'Callback Message ID Path'),
+		statusPath: mappingPath(credentials, 'callbackStatusPath', 'Callback Status Path'),
+		failurePath: mappingPath(credentials, 'callbackFailurePath', 'Callback Failure Path'),
+		statusValues: statusTable(credentials),
+		ack: ackBody === '' ? { status: ackStatus, body: '' } : textAnswer(ackStatus, ackBody),
+	};
+	if (mapping.numberPath === '') throw new ProfileError('Callback Number Path', 'is required to read callbacks');
+	return mapping;
+}
+
+function fieldsOf(request: WebhookRequest): Record<string, unknown> {
+	if (request.body.kind === 'json') return request.body.value;
+	if (request.body.kind === 'form') return request.body.fields;
+	return request.query;
+}
+
+function value(fields: Record<string, unknown>, path: string, max: number, label: string): string | undefined {
+	if (path === '') return undefined;
+	const found = readPath(fields, path);
+	if (found === undefined || found === null) return undefined;
+	const word = scalarText(found);
+	if (word === undefined) throw new PayloadError(400, `The field "${path}" (${label}) must be text`);
+	if (word.length > max) throw new PayloadError(400, `The field "${path}" (${label}) is longer than ${max} characters`);
+	return word;
+}
+
+function parse(mapping: CallbackMapping, request: WebhookRequest, context: ParseContext): { event: SmsEvent; ack: HttpAnswer } {
+	const fields = fieldsOf(request);
+	const number = value(fields, mapping.numberPath, MAX_SHORT_LENGTH, 'number');
+	if (number === undefined || number.trim() === '') throw new PayloadError(400, `The field "${mapping.numberPath}" (number) is missing`);
+	const messageId = value(fields, mapping.messageIdPath, MAX_ID_LENGTH, 'message ID');
+	const time = value(fields, mapping.timePath, MAX_DATE_LENGTH, 'time');
+	const at = isoFromTimestamp(time) ?? isoNow(context.receivedAtMs);
+	const gatewayStatus = value(fields, mapping.statusPath, MAX_SHORT_LENGTH, 'status');
+	const raw = rawCopy(fields);
+	if (gatewayStatus !== undefined) {
+		if (messageId === undefined) throw new PayloadError(400, `The field "${mapping.messageIdPath || 'message ID'}" (message ID) is missing`);
+		const status = mapping.statusValues.get(gatewayStatus.toLowerCase()) ?? 'unknown';
+		const failureReason = value(fields, mapping.failurePath, MAX_SHORT_LENGTH, 'failure reason') ?? null;
+		return {
+			ack: mapping.ack,
+			event: {
+				eventType: 'deliveryReport',
+				eventId: eventId(GATEWAY, 'deliveryReport', [messageId, gatewayStatus]),
+				gateway: GATEWAY,
+				messageId,
+				to: internationalNumber(number),
+				status,
+				final: FINAL.has(status),
+				gatewayStatus,
+				failureReason,
+				failureExplanation:
+					status === 'failed' || status === 'rejected' || status === 'expired'
+						? `The gateway reported "${gatewayStatus}"${failureReason ? ` (${failureReason})` : ''}: the message was not delivered.`
+						: null,
+				networkCode: null,
+				at,
+				raw,
+			},
+		};
+	}
+	const body = value(fields, mapping.textPath, MAX_BODY_BYTES, 'text');
+	if (body === undefined) throw unknownEventKind('The callback has neither a status nor a text at the configured paths');
+	return {
+		ack: mapping.ack,
+		event: {
+			eventType: 'inbound',
+			eventId: eventId(GATEWAY, 'inbound', messageId ? [messageId] : [number, time ?? null, body]),
+			gateway: GATEWAY,
+			from: internationalNumber(number),
+			to: value(fields, mapping.toPath, MAX_SHORT_LENGTH, 'to') ?? null,
+			text: body,
+			receivedAt: at,
+			messageId: messageId ?? null,
+			linkId: null,
+			keyword: null,
+			raw,
+		},
+	};
+}
+
+/** One callback read by a profile's mapping: an event and the profile's acknowledgement, or a refusal. */
+export function parseWithProfile(credentials: Credentials, request: WebhookRequest, context: ParseContext): ParseResult {
+	const mapping = mappingOrProblem(credentials);
+	if (mapping instanceof ProfileError) {
+		// The profile, not the caller, is at fault: 500, so a gateway that retries will try again later.
+		return { ok: false, rejection: { status: 500, message: mapping.message } };
+	}
+	return guardedParse((r, c) => parse(mapping, r, c), request, context);
+}
+
+function mappingOrProblem(credentials: Credentials): CallbackMapping | ProfileError {
+	try {
+		return readCallbackMapping(credentials);
+	} catch (error) {
+		return error instanceof ProfileError ? error : new ProfileError('Callback Number Path', 'the callback mapping could not be read');
+	}
+}
