@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 
-import { runTsChild, startTsChild } from '../support/child-process';
+import { runTsChild, startTsChild } from '../../tooling/n8n/child-process';
 import { BenchSimControl } from '../support/sim-control';
 import type { ScaleSample, ScaleWorkload } from './scale-child';
 

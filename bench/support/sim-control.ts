@@ -4,7 +4,7 @@
  */
 import axios from 'axios';
 
-import { SimControl } from '../../test/e2e/support/sim-control';
+import { SimControl } from '../../tooling/n8n/sim-control';
 import type { SimGatewayName } from './gateways';
 
 export interface SimStats {

@@ -3,11 +3,11 @@
  * POST, and the reply carries the node's output item; the simulator holds the message exactly
  * once, and n8n stored one successful webhook execution.
  */
-import type { N8nRestClient } from '../../scripts/n8n/rest-client';
+import type { N8nRestClient } from '../../tooling/n8n/rest-client';
 import { loadE2eContext, ownerClient, type E2eContext } from './support/context';
 import { finishedExecutions } from './support/executions';
 import { GATEWAY_SENDS, sendThroughWorkflow, type GatewaySend } from './support/send-sms';
-import { SimControl } from './support/sim-control';
+import { SimControl } from '../../tooling/n8n/sim-control';
 
 const digits = (phone: string) => phone.replace(/\D/g, '');
 

@@ -7,12 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 
-import { screenshotWorkflow, type CanvasNode } from '../../scripts/n8n/editor-screenshot';
-import { REPO_ROOT } from '../../scripts/n8n/paths';
-import type { TypeSummary, WorkflowNode } from '../../scripts/n8n/rest-client';
+import { screenshotWorkflow, type CanvasNode } from '../../tooling/n8n/editor-screenshot';
+import { REPO_ROOT } from '../../tooling/n8n/paths';
+import type { TypeSummary, WorkflowNode } from '../../tooling/n8n/rest-client';
 import { packageNodeTypes } from '../harness/package-types';
 import { loadE2eContext, ownerClient } from './support/context';
-import { PACKAGE_NAME, uniqueTag } from './support/workflows';
+import { PACKAGE_NAME, uniqueTag } from '../../tooling/n8n/workflows';
 
 const PER_ROW = 4;
 

@@ -7,13 +7,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import type { CredentialSummary, N8nRestClient } from '../../scripts/n8n/rest-client';
-import { simulatorSecrets, type SimulatorAccountsForCredentials } from '../../scripts/n8n/simulator-credentials';
+import type { CredentialSummary, N8nRestClient } from '../../tooling/n8n/rest-client';
+import { simulatorSecrets, type SimulatorAccountsForCredentials } from '../../tooling/n8n/simulator-credentials';
 import { loadE2eContext, ownerClient, type E2eContext } from './support/context';
 import { finishedExecutions } from './support/executions';
 import { GATEWAY_SENDS, sendThroughWorkflow } from './support/send-sms';
-import { SimControl } from './support/sim-control';
-import { PACKAGE_NAME, uniqueTag } from './support/workflows';
+import { SimControl } from '../../tooling/n8n/sim-control';
+import { PACKAGE_NAME, uniqueTag } from '../../tooling/n8n/workflows';
 import { WRONG_SECRET, wrongCredential } from './support/wrong-credentials';
 
 /** Each secret as it is typed, and as HTTP Basic sends it (base64 of user:secret). */

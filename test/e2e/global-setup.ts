@@ -9,13 +9,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { startSimulator } from '../../simulator/index';
-import { installPackageIntoUserFolder } from '../../scripts/n8n/install-package';
-import { ensureN8nInstalled } from '../../scripts/n8n/install-n8n';
-import { startN8n } from '../../scripts/n8n/n8n-process';
-import { ensurePackedPackage } from '../../scripts/n8n/pack-package';
-import { provisionSimulatorCredentials } from '../../scripts/n8n/provision-credentials';
-import { N8nRestClient } from '../../scripts/n8n/rest-client';
-import { formatSeconds } from '../../scripts/n8n/run-command';
+import { installPackageIntoUserFolder } from '../../tooling/n8n/install-package';
+import { ensureN8nInstalled } from '../../tooling/n8n/install-n8n';
+import { startN8n } from '../../tooling/n8n/n8n-process';
+import { ensurePackedPackage } from '../../tooling/n8n/pack-package';
+import { provisionSimulatorCredentials } from '../../tooling/n8n/provision-credentials';
+import { N8nRestClient } from '../../tooling/n8n/rest-client';
+import { formatSeconds } from '../../tooling/n8n/run-command';
 import { writeE2eContext } from './support/context';
 import { E2E_OWNER, setRunningStack, type RunningStack } from './support/stack';
 

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { REPO_ROOT } from '../../scripts/n8n/paths';
+import { REPO_ROOT } from '../../tooling/n8n/paths';
 import { takeRunningStack } from './support/stack';
 
 export default async function globalTeardown(): Promise<void> {

@@ -5,10 +5,10 @@
  * exactly one reply from the short code with the inbound `linkId`. Calls without the secret or
  * with malformed bodies are refused with a 4xx and start nothing.
  */
-import type { N8nRestClient, WorkflowNode } from '../../../scripts/n8n/rest-client';
+import type { N8nRestClient, WorkflowNode } from '../../../tooling/n8n/rest-client';
 import { loadE2eContext, ownerClient, type E2eContext } from '../support/context';
 import { finishedExecutions } from '../support/executions';
-import { uniqueNumber, uniqueTag } from '../support/workflows';
+import { uniqueNumber, uniqueTag } from '../../../tooling/n8n/workflows';
 import { importExample, nodeNamed, type ImportedExample } from './support/examples';
 import { SimDriver, type CallbackAttempt } from './support/sim-driver';
 import { triggerCallbackUrl, triggerWebhookPath } from './support/triggers';

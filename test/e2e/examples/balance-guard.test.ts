@@ -3,11 +3,11 @@
  * Africa's Talking balance below the threshold the run stops at Stop and Error and sends nothing;
  * with enough credit the campaign goes out, each contact exactly once.
  */
-import type { N8nRestClient } from '../../../scripts/n8n/rest-client';
+import type { N8nRestClient } from '../../../tooling/n8n/rest-client';
 import { loadE2eContext, ownerClient, type E2eContext } from '../support/context';
 import { contactsOf, importExample, nodeNamed, type Contact, type ImportedExample } from './support/examples';
 import { finishedExecution, nodeOutput, ranNodes, type FinishedExecution } from './support/execution-data';
-import { N8nSession } from './support/n8n-session';
+import { N8nSession } from '../../../tooling/n8n/n8n-session';
 import { SimDriver } from './support/sim-driver';
 
 describe('example: stop a campaign when the balance is low', () => {

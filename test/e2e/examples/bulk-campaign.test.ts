@@ -3,11 +3,11 @@
  * "Execute workflow" call: the dry run checks every contact and sends nothing, only the `valid`
  * recipients are then sent for real, each exactly once with its personalised text.
  */
-import type { N8nRestClient } from '../../../scripts/n8n/rest-client';
+import type { N8nRestClient } from '../../../tooling/n8n/rest-client';
 import { loadE2eContext, ownerClient, type E2eContext } from '../support/context';
 import { importExample, nodeNamed, type ImportedExample } from './support/examples';
 import { finishedExecution, nodeOutput, type FinishedExecution } from './support/execution-data';
-import { N8nSession } from './support/n8n-session';
+import { N8nSession } from '../../../tooling/n8n/n8n-session';
 import { SimDriver, type SimGateway } from './support/sim-driver';
 
 const GATEWAY: SimGateway = 'africastalking';

@@ -5,14 +5,14 @@
  * 2xx at the first attempt, only the two failures start executions, and both failed numbers end
  * up in the data table, even though their reports arrive at the same moment.
  */
-import type { N8nRestClient, WorkflowNode } from '../../../scripts/n8n/rest-client';
-import { waitFor } from '../../../scripts/n8n/wait-for';
+import type { N8nRestClient, WorkflowNode } from '../../../tooling/n8n/rest-client';
+import { waitFor } from '../../../tooling/n8n/wait-for';
 import { loadE2eContext, ownerClient, type E2eContext } from '../support/context';
 import { finishedExecutions } from '../support/executions';
 import { GATEWAY_SENDS } from '../support/send-sms';
-import { deployActive, uniqueNumber, uniqueTag, webhookThen } from '../support/workflows';
+import { deployActive, uniqueNumber, uniqueTag, webhookThen } from '../../../tooling/n8n/workflows';
 import { importExample, nodeNamed, type ImportedExample } from './support/examples';
-import { N8nSession, type DataTableRow } from './support/n8n-session';
+import { N8nSession, type DataTableRow } from '../../../tooling/n8n/n8n-session';
 import { SimDriver, type CallbackAttempt } from './support/sim-driver';
 import { triggerCallbackUrl, triggerWebhookPath } from './support/triggers';
 import {

@@ -3,11 +3,11 @@
  * reminder on SMSBox for tomorrow 08:00 UTC, and Change Scheduled SMS moves it one hour later with
  * the message ID Send SMS returned. The simulator holds one scheduled message, at the new time.
  */
-import type { N8nRestClient } from '../../../scripts/n8n/rest-client';
+import type { N8nRestClient } from '../../../tooling/n8n/rest-client';
 import { loadE2eContext, ownerClient, type E2eContext } from '../support/context';
 import { importExample, nodeNamed, type ImportedExample } from './support/examples';
 import { finishedExecution, nodeOutput, type FinishedExecution } from './support/execution-data';
-import { N8nSession } from './support/n8n-session';
+import { N8nSession } from '../../../tooling/n8n/n8n-session';
 import { SimDriver } from './support/sim-driver';
 
 const HOUR_MS = 3600_000;

@@ -7,11 +7,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { screenshotWorkflow, type CanvasNode } from '../../../scripts/n8n/editor-screenshot';
-import { REPO_ROOT } from '../../../scripts/n8n/paths';
-import type { N8nRestClient } from '../../../scripts/n8n/rest-client';
+import { screenshotWorkflow, type CanvasNode } from '../../../tooling/n8n/editor-screenshot';
+import { REPO_ROOT } from '../../../tooling/n8n/paths';
+import type { N8nRestClient } from '../../../tooling/n8n/rest-client';
 import { loadE2eContext, ownerClient, type E2eContext } from '../support/context';
-import { PACKAGE_NAME } from '../support/workflows';
+import { PACKAGE_NAME } from '../../../tooling/n8n/workflows';
 import { importExample, readExample, type ExampleFile } from './support/examples';
 
 const FILE = 'bulk-campaign.json';

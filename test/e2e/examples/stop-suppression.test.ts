@@ -6,13 +6,13 @@
  * starts nothing. The campaign in the same workflow (its Manual Trigger) then texts every contact
  * but the one who opted out, each exactly once.
  */
-import type { N8nRestClient, WorkflowNode } from '../../../scripts/n8n/rest-client';
+import type { N8nRestClient, WorkflowNode } from '../../../tooling/n8n/rest-client';
 import { loadE2eContext, ownerClient, type E2eContext } from '../support/context';
 import { finishedExecutions } from '../support/executions';
-import { uniqueTag } from '../support/workflows';
+import { uniqueTag } from '../../../tooling/n8n/workflows';
 import { contactsOf, importExample, nodeNamed, type ImportedExample } from './support/examples';
 import { finishedExecution, nodeOutput, type FinishedExecution } from './support/execution-data';
-import { N8nSession, type DataTableRow } from './support/n8n-session';
+import { N8nSession, type DataTableRow } from '../../../tooling/n8n/n8n-session';
 import { SimDriver, type CallbackAttempt } from './support/sim-driver';
 import { triggerCallbackUrl, triggerWebhookPath } from './support/triggers';
 import {

@@ -6,8 +6,8 @@
  */
 import * as fs from 'node:fs';
 
-import type { ProvisionedCredentials } from '../../../scripts/n8n/provision-credentials';
-import { N8nRestClient } from '../../../scripts/n8n/rest-client';
+import type { ProvisionedCredentials } from '../../../tooling/n8n/provision-credentials';
+import { N8nRestClient } from '../../../tooling/n8n/rest-client';
 
 export const CONTEXT_ENV = 'SMS_GATEWAYS_E2E_CONTEXT';
 

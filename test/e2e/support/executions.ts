@@ -1,6 +1,6 @@
 /** n8n saves an execution as it finishes, which may be just after the webhook has answered. */
-import type { ExecutionSummary, N8nRestClient } from '../../../scripts/n8n/rest-client';
-import { waitFor } from '../../../scripts/n8n/wait-for';
+import type { ExecutionSummary, N8nRestClient } from '../../../tooling/n8n/rest-client';
+import { waitFor } from '../../../tooling/n8n/wait-for';
 
 const UNFINISHED = new Set(['new', 'running', 'waiting']);
 

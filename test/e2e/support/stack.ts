@@ -2,8 +2,8 @@
  * The processes global setup started, kept on `globalThis` for global teardown (jest runs both in
  * the same parent process, but loads each module afresh).
  */
-import type { N8nInstance } from '../../../scripts/n8n/n8n-process';
-import type { OwnerAccount } from '../../../scripts/n8n/rest-client';
+import type { N8nInstance } from '../../../tooling/n8n/n8n-process';
+import type { OwnerAccount } from '../../../tooling/n8n/rest-client';
 import type { Simulator } from '../../../simulator/index';
 
 export interface RunningStack {

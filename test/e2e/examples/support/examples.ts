@@ -8,10 +8,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { importWorkflowFiles } from '../../../../scripts/n8n/import-workflows';
-import { REPO_ROOT } from '../../../../scripts/n8n/paths';
-import type { CredentialSummary, N8nRestClient, WorkflowNode } from '../../../../scripts/n8n/rest-client';
-import { CREDENTIAL_TYPE_BY_GATEWAY } from '../../../../scripts/n8n/simulator-credentials';
+import { importWorkflowFiles } from '../../../../tooling/n8n/import-workflows';
+import { REPO_ROOT } from '../../../../tooling/n8n/paths';
+import type { CredentialSummary, N8nRestClient, WorkflowNode } from '../../../../tooling/n8n/rest-client';
+import { CREDENTIAL_TYPE_BY_GATEWAY } from '../../../../tooling/n8n/simulator-credentials';
 import type { E2eContext } from '../../support/context';
 
 export const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');

@@ -2,8 +2,8 @@
  * A finished execution read back from n8n with its run data: which nodes ran and what each
  * output, so the tests check the example's own nodes, not only the simulator.
  */
-import type { ExecutionDetails, N8nRestClient } from '../../../../scripts/n8n/rest-client';
-import { waitFor } from '../../../../scripts/n8n/wait-for';
+import type { ExecutionDetails, N8nRestClient } from '../../../../tooling/n8n/rest-client';
+import { waitFor } from '../../../../tooling/n8n/wait-for';
 import { parseFlatted } from './flatted';
 
 type Json = Record<string, unknown>;

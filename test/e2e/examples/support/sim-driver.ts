@@ -5,7 +5,7 @@
  */
 import axios from 'axios';
 
-import { SimControl } from '../../support/sim-control';
+import { SimControl } from '../../../../tooling/n8n/sim-control';
 
 /** The simulator's own names and callback log records, re-exported for the example tests. */
 import type { CallbackAttempt, GatewayName as SimGateway } from '../../../../simulator';

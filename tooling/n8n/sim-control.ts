@@ -1,7 +1,7 @@
 /** The simulator's control API (/sim/*) as the e2e tests use it, over HTTP like any client. */
 import axios from 'axios';
 
-import type { SimulatorAccountsForCredentials } from '../../../scripts/n8n/simulator-credentials';
+import type { SimulatorAccountsForCredentials } from './simulator-credentials';
 
 export interface SimMessage {
 	gateway: string;

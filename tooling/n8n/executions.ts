@@ -4,8 +4,8 @@
  */
 import axios from 'axios';
 
-import type { ExecutionSummary, N8nRestClient } from '../../scripts/n8n/rest-client';
-import { waitFor } from '../../scripts/n8n/wait-for';
+import type { ExecutionSummary, N8nRestClient } from './rest-client';
+import { waitFor } from './wait-for';
 import { parseFlatted } from './flatted';
 
 const UNFINISHED = new Set(['new', 'running', 'waiting', 'unknown']);

@@ -6,7 +6,7 @@
  */
 import axios, { type AxiosInstance } from 'axios';
 
-import type { E2eContext } from '../../support/context';
+import type { E2eContext } from '../../test/e2e/support/context';
 
 export interface DataTableSummary {
 	id: string;
