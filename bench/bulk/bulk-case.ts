@@ -7,7 +7,7 @@
 import { executionCounts, newestFinishedExecution } from '../../tooling/n8n/executions';
 import { digitsOf, DISPLAY_NAME, recipientList, SIM_NAME, type BenchGateway, type Recipient, type SendMode } from '../support/gateways';
 import type { BenchStack } from '../support/n8n-stack';
-import type { FaultKind } from '../support/sim-control';
+import type { FaultKind } from '../../tooling/n8n/sim-control';
 import { processCpuMs } from '../support/process-cpu';
 import { postWebhook } from '../../tooling/n8n/webhook-call';
 import { bulkWorkflow, deploy, SENDER_NODE_NAME, uniqueTag, type SenderNodeSpec } from '../support/workflows';

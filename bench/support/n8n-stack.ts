@@ -2,7 +2,7 @@
  * One real n8n and one simulator for a whole bench run, each in its own process: the pinned n8n
  * (installed by the e2e tooling), this package installed the way n8n installs community packages,
  * an owner session, and the simulator credentials stored in n8n. Everything is reused from
- * `scripts/n8n/`; only the bench's choices live here.
+ * `tooling/n8n/`; only the bench's choices live here.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -19,7 +19,7 @@ import { formatSeconds } from '../../tooling/n8n/run-command';
 import { benchPackage } from './bench-package';
 import { startTsChild, type TsChild } from '../../tooling/n8n/child-process';
 import { RESULTS_DIR } from './results';
-import { BenchSimControl } from './sim-control';
+import { SimControl } from '../../tooling/n8n/sim-control';
 
 const BENCH_OWNER: OwnerAccount = {
 	email: 'bench@example.com',
@@ -42,7 +42,7 @@ export interface BenchStack {
 	n8nVersion: string;
 	n8nNode: string;
 	client: N8nRestClient;
-	sim: BenchSimControl;
+	sim: SimControl;
 	simUrl: string;
 	accounts: SimulatorAccountsForCredentials;
 	credentials: ProvisionedCredentials;
@@ -83,7 +83,7 @@ export async function startBenchStack(log: (line: string) => void): Promise<Benc
 			n8nVersion: installed.n8nVersion,
 			n8nNode: NODE24_VERSION,
 			client,
-			sim: new BenchSimControl(simulator.hello.url),
+			sim: new SimControl(simulator.hello.url),
 			simUrl: simulator.hello.url,
 			accounts: simulator.hello.accounts,
 			credentials,

@@ -5,7 +5,7 @@
  */
 import type { N8nRestClient } from '../../tooling/n8n/rest-client';
 import { loadE2eContext, ownerClient, type E2eContext } from './support/context';
-import { finishedExecutions } from './support/executions';
+import { finishedExecutions } from '../../tooling/n8n/executions';
 import { GATEWAY_SENDS, sendThroughWorkflow, type GatewaySend } from './support/send-sms';
 import { SimControl } from '../../tooling/n8n/sim-control';
 

@@ -2,7 +2,7 @@
  * Headless Chromium opens the real n8n editor on a workflow holding every node of this package:
  * each is drawn on the canvas with its own icon, loaded from the installed package. The
  * screenshot goes to test-results/e2e-editor.png (docs/ holds the curated ones, made with
- * scripts/n8n/screenshot-cli.ts).
+ * tooling/n8n/screenshot-cli.ts).
  */
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';

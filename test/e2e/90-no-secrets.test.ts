@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { CredentialSummary, N8nRestClient } from '../../tooling/n8n/rest-client';
 import { simulatorSecrets, type SimulatorAccountsForCredentials } from '../../tooling/n8n/simulator-credentials';
 import { loadE2eContext, ownerClient, type E2eContext } from './support/context';
-import { finishedExecutions } from './support/executions';
+import { finishedExecutions } from '../../tooling/n8n/executions';
 import { GATEWAY_SENDS, sendThroughWorkflow } from './support/send-sms';
 import { SimControl } from '../../tooling/n8n/sim-control';
 import { PACKAGE_NAME, uniqueTag } from '../../tooling/n8n/workflows';

@@ -1,5 +1,5 @@
 /**
- * End-to-end tier: a real n8n (the pinned release, see scripts/n8n/pinned.ts) with the packed
+ * End-to-end tier: a real n8n (the pinned release, see tooling/n8n/pinned.ts) with the packed
  * tarball installed as a community package, plus the gateway simulator, both started once by
  * global-setup.ts for every test file and stopped by global-teardown.ts.
  * One worker: the test files share that n8n and its simulator.

@@ -7,10 +7,10 @@
  */
 import type { N8nRestClient, WorkflowNode } from '../../../tooling/n8n/rest-client';
 import { loadE2eContext, ownerClient, type E2eContext } from '../support/context';
-import { finishedExecutions } from '../support/executions';
+import { finishedExecutions } from '../../../tooling/n8n/executions';
 import { uniqueNumber, uniqueTag } from '../../../tooling/n8n/workflows';
 import { importExample, nodeNamed, type ImportedExample } from './support/examples';
-import { SimDriver, type CallbackAttempt } from './support/sim-driver';
+import { SimControl, type CallbackAttempt } from '../../../tooling/n8n/sim-control';
 import { triggerCallbackUrl, triggerWebhookPath } from './support/triggers';
 import {
 	activateAndWaitForTrigger,
@@ -34,7 +34,7 @@ describe("example: auto-reply to incoming messages (Africa's Talking)", () => {
 	const secret = `e2e-Secret-${uniqueTag()}`;
 	let context: E2eContext;
 	let client: N8nRestClient;
-	let sim: SimDriver;
+	let sim: SimControl;
 	let workflow: ImportedExample;
 	let trigger: WorkflowNode;
 	const conversations: Conversation[] = [];
@@ -42,7 +42,7 @@ describe("example: auto-reply to incoming messages (Africa's Talking)", () => {
 	beforeAll(async () => {
 		context = loadE2eContext();
 		client = ownerClient(context);
-		sim = new SimDriver(context.simulatorUrl);
+		sim = new SimControl(context.simulatorUrl);
 		workflow = await importExample(client, context, 'auto-reply.json', { secret });
 		trigger = nodeNamed(workflow, 'Incoming SMS');
 		await activateAndWaitForTrigger(client, workflow, triggerWebhookPath(trigger));

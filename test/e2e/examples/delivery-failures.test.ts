@@ -8,12 +8,12 @@
 import type { N8nRestClient, WorkflowNode } from '../../../tooling/n8n/rest-client';
 import { waitFor } from '../../../tooling/n8n/wait-for';
 import { loadE2eContext, ownerClient, type E2eContext } from '../support/context';
-import { finishedExecutions } from '../support/executions';
+import { finishedExecutions } from '../../../tooling/n8n/executions';
 import { GATEWAY_SENDS } from '../support/send-sms';
 import { deployActive, uniqueNumber, uniqueTag, webhookThen } from '../../../tooling/n8n/workflows';
 import { importExample, nodeNamed, type ImportedExample } from './support/examples';
 import { N8nSession, type DataTableRow } from '../../../tooling/n8n/n8n-session';
-import { SimDriver, type CallbackAttempt } from './support/sim-driver';
+import { SimControl, type CallbackAttempt } from '../../../tooling/n8n/sim-control';
 import { triggerCallbackUrl, triggerWebhookPath } from './support/triggers';
 import {
 	activateAndWaitForTrigger,
@@ -32,7 +32,7 @@ describe('example: collect failed deliveries (Gupshup)', () => {
 	let context: E2eContext;
 	let client: N8nRestClient;
 	let session: N8nSession;
-	let sim: SimDriver;
+	let sim: SimControl;
 	let workflow: ImportedExample;
 	let trigger: WorkflowNode;
 	const workflowIds: string[] = [];
@@ -45,7 +45,7 @@ describe('example: collect failed deliveries (Gupshup)', () => {
 		context = loadE2eContext();
 		client = ownerClient(context);
 		session = new N8nSession(context);
-		sim = new SimDriver(context.simulatorUrl);
+		sim = new SimControl(context.simulatorUrl);
 		workflow = await importExample(client, context, 'delivery-failures.json', { secret });
 		workflowIds.push(workflow.id);
 		trigger = nodeNamed(workflow, 'Delivery report');

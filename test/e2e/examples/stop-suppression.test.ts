@@ -8,12 +8,11 @@
  */
 import type { N8nRestClient, WorkflowNode } from '../../../tooling/n8n/rest-client';
 import { loadE2eContext, ownerClient, type E2eContext } from '../support/context';
-import { finishedExecutions } from '../support/executions';
 import { uniqueTag } from '../../../tooling/n8n/workflows';
 import { contactsOf, importExample, nodeNamed, type ImportedExample } from './support/examples';
-import { finishedExecution, nodeOutput, type FinishedExecution } from './support/execution-data';
+import { finishedExecution, finishedExecutions, nodeOutput, type FinishedExecution } from '../../../tooling/n8n/executions';
 import { N8nSession, type DataTableRow } from '../../../tooling/n8n/n8n-session';
-import { SimDriver, type CallbackAttempt } from './support/sim-driver';
+import { SimControl, type CallbackAttempt } from '../../../tooling/n8n/sim-control';
 import { triggerCallbackUrl, triggerWebhookPath } from './support/triggers';
 import {
 	activateAndWaitForTrigger,
@@ -34,7 +33,7 @@ describe('example: STOP replies build a suppression list the campaign skips (SMS
 	let context: E2eContext;
 	let client: N8nRestClient;
 	let session: N8nSession;
-	let sim: SimDriver;
+	let sim: SimControl;
 	let workflow: ImportedExample;
 	let trigger: WorkflowNode;
 	let contacts: Array<{ name: string; phone: string }>;
@@ -47,7 +46,7 @@ describe('example: STOP replies build a suppression list the campaign skips (SMS
 		context = loadE2eContext();
 		client = ownerClient(context);
 		session = new N8nSession(context);
-		sim = new SimDriver(context.simulatorUrl);
+		sim = new SimControl(context.simulatorUrl);
 		workflow = await importExample(client, context, 'stop-suppression.json', { secret });
 		trigger = nodeNamed(workflow, 'STOP reply');
 		await activateAndWaitForTrigger(client, workflow, triggerWebhookPath(trigger));

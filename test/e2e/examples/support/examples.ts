@@ -1,7 +1,7 @@
 /**
  * The example workflows (`examples/*.json`) as the tests use them: read from disk, given the
  * webhook secret a user would set in place of the placeholder, and imported through
- * scripts/n8n/import-workflows.ts, the same import (and credential binding by type) that
+ * tooling/n8n/import-workflows.ts, the same import (and credential binding by type) that
  * `npm run dev` does.
  */
 import * as fs from 'node:fs';

@@ -4,7 +4,7 @@
  * with a 4xx, starts no execution, and that n8n still serves the genuine call that follows.
  */
 import type { N8nRestClient } from '../../../../tooling/n8n/rest-client';
-import { finishedExecutions } from '../../support/executions';
+import { finishedExecutions } from '../../../../tooling/n8n/executions';
 
 export interface WebhookCall {
 	label: string;
