@@ -82,21 +82,27 @@ describe('secrets stay secret in the real n8n', () => {
 		expect([...statuses]).toEqual(expect.arrayContaining(['success', 'error']));
 	});
 
-	it("keeps every secret out of n8n's log (stdout and stderr, at debug level)", () => {
-		const log = fs.readFileSync(context.n8nLogFile, 'utf8');
-		// Not vacuous: debug lines were written, including the executions above.
-		expect(log).toContain('debug');
-		expect(log.length).toBeGreaterThan(10000);
-		expect(leaksIn(log, secrets)).toEqual([]);
+	it("keeps every secret out of n8n's logs (stdout and stderr of every n8n process, at debug level)", () => {
+		for (const process of context.processes) {
+			const log = fs.readFileSync(process.logFile, 'utf8');
+			// Not vacuous: debug lines were written, including the executions above.
+			expect({ process: process.name, debug: log.includes('debug') }).toEqual({ process: process.name, debug: true });
+			expect(leaksIn(log, secrets)).toEqual([]);
+		}
+		expect(fs.readFileSync(context.n8nLogFile, 'utf8').length).toBeGreaterThan(10000);
 	});
 
-	it("keeps every secret out of n8n's event log in the user folder", () => {
-		const folder = path.join(context.userFolder, '.n8n');
-		const eventLogs = fs.readdirSync(folder).filter((file) => /^n8nEventLog.*\.log$/.test(file));
-		expect(eventLogs.length).toBeGreaterThan(0);
-		for (const file of eventLogs) {
-			const text = fs.readFileSync(path.join(folder, file), 'utf8');
-			expect({ file, leaks: leaksIn(text, secrets) }).toEqual({ file, leaks: [] });
+	it("keeps every secret out of n8n's event logs in every process's user folder", () => {
+		let eventLogCount = 0;
+		for (const process of context.processes) {
+			const folder = path.join(process.userFolder, '.n8n');
+			const eventLogs = fs.readdirSync(folder).filter((file) => /^n8nEventLog.*\.log$/.test(file));
+			eventLogCount += eventLogs.length;
+			for (const file of eventLogs) {
+				const text = fs.readFileSync(path.join(folder, file), 'utf8');
+				expect({ process: process.name, file, leaks: leaksIn(text, secrets) }).toEqual({ process: process.name, file, leaks: [] });
+			}
 		}
+		expect(eventLogCount).toBeGreaterThan(0);
 	});
 });

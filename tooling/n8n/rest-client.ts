@@ -90,8 +90,16 @@ export class N8nRestClient {
 
 	private cookie: string | undefined;
 
-	constructor(readonly baseUrl: string, cookie?: string) {
+	/** Where production webhooks answer: n8n itself, or in queue mode a webhook processor. */
+	readonly webhookBaseUrl: string;
+
+	constructor(
+		readonly baseUrl: string,
+		cookie?: string,
+		webhookBaseUrl?: string,
+	) {
 		this.cookie = cookie;
+		this.webhookBaseUrl = (webhookBaseUrl ?? baseUrl).replace(/\/+$/, '');
 		this.http = axios.create({
 			baseURL: baseUrl.replace(/\/+$/, ''),
 			timeout: 60_000,
@@ -241,8 +249,9 @@ export class N8nRestClient {
 	}
 
 	/**
-	 * Calls a production webhook (`/webhook/<path>`). n8n registers webhooks a moment after the
-	 * activate reply, so a 404 is retried until `registrationTimeoutMs`.
+	 * Calls a production webhook (`/webhook/<path>`) where production webhooks answer (n8n itself,
+	 * or in queue mode the webhook processor). n8n registers webhooks a moment after the activate
+	 * reply, so a 404 is retried until `registrationTimeoutMs`.
 	 */
 	async callWebhook(
 		path: string,
@@ -252,7 +261,7 @@ export class N8nRestClient {
 		for (;;) {
 			const response = await this.http.request({
 				method: options.method ?? 'POST',
-				url: `/webhook/${path.replace(/^\/+/, '')}`,
+				url: `${this.webhookBaseUrl}/webhook/${path.replace(/^\/+/, '')}`,
 				data: options.body,
 				headers: options.headers,
 				responseType: 'text',

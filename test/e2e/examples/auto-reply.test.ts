@@ -7,6 +7,7 @@
  */
 import type { N8nRestClient, WorkflowNode } from '../../../tooling/n8n/rest-client';
 import { loadE2eContext, ownerClient, type E2eContext } from '../support/context';
+import { expectRunByWorkers } from '../support/processes';
 import { finishedExecutions } from '../../../tooling/n8n/executions';
 import { uniqueNumber, uniqueTag } from '../../../tooling/n8n/workflows';
 import { importExample, nodeNamed, type ImportedExample } from './support/examples';
@@ -46,7 +47,7 @@ describe("example: auto-reply to incoming messages (Africa's Talking)", () => {
 		workflow = await importExample(client, context, 'auto-reply.json', { secret });
 		trigger = nodeNamed(workflow, 'Incoming SMS');
 		await activateAndWaitForTrigger(client, workflow, triggerWebhookPath(trigger));
-		await sim.setCallbacks({ africastalking: { inbound: triggerCallbackUrl(context.n8nUrl, trigger, secret) } });
+		await sim.setCallbacks({ africastalking: { inbound: triggerCallbackUrl(context.webhookUrl, trigger, secret) } });
 
 		// Two people text the short code, one after the other.
 		for (const text of ['Hello, is the clinic open?', 'NEWS']) {
@@ -75,6 +76,7 @@ describe("example: auto-reply to incoming messages (Africa's Talking)", () => {
 		expect(executions.map((e) => ({ status: e.status, mode: e.mode }))).toEqual(
 			conversations.map(() => ({ status: 'success', mode: 'webhook' })),
 		);
+		await expectRunByWorkers(context, executions.map((e) => e.id), 'webhook');
 	});
 
 	it('replies exactly once to each sender, from the short code, with the inbound linkId', async () => {

@@ -8,6 +8,7 @@
 import type { N8nRestClient, WorkflowNode } from '../../../tooling/n8n/rest-client';
 import { waitFor } from '../../../tooling/n8n/wait-for';
 import { loadE2eContext, ownerClient, type E2eContext } from '../support/context';
+import { expectRunByWorkers } from '../support/processes';
 import { finishedExecutions } from '../../../tooling/n8n/executions';
 import { GATEWAY_SENDS } from '../support/send-sms';
 import { deployActive, uniqueNumber, uniqueTag, webhookThen } from '../../../tooling/n8n/workflows';
@@ -50,7 +51,7 @@ describe('example: collect failed deliveries (Gupshup)', () => {
 		workflowIds.push(workflow.id);
 		trigger = nodeNamed(workflow, 'Delivery report');
 		await activateAndWaitForTrigger(client, workflow, triggerWebhookPath(trigger));
-		await sim.setCallbacks({ gupshup: { events: triggerCallbackUrl(context.n8nUrl, trigger, secret) } });
+		await sim.setCallbacks({ gupshup: { events: triggerCallbackUrl(context.webhookUrl, trigger, secret) } });
 
 		// Three SMS through Send SMS in n8n, so the reports carry the IDs Send SMS returned.
 		const path = `e2e-example-dlr-${uniqueTag()}`;
@@ -113,6 +114,7 @@ describe('example: collect failed deliveries (Gupshup)', () => {
 		expect(executions.map((e) => ({ status: e.status, mode: e.mode }))).toEqual(
 			failed.map(() => ({ status: 'success', mode: 'webhook' })),
 		);
+		await expectRunByWorkers(context, executions.map((e) => e.id), 'webhook');
 	});
 
 	it('collects both failed numbers in one data table, the delivered one not', async () => {

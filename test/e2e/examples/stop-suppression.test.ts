@@ -8,6 +8,7 @@
  */
 import type { N8nRestClient, WorkflowNode } from '../../../tooling/n8n/rest-client';
 import { loadE2eContext, ownerClient, type E2eContext } from '../support/context';
+import { expectRunByWorkers } from '../support/processes';
 import { uniqueTag } from '../../../tooling/n8n/workflows';
 import { contactsOf, importExample, nodeNamed, type ImportedExample } from './support/examples';
 import { finishedExecution, finishedExecutions, nodeOutput, type FinishedExecution } from '../../../tooling/n8n/executions';
@@ -50,7 +51,7 @@ describe('example: STOP replies build a suppression list the campaign skips (SMS
 		workflow = await importExample(client, context, 'stop-suppression.json', { secret });
 		trigger = nodeNamed(workflow, 'STOP reply');
 		await activateAndWaitForTrigger(client, workflow, triggerWebhookPath(trigger));
-		await sim.setCallbacks({ smsbox: { inbound: triggerCallbackUrl(context.n8nUrl, trigger, secret) } });
+		await sim.setCallbacks({ smsbox: { inbound: triggerCallbackUrl(context.webhookUrl, trigger, secret) } });
 		contacts = contactsOf(nodeNamed(workflow, 'Contact list'));
 		optedOut = contacts[1];
 
@@ -88,6 +89,7 @@ describe('example: STOP replies build a suppression list the campaign skips (SMS
 	it('starts one webhook execution, for the STOP reply only', async () => {
 		const executions = (await client.listExecutions({ workflowId: workflow.id })).filter((e) => e.mode === 'webhook');
 		expect(executions.map((e) => e.status)).toEqual(['success']);
+		await expectRunByWorkers(context, executions.map((e) => e.id), 'webhook');
 	});
 
 	it('puts the number that replied STOP into the suppression list', async () => {
