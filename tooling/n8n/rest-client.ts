@@ -285,11 +285,22 @@ export class N8nRestClient {
 		return (response.data as { data: T }).data;
 	}
 
-	/** A call whose reply is the payload itself (static type files). */
-	private async raw<T = any>(method: string, url: string): Promise<T> {
-		const response = await this.http.request({ method, url, headers: this.authHeaders() });
-		this.check(response, `${method} ${url}`);
-		return response.data as T;
+	/**
+	 * A GET whose reply is the payload itself (the static type files, 18 MB for nodes.json). Once,
+	 * in queue mode on a loaded machine, main closed the connection mid-reply ("socket hang up");
+	 * the file is static, so a connection reset is retried (at most twice), nothing else.
+	 */
+	private async raw<T = any>(method: 'GET', url: string): Promise<T> {
+		for (let attempt = 1; ; attempt++) {
+			try {
+				const response = await this.http.request({ method, url, headers: this.authHeaders() });
+				this.check(response, `${method} ${url}`);
+				return response.data as T;
+			} catch (error) {
+				const code = (error as { code?: string }).code;
+				if (attempt >= 3 || (code !== 'ECONNRESET' && code !== 'EPIPE')) throw error;
+			}
+		}
 	}
 
 	private authHeaders(): Record<string, string> {
