@@ -3,7 +3,7 @@
  *
  *  1. builds and packs the package;
  *  2. starts the gateway simulator on http://127.0.0.1:8787 (delivery reports ~1.5 s after a send);
- *  3. installs the pinned n8n under Node 24 into .cache/n8n on first use (minutes, once);
+ *  3. installs the pinned n8n under Node 24 into the per-user cache on first use (minutes, once);
  *  4. installs the tarball into .cache/dev-n8n the way n8n installs community packages, so the
  *     nodes are `n8n-nodes-sms-gateways.*` exactly as for users;
  *  5. starts n8n on http://localhost:5678, creates the owner on first start and prints the login;
@@ -29,7 +29,7 @@ import { installPackageIntoUserFolder } from './n8n/install-package';
 import { ensureN8nInstalled } from './n8n/install-n8n';
 import { startN8n, type N8nInstance } from './n8n/n8n-process';
 import { ensurePackedPackage } from './n8n/pack-package';
-import { DEV_QUEUE_FOLDER, DEV_USER_FOLDER, REPO_ROOT } from './n8n/paths';
+import { CACHE_DIR, DEV_QUEUE_FOLDER, DEV_USER_FOLDER, REPO_ROOT } from './n8n/paths';
 import { provisionSimulatorCredentials } from './n8n/provision-credentials';
 import { startQueueCluster, type QueueCluster } from './n8n/queue/cluster';
 import { N8nRestClient, type CredentialSummary } from './n8n/rest-client';
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
 
 	log('▸ n8n');
 	const installed = await ensureN8nInstalled((line) => log(`  ${line}`));
-	if (installed.installMs === 0) log(`  n8n ${installed.n8nVersion} (cached in .cache/n8n)`);
+	if (installed.installMs === 0) log(`  n8n ${installed.n8nVersion} (cached in ${CACHE_DIR})`);
 
 	const { n8n, cluster } = QUEUE_MODE ? await startCluster(packed.tarball) : { n8n: await startSingle(packed.tarball), cluster: undefined };
 	void n8n.exited.then(() => shutdown('n8n exited (see its log)', 1));
