@@ -66,6 +66,11 @@ export interface QueueCluster {
 	startMs: number;
 	/** Every n8n process, main first. */
 	processes(): QueueProcess[];
+	/**
+	 * Starts a worker again, with its user folder, log file and settings, after it died (or stops
+	 * it first if it still runs). Used by the fault scenario that kills a worker mid-campaign.
+	 */
+	restartWorker(name: QueueProcessName): Promise<N8nInstance>;
 	stop(): Promise<void>;
 }
 
@@ -162,28 +167,26 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 			onSpawn: (stop) => track('main', stop),
 		});
 
+		const startWorker = async (name: QueueProcessName): Promise<N8nInstance> => {
+			const healthPort = await findFreePort();
+			return await startN8n({
+				port: await findFreePort(),
+				role: 'worker',
+				healthPort,
+				userFolder: userFolder(name),
+				logFile: path.join(logDir, `${name}.log`),
+				publicHost: options.publicHost,
+				logLevel: options.logLevel,
+				extraEnv: { ...sharedEnv, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort) },
+				onSpawn: (stop) => track(name, stop),
+			});
+		};
 		const workerSpecs = Array.from({ length: options.workers ?? 2 }, (_, i) => `worker-${i + 1}` as QueueProcessName);
 		const webhookSpecs = webhookPorts.map((port, i) => ({ name: `webhook-${i + 1}` as QueueProcessName, port }));
 		log(`n8n ${workerSpecs.join(', ')} and ${webhookSpecs.map((w) => `${w.name} on port ${w.port}`).join(', ')}`);
 		// Settled, not Promise.all: a failure must wait until every process started is tracked for stopping.
 		const [workerResults, webhookResults] = await Promise.all([
-			Promise.allSettled(
-				workerSpecs.map(async (name) => {
-					const healthPort = await findFreePort();
-					const instance = await startN8n({
-						port: await findFreePort(),
-						role: 'worker',
-						healthPort,
-						userFolder: userFolder(name),
-						logFile: path.join(logDir, `${name}.log`),
-						publicHost: options.publicHost,
-						logLevel: options.logLevel,
-						extraEnv: { ...sharedEnv, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort) },
-						onSpawn: (stop) => track(name, stop),
-					});
-					return { name, instance };
-				}),
-			),
+			Promise.allSettled(workerSpecs.map(async (name) => ({ name, instance: await startWorker(name) }))),
 			Promise.allSettled(
 				webhookSpecs.map(async ({ name, port }) => {
 					const instance = await startN8n({
@@ -212,6 +215,13 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 			versions,
 			startMs: Date.now() - started,
 			processes: () => [{ name: 'main', instance: main }, ...workers, ...webhookProcessors],
+			async restartWorker(name: QueueProcessName): Promise<N8nInstance> {
+				const worker = workers.find((w) => w.name === name);
+				if (!worker) throw new Error(`no ${name} in this cluster`);
+				await worker.instance.stop();
+				worker.instance = await startWorker(name);
+				return worker.instance;
+			},
 			stop: stopAll,
 		};
 	} catch (error) {
