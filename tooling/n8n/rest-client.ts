@@ -224,8 +224,8 @@ export class N8nRestClient {
 	/**
 	 * Every execution matching `filter`: n8n's page cursor first, then the ids it skipped.
 	 * Measured in queue mode on PostgreSQL: paging 1,000 executions of one workflow returned 996,
-	 * while n8n's own count said 1,000 (the cursor keeps a timestamp to the millisecond; PostgreSQL
-	 * stores microseconds, so rows at a page boundary can fall between two pages). Execution ids
+	 * while n8n's own count said 1,000 (likely, not verified: the cursor's timestamp has
+	 * milliseconds, PostgreSQL's microseconds, so rows at a page boundary fall between pages). Execution ids
 	 * are sequential numbers here, so the ids between the lowest and highest listed that paging
 	 * did not return are read one by one, and kept when they match the workflow filter.
 	 */
