@@ -8,13 +8,13 @@
  *   npx tsx bench/native-expressions.ts [--items 5000] [--rounds 5]
  *     n8n-workflow in this process (on Node 20: its legacy engine)
  *   <node24> --import tsx bench/native-expressions.ts --engine vm [--items 5000] [--rounds 5]
- *     the pinned n8n's own modules and default `vm` engine (see scripts/n8n/paths.ts)
+ *     the pinned n8n's own modules and default `vm` engine (see tooling/n8n/paths.ts)
  */
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 
 import { itemParameterReader } from '../nodes/shared/n8n/item-parameters';
-import { N8N_DIR } from '../scripts/n8n/paths';
+import { N8N_DIR } from '../tooling/n8n/paths';
 import type { N8nModules } from '../test/unit/n8n/expression-differential';
 import { probeNodeType, runProbe, sameValue } from '../test/unit/n8n/expression-differential';
 import { numberArg, stringArg } from './support/args';

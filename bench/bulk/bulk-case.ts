@@ -4,12 +4,12 @@
  * client (time until n8n answered), n8n (the execution's start/stop times and the sending node's
  * own run time) and the simulator (requests made, messages accepted per number).
  */
-import { executionCounts, newestFinishedExecution } from '../support/executions';
+import { executionCounts, newestFinishedExecution } from '../../tooling/n8n/executions';
 import { digitsOf, DISPLAY_NAME, recipientList, SIM_NAME, type BenchGateway, type Recipient, type SendMode } from '../support/gateways';
 import type { BenchStack } from '../support/n8n-stack';
-import type { FaultKind } from '../support/sim-control';
+import type { FaultKind } from '../../tooling/n8n/sim-control';
 import { processCpuMs } from '../support/process-cpu';
-import { postWebhook } from '../support/webhook-call';
+import { postWebhook } from '../../tooling/n8n/webhook-call';
 import { bulkWorkflow, deploy, SENDER_NODE_NAME, uniqueTag, type SenderNodeSpec } from '../support/workflows';
 import type { SenderVariant } from './senders';
 

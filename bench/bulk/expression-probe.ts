@@ -7,9 +7,9 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { newestFinishedExecution } from '../support/executions';
+import { newestFinishedExecution } from '../../tooling/n8n/executions';
 import type { BenchStack } from '../support/n8n-stack';
-import { postWebhook } from '../support/webhook-call';
+import { postWebhook } from '../../tooling/n8n/webhook-call';
 import { bulkWorkflow, deploy, SENDER_NODE_NAME, uniqueTag } from '../support/workflows';
 import { recipientList } from '../support/gateways';
 

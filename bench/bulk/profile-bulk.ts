@@ -16,11 +16,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { flagArg, numberArg, stringArg } from '../support/args';
-import { newestFinishedExecution } from '../support/executions';
+import { newestFinishedExecution } from '../../tooling/n8n/executions';
 import { recipientList, SIM_NAME, type BenchGateway, type SendMode } from '../support/gateways';
 import { N8N_BENCH_ENV, startBenchStack, type BenchStack } from '../support/n8n-stack';
 import { processCpuMs } from '../support/process-cpu';
-import { postWebhook } from '../support/webhook-call';
+import { postWebhook } from '../../tooling/n8n/webhook-call';
 import { bulkWorkflow, deploy, uniqueTag } from '../support/workflows';
 import { summariseProfile } from './cpu-profile';
 import { sendSmsNode } from './senders';

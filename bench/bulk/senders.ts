@@ -15,10 +15,10 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import type { CredentialSummary, N8nRestClient } from '../../scripts/n8n/rest-client';
-import type { SimulatorAccountsForCredentials } from '../../scripts/n8n/simulator-credentials';
-import { CREDENTIAL_TYPE_BY_GATEWAY } from '../../scripts/n8n/simulator-credentials';
-import type { ProvisionedCredentials } from '../../scripts/n8n/provision-credentials';
+import type { CredentialSummary, N8nRestClient } from '../../tooling/n8n/rest-client';
+import type { SimulatorAccountsForCredentials } from '../../tooling/n8n/simulator-credentials';
+import { CREDENTIAL_TYPE_BY_GATEWAY } from '../../tooling/n8n/simulator-credentials';
+import type { ProvisionedCredentials } from '../../tooling/n8n/provision-credentials';
 import type { BenchGateway, SendMode } from '../support/gateways';
 import type { SenderNodeSpec } from '../support/workflows';
 

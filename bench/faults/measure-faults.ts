@@ -9,7 +9,7 @@ import { minimumRequests } from '../support/floor';
 import type { BenchGateway, SendMode } from '../support/gateways';
 import { recipientsPerRequest } from '../support/gateways';
 import type { BenchStack } from '../support/n8n-stack';
-import type { FaultKind } from '../support/sim-control';
+import type { FaultKind } from '../../tooling/n8n/sim-control';
 import { checkTruthfulness, type Truthfulness } from './truthfulness';
 
 export interface FaultOptions {

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { launchChromium } from '../../scripts/chromium';
+import { launchChromium } from '../../tooling/chromium';
 
 export async function renderSvgFiles(jobs: Array<{ svg: string; png: string }>): Promise<void> {
 	if (jobs.length === 0) return;

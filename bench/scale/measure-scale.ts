@@ -6,8 +6,8 @@
  */
 import * as path from 'node:path';
 
-import { runTsChild, startTsChild } from '../support/child-process';
-import { BenchSimControl } from '../support/sim-control';
+import { runTsChild, startTsChild } from '../../tooling/n8n/child-process';
+import { SimControl } from '../../tooling/n8n/sim-control';
 import type { ScaleSample, ScaleWorkload } from './scale-child';
 
 export interface ScaleOptions {
@@ -32,7 +32,7 @@ const SIMULATOR = path.join(__dirname, '..', 'support', 'simulator-child.ts');
 
 export async function measureScale(options: ScaleOptions, log: (line: string) => void): Promise<ScaleResult> {
 	const simulator = await startTsChild<{ url: string }>(SIMULATOR);
-	const sim = new BenchSimControl(simulator.hello.url);
+	const sim = new SimControl(simulator.hello.url);
 	const rows: ScaleRow[] = [];
 	try {
 		for (const workload of options.workloads) {

@@ -13,8 +13,8 @@ import * as path from 'node:path';
 
 import { summariseProfile } from '../bulk/cpu-profile';
 import { flagArg, numberArg, stringArg } from '../support/args';
-import { runTsChild, startTsChild } from '../support/child-process';
-import { BenchSimControl } from '../support/sim-control';
+import { runTsChild, startTsChild } from '../../tooling/n8n/child-process';
+import { SimControl } from '../../tooling/n8n/sim-control';
 import type { ScaleSample } from './scale-child';
 
 const CHILD = path.join(__dirname, 'scale-child.ts');
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
 	const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sms-gateways-scale-prof-'));
 	const simulator = await startTsChild<{ url: string }>(SIMULATOR);
 	try {
-		const sim = new BenchSimControl(simulator.hello.url);
+		const sim = new SimControl(simulator.hello.url);
 		await sim.reset();
 		await sim.configure({ balances: { africastalking: 1e9 } });
 		const load = os.loadavg();

@@ -9,8 +9,8 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { ensurePackedPackage } from '../../scripts/n8n/pack-package';
-import { REPO_ROOT } from '../../scripts/n8n/paths';
+import { ensurePackedPackage } from '../../tooling/n8n/pack-package';
+import { REPO_ROOT } from '../../tooling/n8n/paths';
 
 export const BENCH_CACHE_DIR = path.join(REPO_ROOT, '.cache', 'bench');
 

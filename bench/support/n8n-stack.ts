@@ -2,24 +2,24 @@
  * One real n8n and one simulator for a whole bench run, each in its own process: the pinned n8n
  * (installed by the e2e tooling), this package installed the way n8n installs community packages,
  * an owner session, and the simulator credentials stored in n8n. Everything is reused from
- * `scripts/n8n/`; only the bench's choices live here.
+ * `tooling/n8n/`; only the bench's choices live here.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { ensureN8nInstalled } from '../../scripts/n8n/install-n8n';
-import { installPackageIntoUserFolder } from '../../scripts/n8n/install-package';
-import { startN8n, type N8nInstance } from '../../scripts/n8n/n8n-process';
-import { NODE24_VERSION } from '../../scripts/n8n/pinned';
-import { provisionSimulatorCredentials, type ProvisionedCredentials } from '../../scripts/n8n/provision-credentials';
-import { N8nRestClient, type OwnerAccount } from '../../scripts/n8n/rest-client';
-import type { SimulatorAccountsForCredentials } from '../../scripts/n8n/simulator-credentials';
-import { formatSeconds } from '../../scripts/n8n/run-command';
+import { ensureN8nInstalled } from '../../tooling/n8n/install-n8n';
+import { installPackageIntoUserFolder } from '../../tooling/n8n/install-package';
+import { startN8n, type N8nInstance } from '../../tooling/n8n/n8n-process';
+import { NODE24_VERSION } from '../../tooling/n8n/pinned';
+import { provisionSimulatorCredentials, type ProvisionedCredentials } from '../../tooling/n8n/provision-credentials';
+import { N8nRestClient, type OwnerAccount } from '../../tooling/n8n/rest-client';
+import type { SimulatorAccountsForCredentials } from '../../tooling/n8n/simulator-credentials';
+import { formatSeconds } from '../../tooling/n8n/run-command';
 import { benchPackage } from './bench-package';
-import { startTsChild, type TsChild } from './child-process';
+import { startTsChild, type TsChild } from '../../tooling/n8n/child-process';
 import { RESULTS_DIR } from './results';
-import { BenchSimControl } from './sim-control';
+import { SimControl } from '../../tooling/n8n/sim-control';
 
 const BENCH_OWNER: OwnerAccount = {
 	email: 'bench@example.com',
@@ -42,7 +42,7 @@ export interface BenchStack {
 	n8nVersion: string;
 	n8nNode: string;
 	client: N8nRestClient;
-	sim: BenchSimControl;
+	sim: SimControl;
 	simUrl: string;
 	accounts: SimulatorAccountsForCredentials;
 	credentials: ProvisionedCredentials;
@@ -71,7 +71,7 @@ export async function startBenchStack(log: (line: string) => void): Promise<Benc
 		fs.rmSync(tempDir, { recursive: true, force: true });
 	};
 	try {
-		simulator = await startTsChild(path.join(__dirname, 'simulator-child.ts'));
+		simulator = await startTsChild(path.join(__dirname, '..', '..', 'tooling', 'n8n', 'simulator-child.ts'));
 		log(`simulator (own process) on ${simulator.hello.url}`);
 		n8n = await startN8n({ port: 0, userFolder, logFile, logLevel: 'warn', extraEnv: N8N_BENCH_ENV });
 		log(`n8n ${installed.n8nVersion} on ${n8n.url}, ready in ${formatSeconds(n8n.startMs)}`);
@@ -83,7 +83,7 @@ export async function startBenchStack(log: (line: string) => void): Promise<Benc
 			n8nVersion: installed.n8nVersion,
 			n8nNode: NODE24_VERSION,
 			client,
-			sim: new BenchSimControl(simulator.hello.url),
+			sim: new SimControl(simulator.hello.url),
 			simUrl: simulator.hello.url,
 			accounts: simulator.hello.accounts,
 			credentials,

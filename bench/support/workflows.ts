@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import type { N8nRestClient, WorkflowDefinition, WorkflowNode } from '../../scripts/n8n/rest-client';
-import { deployActive, uniqueTag } from '../../test/e2e/support/workflows';
+import type { N8nRestClient, WorkflowDefinition, WorkflowNode } from '../../tooling/n8n/rest-client';
+import { deployActive, uniqueTag } from '../../tooling/n8n/workflows';
 
 /** The newest Webhook node version in n8n 2.41 (`Webhook.node.js` `defaultVersion`). */
 export const WEBHOOK_NODE_VERSION = 2.1;

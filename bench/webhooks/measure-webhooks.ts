@@ -5,9 +5,9 @@
  */
 import * as path from 'node:path';
 
-import { sleep } from '../../scripts/n8n/wait-for';
-import { runTsChild } from '../support/child-process';
-import { executionCounts } from '../support/executions';
+import { sleep } from '../../tooling/n8n/wait-for';
+import { runTsChild } from '../../tooling/n8n/child-process';
+import { executionCounts } from '../../tooling/n8n/executions';
 import { markLog, type LogEvidence } from '../support/log-evidence';
 import { processCpuMs } from '../support/process-cpu';
 import type { BenchStack } from '../support/n8n-stack';

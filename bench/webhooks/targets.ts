@@ -8,7 +8,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 
-import type { N8nRestClient } from '../../scripts/n8n/rest-client';
+import type { N8nRestClient } from '../../tooling/n8n/rest-client';
 import { deploy, singleNodeWorkflow, uniqueTag, webhookNode } from '../support/workflows';
 import type { PayloadKind } from './payloads';
 

@@ -6,10 +6,10 @@
 import axios from 'axios';
 import type { ICredentialType, INodeType } from 'n8n-workflow';
 
-import type { N8nRestClient, TypeSummary } from '../../scripts/n8n/rest-client';
+import type { N8nRestClient, TypeSummary } from '../../tooling/n8n/rest-client';
 import { packageCredentialTypes, packageNodeTypes } from '../harness/package-types';
 import { loadE2eContext, ownerClient, type E2eContext } from './support/context';
-import { PACKAGE_NAME } from './support/workflows';
+import { PACKAGE_NAME } from '../../tooling/n8n/workflows';
 
 type Themed = { light: string; dark: string };
 

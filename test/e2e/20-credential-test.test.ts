@@ -3,11 +3,11 @@
  * calls) runs each credential type's `test` request against the simulator: the simulator's
  * accounts test green, a wrong secret tests red, for all four gateways and both DHIS2 methods.
  */
-import type { CredentialSummary, N8nRestClient } from '../../scripts/n8n/rest-client';
-import type { SimulatorCredentialKey } from '../../scripts/n8n/simulator-credentials';
+import type { CredentialSummary, N8nRestClient } from '../../tooling/n8n/rest-client';
+import type { SimulatorCredentialKey } from '../../tooling/n8n/simulator-credentials';
 import { loadE2eContext, ownerClient, type E2eContext } from './support/context';
-import { SimControl } from './support/sim-control';
-import { uniqueTag } from './support/workflows';
+import { SimControl } from '../../tooling/n8n/sim-control';
+import { uniqueTag } from '../../tooling/n8n/workflows';
 import { WRONG_SECRET, wrongCredential } from './support/wrong-credentials';
 
 const KEYS = Object.keys(WRONG_SECRET) as SimulatorCredentialKey[];

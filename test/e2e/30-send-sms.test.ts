@@ -1,13 +1,15 @@
 /**
  * Send SMS runs inside the real n8n: a Webhook node (responseMode lastNode) in front of it, one
  * POST, and the reply carries the node's output item; the simulator holds the message exactly
- * once, and n8n stored one successful webhook execution.
+ * once, and n8n stored one successful webhook execution. In queue mode the call goes to the
+ * webhook processor and a worker runs the execution (from n8n's own log lines).
  */
-import type { N8nRestClient } from '../../scripts/n8n/rest-client';
+import type { N8nRestClient } from '../../tooling/n8n/rest-client';
 import { loadE2eContext, ownerClient, type E2eContext } from './support/context';
-import { finishedExecutions } from './support/executions';
+import { finishedExecutions } from '../../tooling/n8n/executions';
 import { GATEWAY_SENDS, sendThroughWorkflow, type GatewaySend } from './support/send-sms';
-import { SimControl } from './support/sim-control';
+import { SimControl } from '../../tooling/n8n/sim-control';
+import { expectRunByWorkers } from './support/processes';
 
 const digits = (phone: string) => phone.replace(/\D/g, '');
 
@@ -50,6 +52,7 @@ describe('Send SMS in a workflow of the real n8n', () => {
 			expect(executions.map((e) => ({ status: e.status, mode: e.mode }))).toEqual([
 				{ status: 'success', mode: 'webhook' },
 			]);
+			await expectRunByWorkers(context, executions.map((e) => e.id), 'webhook');
 		},
 	);
 });

@@ -2,17 +2,17 @@
  * Headless Chromium opens the real n8n editor on a workflow holding every node of this package:
  * each is drawn on the canvas with its own icon, loaded from the installed package. The
  * screenshot goes to test-results/e2e-editor.png (docs/ holds the curated ones, made with
- * scripts/n8n/screenshot-cli.ts).
+ * tooling/n8n/screenshot-cli.ts).
  */
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 
-import { screenshotWorkflow, type CanvasNode } from '../../scripts/n8n/editor-screenshot';
-import { REPO_ROOT } from '../../scripts/n8n/paths';
-import type { TypeSummary, WorkflowNode } from '../../scripts/n8n/rest-client';
+import { screenshotWorkflow, type CanvasNode } from '../../tooling/n8n/editor-screenshot';
+import { REPO_ROOT } from '../../tooling/n8n/paths';
+import type { TypeSummary, WorkflowNode } from '../../tooling/n8n/rest-client';
 import { packageNodeTypes } from '../harness/package-types';
 import { loadE2eContext, ownerClient } from './support/context';
-import { PACKAGE_NAME, uniqueTag } from './support/workflows';
+import { PACKAGE_NAME, uniqueTag } from '../../tooling/n8n/workflows';
 
 const PER_ROW = 4;
 

@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 
-import { NODE24_BIN, REPO_ROOT } from '../../scripts/n8n/paths';
+import { NODE24_BIN, REPO_ROOT } from '../../tooling/n8n/paths';
 import type { DifferentialReport } from '../unit/n8n/expression-differential';
 
 type ChildReport = DifferentialReport & { configuredEngine: string; node: string };

@@ -8,10 +8,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import type { CredentialSummary, N8nRestClient } from '../../scripts/n8n/rest-client';
+import type { CredentialSummary, N8nRestClient } from '../../tooling/n8n/rest-client';
 import { loadE2eContext, ownerClient, type E2eContext } from './support/context';
-import { SimControl } from './support/sim-control';
-import { deployActive, uniqueNumber, uniqueTag, webhookThen } from './support/workflows';
+import { SimControl } from '../../tooling/n8n/sim-control';
+import { deployActive, uniqueNumber, uniqueTag, webhookThen } from '../../tooling/n8n/workflows';
 
 const PROFILES = path.join(__dirname, '..', '..', 'docs', 'custom-gateway-profiles');
 

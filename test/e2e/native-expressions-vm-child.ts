@@ -7,13 +7,13 @@
  * 50-native-expressions-vm.test.ts does); prints one JSON line: the differential report.
  *   <node24> --import tsx test/e2e/native-expressions-vm-child.ts [--seed N] [--items N] [--expressions N]
  *
- * n8n-core and n8n-workflow are required from the n8n install (scripts/n8n/paths.ts), never from
+ * n8n-core and n8n-workflow are required from the n8n install (tooling/n8n/paths.ts), never from
  * this repository's node_modules, so the probe runs against exactly what n8n runs.
  */
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 
-import { N8N_DIR } from '../../scripts/n8n/paths';
+import { N8N_DIR } from '../../tooling/n8n/paths';
 import { CORPUS, generateCorpus } from '../unit/n8n/expression-corpus';
 import type { N8nModules } from '../unit/n8n/expression-differential';
 import { runDifferential } from '../unit/n8n/expression-differential';

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, SYSTEM_CHROMIUM } from '../../scripts/chromium';
+import { launchChromium, SYSTEM_CHROMIUM } from '../../tooling/chromium';
 import type { Simulator } from '../../simulator';
 import { startSimulator } from '../../simulator';
 import type { Receiver } from './helpers';

@@ -8,7 +8,7 @@
  *
  *   npx tsx test/e2e/callbacks/ab-callbacks.ts [rounds, default 6] [callbacks per burst, default 100]
  */
-import { sleep } from '../../../scripts/n8n/wait-for';
+import { sleep } from '../../../tooling/n8n/wait-for';
 import { atDeliveryReport, deployTarget, FORM, triggerWorkflow, type CallbackTarget } from './support/callback-workflows';
 import { startOwnN8n } from './support/own-n8n';
 import { processCpuMs } from './support/process-cpu';

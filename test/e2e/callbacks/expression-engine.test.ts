@@ -9,7 +9,7 @@
  * the trigger only acknowledges, including the Inbound trigger whose path depends on the gateway.
  * n8n's own Webhook node is measured beside them as the reference.
  */
-import { finishedExecutions } from '../support/executions';
+import { finishedExecutions } from '../../../tooling/n8n/executions';
 import { countsBetween, readExpressionCounts, type ExpressionCounts } from './support/expression-metrics';
 import {
 	AT_INBOUND,

@@ -16,8 +16,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { REPO_ROOT } from '../../../scripts/n8n/paths';
-import { sleep, waitFor } from '../../../scripts/n8n/wait-for';
+import { REPO_ROOT } from '../../../tooling/n8n/paths';
+import { sleep, waitFor } from '../../../tooling/n8n/wait-for';
 import {
 	atDeliveryReport,
 	deployTarget,

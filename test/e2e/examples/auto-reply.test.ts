@@ -5,12 +5,13 @@
  * exactly one reply from the short code with the inbound `linkId`. Calls without the secret or
  * with malformed bodies are refused with a 4xx and start nothing.
  */
-import type { N8nRestClient, WorkflowNode } from '../../../scripts/n8n/rest-client';
+import type { N8nRestClient, WorkflowNode } from '../../../tooling/n8n/rest-client';
 import { loadE2eContext, ownerClient, type E2eContext } from '../support/context';
-import { finishedExecutions } from '../support/executions';
-import { uniqueNumber, uniqueTag } from '../support/workflows';
+import { expectRunByWorkers } from '../support/processes';
+import { finishedExecutions } from '../../../tooling/n8n/executions';
+import { uniqueNumber, uniqueTag } from '../../../tooling/n8n/workflows';
 import { importExample, nodeNamed, type ImportedExample } from './support/examples';
-import { SimDriver, type CallbackAttempt } from './support/sim-driver';
+import { SimControl, type CallbackAttempt } from '../../../tooling/n8n/sim-control';
 import { triggerCallbackUrl, triggerWebhookPath } from './support/triggers';
 import {
 	activateAndWaitForTrigger,
@@ -34,7 +35,7 @@ describe("example: auto-reply to incoming messages (Africa's Talking)", () => {
 	const secret = `e2e-Secret-${uniqueTag()}`;
 	let context: E2eContext;
 	let client: N8nRestClient;
-	let sim: SimDriver;
+	let sim: SimControl;
 	let workflow: ImportedExample;
 	let trigger: WorkflowNode;
 	const conversations: Conversation[] = [];
@@ -42,11 +43,11 @@ describe("example: auto-reply to incoming messages (Africa's Talking)", () => {
 	beforeAll(async () => {
 		context = loadE2eContext();
 		client = ownerClient(context);
-		sim = new SimDriver(context.simulatorUrl);
+		sim = new SimControl(context.simulatorUrl);
 		workflow = await importExample(client, context, 'auto-reply.json', { secret });
 		trigger = nodeNamed(workflow, 'Incoming SMS');
 		await activateAndWaitForTrigger(client, workflow, triggerWebhookPath(trigger));
-		await sim.setCallbacks({ africastalking: { inbound: triggerCallbackUrl(context.n8nUrl, trigger, secret) } });
+		await sim.setCallbacks({ africastalking: { inbound: triggerCallbackUrl(context.webhookUrl, trigger, secret) } });
 
 		// Two people text the short code, one after the other.
 		for (const text of ['Hello, is the clinic open?', 'NEWS']) {
@@ -75,6 +76,7 @@ describe("example: auto-reply to incoming messages (Africa's Talking)", () => {
 		expect(executions.map((e) => ({ status: e.status, mode: e.mode }))).toEqual(
 			conversations.map(() => ({ status: 'success', mode: 'webhook' })),
 		);
+		await expectRunByWorkers(context, executions.map((e) => e.id), 'webhook');
 	});
 
 	it('replies exactly once to each sender, from the short code, with the inbound linkId', async () => {

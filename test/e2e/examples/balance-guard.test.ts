@@ -3,18 +3,18 @@
  * Africa's Talking balance below the threshold the run stops at Stop and Error and sends nothing;
  * with enough credit the campaign goes out, each contact exactly once.
  */
-import type { N8nRestClient } from '../../../scripts/n8n/rest-client';
+import type { N8nRestClient } from '../../../tooling/n8n/rest-client';
 import { loadE2eContext, ownerClient, type E2eContext } from '../support/context';
 import { contactsOf, importExample, nodeNamed, type Contact, type ImportedExample } from './support/examples';
-import { finishedExecution, nodeOutput, ranNodes, type FinishedExecution } from './support/execution-data';
-import { N8nSession } from './support/n8n-session';
-import { SimDriver } from './support/sim-driver';
+import { finishedExecution, nodeOutput, ranNodes, type FinishedExecution } from '../../../tooling/n8n/executions';
+import { N8nSession } from '../../../tooling/n8n/n8n-session';
+import { SimControl } from '../../../tooling/n8n/sim-control';
 
 describe('example: stop a campaign when the balance is low', () => {
 	let context: E2eContext;
 	let client: N8nRestClient;
 	let session: N8nSession;
-	let sim: SimDriver;
+	let sim: SimControl;
 	let workflow: ImportedExample;
 	let contacts: Contact[];
 	let threshold: number;
@@ -33,7 +33,7 @@ describe('example: stop a campaign when the balance is low', () => {
 		context = loadE2eContext();
 		client = ownerClient(context);
 		session = new N8nSession(context);
-		sim = new SimDriver(context.simulatorUrl);
+		sim = new SimControl(context.simulatorUrl);
 		workflow = await importExample(client, context, 'balance-guard.json');
 		contacts = contactsOf(nodeNamed(workflow, 'Contact list'));
 		threshold = Number((nodeNamed(workflow, 'Check balance').parameters.options as { threshold: number }).threshold);

@@ -3,19 +3,19 @@
  * "Execute workflow" call: the dry run checks every contact and sends nothing, only the `valid`
  * recipients are then sent for real, each exactly once with its personalised text.
  */
-import type { N8nRestClient } from '../../../scripts/n8n/rest-client';
+import type { N8nRestClient } from '../../../tooling/n8n/rest-client';
 import { loadE2eContext, ownerClient, type E2eContext } from '../support/context';
 import { importExample, nodeNamed, type ImportedExample } from './support/examples';
-import { finishedExecution, nodeOutput, type FinishedExecution } from './support/execution-data';
-import { N8nSession } from './support/n8n-session';
-import { SimDriver, type SimGateway } from './support/sim-driver';
+import { finishedExecution, nodeOutput, type FinishedExecution } from '../../../tooling/n8n/executions';
+import { N8nSession } from '../../../tooling/n8n/n8n-session';
+import { SimControl, type SimGateway } from '../../../tooling/n8n/sim-control';
 
 const GATEWAY: SimGateway = 'africastalking';
 
 describe('example: bulk campaign with a dry run first', () => {
 	let context: E2eContext;
 	let client: N8nRestClient;
-	let sim: SimDriver;
+	let sim: SimControl;
 	let workflow: ImportedExample;
 	let execution: FinishedExecution;
 	let sentBefore: Set<string>;
@@ -23,7 +23,7 @@ describe('example: bulk campaign with a dry run first', () => {
 	beforeAll(async () => {
 		context = loadE2eContext();
 		client = ownerClient(context);
-		sim = new SimDriver(context.simulatorUrl);
+		sim = new SimControl(context.simulatorUrl);
 		workflow = await importExample(client, context, 'bulk-campaign.json');
 		sentBefore = new Set((await sim.messages({ gateway: GATEWAY })).map((m) => `${m.seq}`));
 		const executionId = await new N8nSession(context).runFromTrigger(workflow.id, 'Start campaign');

@@ -5,15 +5,16 @@
  * 2xx at the first attempt, only the two failures start executions, and both failed numbers end
  * up in the data table, even though their reports arrive at the same moment.
  */
-import type { N8nRestClient, WorkflowNode } from '../../../scripts/n8n/rest-client';
-import { waitFor } from '../../../scripts/n8n/wait-for';
+import type { N8nRestClient, WorkflowNode } from '../../../tooling/n8n/rest-client';
+import { waitFor } from '../../../tooling/n8n/wait-for';
 import { loadE2eContext, ownerClient, type E2eContext } from '../support/context';
-import { finishedExecutions } from '../support/executions';
+import { expectRunByWorkers } from '../support/processes';
+import { finishedExecutions } from '../../../tooling/n8n/executions';
 import { GATEWAY_SENDS } from '../support/send-sms';
-import { deployActive, uniqueNumber, uniqueTag, webhookThen } from '../support/workflows';
+import { deployActive, uniqueNumber, uniqueTag, webhookThen } from '../../../tooling/n8n/workflows';
 import { importExample, nodeNamed, type ImportedExample } from './support/examples';
-import { N8nSession, type DataTableRow } from './support/n8n-session';
-import { SimDriver, type CallbackAttempt } from './support/sim-driver';
+import { N8nSession, type DataTableRow } from '../../../tooling/n8n/n8n-session';
+import { SimControl, type CallbackAttempt } from '../../../tooling/n8n/sim-control';
 import { triggerCallbackUrl, triggerWebhookPath } from './support/triggers';
 import {
 	activateAndWaitForTrigger,
@@ -32,7 +33,7 @@ describe('example: collect failed deliveries (Gupshup)', () => {
 	let context: E2eContext;
 	let client: N8nRestClient;
 	let session: N8nSession;
-	let sim: SimDriver;
+	let sim: SimControl;
 	let workflow: ImportedExample;
 	let trigger: WorkflowNode;
 	const workflowIds: string[] = [];
@@ -45,12 +46,12 @@ describe('example: collect failed deliveries (Gupshup)', () => {
 		context = loadE2eContext();
 		client = ownerClient(context);
 		session = new N8nSession(context);
-		sim = new SimDriver(context.simulatorUrl);
+		sim = new SimControl(context.simulatorUrl);
 		workflow = await importExample(client, context, 'delivery-failures.json', { secret });
 		workflowIds.push(workflow.id);
 		trigger = nodeNamed(workflow, 'Delivery report');
 		await activateAndWaitForTrigger(client, workflow, triggerWebhookPath(trigger));
-		await sim.setCallbacks({ gupshup: { events: triggerCallbackUrl(context.n8nUrl, trigger, secret) } });
+		await sim.setCallbacks({ gupshup: { events: triggerCallbackUrl(context.webhookUrl, trigger, secret) } });
 
 		// Three SMS through Send SMS in n8n, so the reports carry the IDs Send SMS returned.
 		const path = `e2e-example-dlr-${uniqueTag()}`;
@@ -113,6 +114,7 @@ describe('example: collect failed deliveries (Gupshup)', () => {
 		expect(executions.map((e) => ({ status: e.status, mode: e.mode }))).toEqual(
 			failed.map(() => ({ status: 'success', mode: 'webhook' })),
 		);
+		await expectRunByWorkers(context, executions.map((e) => e.id), 'webhook');
 	});
 
 	it('collects both failed numbers in one data table, the delivered one not', async () => {

@@ -8,9 +8,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import type { TypeSummary, WorkflowNode } from '../../../scripts/n8n/rest-client';
+import type { TypeSummary, WorkflowNode } from '../../../tooling/n8n/rest-client';
 import { loadE2eContext, ownerClient } from '../support/context';
-import { PACKAGE_NAME } from '../support/workflows';
+import { PACKAGE_NAME } from '../../../tooling/n8n/workflows';
 import { EXAMPLES_DIR, PLACEHOLDER_SECRET, exampleFiles, readExample, type ExampleFile } from './support/examples';
 import { TRIGGER_PATHS } from './support/triggers';
 

@@ -3,19 +3,19 @@
  * reminder on SMSBox for tomorrow 08:00 UTC, and Change Scheduled SMS moves it one hour later with
  * the message ID Send SMS returned. The simulator holds one scheduled message, at the new time.
  */
-import type { N8nRestClient } from '../../../scripts/n8n/rest-client';
+import type { N8nRestClient } from '../../../tooling/n8n/rest-client';
 import { loadE2eContext, ownerClient, type E2eContext } from '../support/context';
 import { importExample, nodeNamed, type ImportedExample } from './support/examples';
-import { finishedExecution, nodeOutput, type FinishedExecution } from './support/execution-data';
-import { N8nSession } from './support/n8n-session';
-import { SimDriver } from './support/sim-driver';
+import { finishedExecution, nodeOutput, type FinishedExecution } from '../../../tooling/n8n/executions';
+import { N8nSession } from '../../../tooling/n8n/n8n-session';
+import { SimControl } from '../../../tooling/n8n/sim-control';
 
 const HOUR_MS = 3600_000;
 
 describe('example: schedule a reminder, then move it (SMSBox)', () => {
 	let context: E2eContext;
 	let client: N8nRestClient;
-	let sim: SimDriver;
+	let sim: SimControl;
 	let workflow: ImportedExample;
 	let execution: FinishedExecution;
 	let startedAt: Date;
@@ -24,7 +24,7 @@ describe('example: schedule a reminder, then move it (SMSBox)', () => {
 	beforeAll(async () => {
 		context = loadE2eContext();
 		client = ownerClient(context);
-		sim = new SimDriver(context.simulatorUrl);
+		sim = new SimControl(context.simulatorUrl);
 		workflow = await importExample(client, context, 'reschedule.json');
 		startedAt = new Date();
 		execution = await finishedExecution(client, await new N8nSession(context).runFromTrigger(workflow.id, 'Start'));

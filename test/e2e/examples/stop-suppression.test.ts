@@ -6,14 +6,14 @@
  * starts nothing. The campaign in the same workflow (its Manual Trigger) then texts every contact
  * but the one who opted out, each exactly once.
  */
-import type { N8nRestClient, WorkflowNode } from '../../../scripts/n8n/rest-client';
+import type { N8nRestClient, WorkflowNode } from '../../../tooling/n8n/rest-client';
 import { loadE2eContext, ownerClient, type E2eContext } from '../support/context';
-import { finishedExecutions } from '../support/executions';
-import { uniqueTag } from '../support/workflows';
+import { expectRunByWorkers } from '../support/processes';
+import { uniqueTag } from '../../../tooling/n8n/workflows';
 import { contactsOf, importExample, nodeNamed, type ImportedExample } from './support/examples';
-import { finishedExecution, nodeOutput, type FinishedExecution } from './support/execution-data';
-import { N8nSession, type DataTableRow } from './support/n8n-session';
-import { SimDriver, type CallbackAttempt } from './support/sim-driver';
+import { finishedExecution, finishedExecutions, nodeOutput, type FinishedExecution } from '../../../tooling/n8n/executions';
+import { N8nSession, type DataTableRow } from '../../../tooling/n8n/n8n-session';
+import { SimControl, type CallbackAttempt } from '../../../tooling/n8n/sim-control';
 import { triggerCallbackUrl, triggerWebhookPath } from './support/triggers';
 import {
 	activateAndWaitForTrigger,
@@ -34,7 +34,7 @@ describe('example: STOP replies build a suppression list the campaign skips (SMS
 	let context: E2eContext;
 	let client: N8nRestClient;
 	let session: N8nSession;
-	let sim: SimDriver;
+	let sim: SimControl;
 	let workflow: ImportedExample;
 	let trigger: WorkflowNode;
 	let contacts: Array<{ name: string; phone: string }>;
@@ -47,11 +47,11 @@ describe('example: STOP replies build a suppression list the campaign skips (SMS
 		context = loadE2eContext();
 		client = ownerClient(context);
 		session = new N8nSession(context);
-		sim = new SimDriver(context.simulatorUrl);
+		sim = new SimControl(context.simulatorUrl);
 		workflow = await importExample(client, context, 'stop-suppression.json', { secret });
 		trigger = nodeNamed(workflow, 'STOP reply');
 		await activateAndWaitForTrigger(client, workflow, triggerWebhookPath(trigger));
-		await sim.setCallbacks({ smsbox: { inbound: triggerCallbackUrl(context.n8nUrl, trigger, secret) } });
+		await sim.setCallbacks({ smsbox: { inbound: triggerCallbackUrl(context.webhookUrl, trigger, secret) } });
 		contacts = contactsOf(nodeNamed(workflow, 'Contact list'));
 		optedOut = contacts[1];
 
@@ -89,6 +89,7 @@ describe('example: STOP replies build a suppression list the campaign skips (SMS
 	it('starts one webhook execution, for the STOP reply only', async () => {
 		const executions = (await client.listExecutions({ workflowId: workflow.id })).filter((e) => e.mode === 'webhook');
 		expect(executions.map((e) => e.status)).toEqual(['success']);
+		await expectRunByWorkers(context, executions.map((e) => e.id), 'webhook');
 	});
 
 	it('puts the number that replied STOP into the suppression list', async () => {

@@ -1,7 +1,7 @@
 /** How each gateway is driven by a Send SMS workflow in the e2e tests. */
-import type { CredentialSummary, N8nRestClient, WebhookReply } from '../../../scripts/n8n/rest-client';
-import type { SimulatorCredentialKey } from '../../../scripts/n8n/simulator-credentials';
-import { deployActive, uniqueNumber, uniqueTag, webhookThen } from './workflows';
+import type { CredentialSummary, N8nRestClient, WebhookReply } from '../../../tooling/n8n/rest-client';
+import type { SimulatorCredentialKey } from '../../../tooling/n8n/simulator-credentials';
+import { deployActive, uniqueNumber, uniqueTag, webhookThen } from '../../../tooling/n8n/workflows';
 
 export interface GatewaySend {
 	/** The node's `gateway` parameter value. */

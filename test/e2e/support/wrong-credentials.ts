@@ -4,7 +4,7 @@ import {
 	type CredentialDefinition,
 	type SimulatorAccountsForCredentials,
 	type SimulatorCredentialKey,
-} from '../../../scripts/n8n/simulator-credentials';
+} from '../../../tooling/n8n/simulator-credentials';
 
 export const WRONG_SECRET: Record<SimulatorCredentialKey, { field: string; value: string }> = {
 	africasTalking: { field: 'apiKey', value: 'at-wrong-key' },

@@ -11,12 +11,6 @@ import type { SourceFile } from './layers';
 
 const ROOT = path.join(__dirname, '../../..');
 
-/**
- * Files allowed to break the rule with re-exports only: old addresses kept so that bench/ compiles
- * until the merge repoints its imports. Delete an entry with its file.
- */
-const TRANSITIONAL = new Set(['nodes/shared/core/registry.ts']);
-
 describe('import direction of the shipped code', () => {
 	const sources = readSources(ROOT, ['nodes', 'credentials']);
 
@@ -32,19 +26,10 @@ describe('import direction of the shipped code', () => {
 	});
 
 	it('has no import against the direction', () => {
-		const found = violations(sources, TRANSITIONAL).map(
+		const found = violations(sources, new Set()).map(
 			(v) => `${v.file}: import '${v.specifier}' (${v.target}): ${v.reason}`,
 		);
 		expect(found).toEqual([]);
-	});
-
-	it('keeps the transitional files to re-exports', () => {
-		for (const file of TRANSITIONAL) {
-			const source = sources.find((s) => s.file === file);
-			if (!source) continue;
-			expect(violations([...sources.filter((s) => s.file !== file), source], TRANSITIONAL)).toEqual([]);
-			expect(violations(sources, new Set()).map((v) => v.file)).toContain(file);
-		}
 	});
 });
 

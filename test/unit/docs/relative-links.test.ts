@@ -11,13 +11,6 @@ import { headingAnchors, isRelativeLink, markdownLinks } from './markdown';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
-/**
- * Files the README links to that other branches are writing at the same time (the Running at volume
- * placeholder). While absent they are not reported; once they exist they are checked like any other
- * target. Delete this list when both have landed.
- */
-const PENDING_ON_OTHER_BRANCHES = ['docs/queue-mode.md', 'docs/callbacks.md'];
-
 function markdownFilesUnder(dir: string): string[] {
 	if (!fs.existsSync(dir)) return [];
 	return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -48,7 +41,7 @@ function problemOf(from: string, target: string): string | undefined {
 	const resolved = filePart === '' ? path.join(ROOT, from) : path.resolve(path.dirname(path.join(ROOT, from)), decodeURIComponent(filePart));
 	if (!resolved.startsWith(ROOT)) return 'points outside the repository';
 	if (!fs.existsSync(resolved)) {
-		return PENDING_ON_OTHER_BRANCHES.includes(path.relative(ROOT, resolved)) ? undefined : 'no such file';
+		return 'no such file';
 	}
 	if (anchor === undefined || anchor === '' || !resolved.endsWith('.md')) return undefined;
 	return headingAnchors(fs.readFileSync(resolved, 'utf8')).includes(anchor) ? undefined : `no heading #${anchor} in ${path.relative(ROOT, resolved)}`;

@@ -6,9 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import type { N8nRestClient, WorkflowDefinition, WorkflowSummary } from '../../../../scripts/n8n/rest-client';
+import type { N8nRestClient, WorkflowDefinition, WorkflowSummary } from '../../../../tooling/n8n/rest-client';
 import { DHIS2_INBOUND, AT } from '../../../fixtures/seed-payloads';
-import { PACKAGE_NAME } from '../../support/workflows';
+import { PACKAGE_NAME } from '../../../../tooling/n8n/workflows';
 
 export const CALLBACK_SECRET = 'callbacks-Secret-4b7e19';
 

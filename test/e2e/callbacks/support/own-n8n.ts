@@ -8,11 +8,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { installPackageIntoUserFolder } from '../../../../scripts/n8n/install-package';
-import { ensureN8nInstalled } from '../../../../scripts/n8n/install-n8n';
-import { startN8n, type N8nInstance } from '../../../../scripts/n8n/n8n-process';
-import { ensurePackedPackage } from '../../../../scripts/n8n/pack-package';
-import { N8nRestClient } from '../../../../scripts/n8n/rest-client';
+import { installPackageIntoUserFolder } from '../../../../tooling/n8n/install-package';
+import { ensureN8nInstalled } from '../../../../tooling/n8n/install-n8n';
+import { startN8n, type N8nInstance } from '../../../../tooling/n8n/n8n-process';
+import { ensurePackedPackage } from '../../../../tooling/n8n/pack-package';
+import { N8nRestClient } from '../../../../tooling/n8n/rest-client';
 import { E2E_OWNER } from '../../support/stack';
 
 export interface OwnN8n {

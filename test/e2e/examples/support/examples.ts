@@ -1,17 +1,17 @@
 /**
  * The example workflows (`examples/*.json`) as the tests use them: read from disk, given the
  * webhook secret a user would set in place of the placeholder, and imported through
- * scripts/n8n/import-workflows.ts, the same import (and credential binding by type) that
+ * tooling/n8n/import-workflows.ts, the same import (and credential binding by type) that
  * `npm run dev` does.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { importWorkflowFiles } from '../../../../scripts/n8n/import-workflows';
-import { REPO_ROOT } from '../../../../scripts/n8n/paths';
-import type { CredentialSummary, N8nRestClient, WorkflowNode } from '../../../../scripts/n8n/rest-client';
-import { CREDENTIAL_TYPE_BY_GATEWAY } from '../../../../scripts/n8n/simulator-credentials';
+import { importWorkflowFiles } from '../../../../tooling/n8n/import-workflows';
+import { REPO_ROOT } from '../../../../tooling/n8n/paths';
+import type { CredentialSummary, N8nRestClient, WorkflowNode } from '../../../../tooling/n8n/rest-client';
+import { CREDENTIAL_TYPE_BY_GATEWAY } from '../../../../tooling/n8n/simulator-credentials';
 import type { E2eContext } from '../../support/context';
 
 export const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');

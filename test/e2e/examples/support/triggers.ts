@@ -3,8 +3,8 @@
  * from the node: `<n8n>/webhook/<webhookId>/<path>` (n8n-conventions.md §2.3), plus the
  * `?token=` the triggers' setup notices tell users to add.
  */
-import type { WorkflowNode } from '../../../../scripts/n8n/rest-client';
-import { PACKAGE_NAME } from '../../support/workflows';
+import type { WorkflowNode } from '../../../../tooling/n8n/rest-client';
+import { PACKAGE_NAME } from '../../../../tooling/n8n/workflows';
 
 /**
  * The webhook path of each trigger for the gateways used here (every gateway but DHIS2, whose

@@ -3,8 +3,8 @@
  * them: no token, a wrong token, malformed bodies. Used to check that every such call is refused
  * with a 4xx, starts no execution, and that n8n still serves the genuine call that follows.
  */
-import type { N8nRestClient } from '../../../../scripts/n8n/rest-client';
-import { finishedExecutions } from '../../support/executions';
+import type { N8nRestClient } from '../../../../tooling/n8n/rest-client';
+import { finishedExecutions } from '../../../../tooling/n8n/executions';
 
 export interface WebhookCall {
 	label: string;

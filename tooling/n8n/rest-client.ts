@@ -90,8 +90,16 @@ export class N8nRestClient {
 
 	private cookie: string | undefined;
 
-	constructor(readonly baseUrl: string, cookie?: string) {
+	/** Where production webhooks answer: n8n itself, or in queue mode a webhook processor. */
+	readonly webhookBaseUrl: string;
+
+	constructor(
+		readonly baseUrl: string,
+		cookie?: string,
+		webhookBaseUrl?: string,
+	) {
 		this.cookie = cookie;
+		this.webhookBaseUrl = (webhookBaseUrl ?? baseUrl).replace(/\/+$/, '');
 		this.http = axios.create({
 			baseURL: baseUrl.replace(/\/+$/, ''),
 			timeout: 60_000,
@@ -213,24 +221,51 @@ export class N8nRestClient {
 		return (await this.executionsPage(filter, limit)).results;
 	}
 
-	/** Every execution matching `filter`, following n8n's page cursor (at most `maxPages` pages). */
+	/**
+	 * Every execution matching `filter`: n8n's page cursor first, then the ids it skipped.
+	 * Measured in queue mode on PostgreSQL: paging 1,000 executions of one workflow returned 996,
+	 * while n8n's own count said 1,000 (likely, not verified: the cursor's timestamp has
+	 * milliseconds, PostgreSQL's microseconds, so rows at a page boundary fall between pages). Execution ids
+	 * are sequential numbers here, so the ids between the lowest and highest listed that paging
+	 * did not return are read one by one, and kept when they match the workflow filter.
+	 */
 	async listAllExecutions(filter: Record<string, unknown> = {}, maxPages = 100): Promise<ExecutionSummary[]> {
-		const all: ExecutionSummary[] = [];
+		const byId = new Map<string, ExecutionSummary>();
 		let cursor: string | undefined;
-		for (let page = 0; page < maxPages; page++) {
-			const { results, nextCursor } = await this.executionsPage(filter, 100, cursor);
-			all.push(...results);
-			if (!nextCursor || results.length === 0) return all;
+		let count: number | undefined;
+		for (let page = 0; ; page++) {
+			if (page >= maxPages) throw new Error(`More than ${maxPages * 100} executions: stopped paging`);
+			const { results, nextCursor, count: total } = await this.executionsPage(filter, 100, cursor);
+			count ??= total;
+			for (const execution of results) byId.set(execution.id, execution);
+			if (!nextCursor || results.length === 0) break;
 			cursor = nextCursor;
 		}
-		throw new Error(`More than ${maxPages * 100} executions: stopped paging`);
+		if (count !== undefined && byId.size < count) await this.addSkippedExecutions(byId, filter);
+		return [...byId.values()].sort((a, b) => Number(b.id) - Number(a.id));
+	}
+
+	private async addSkippedExecutions(byId: Map<string, ExecutionSummary>, filter: Record<string, unknown>): Promise<void> {
+		const ids = [...byId.keys()].map(Number).filter(Number.isInteger);
+		if (ids.length === 0) return;
+		for (let id = Math.min(...ids); id <= Math.max(...ids); id++) {
+			if (byId.has(String(id))) continue;
+			const response = await this.http.request({ method: 'GET', url: `/rest/executions/${id}`, headers: this.authHeaders() });
+			if (response.status === 404) continue;
+			this.check(response, `GET /rest/executions/${id}`);
+			const execution = (response.data as { data?: ExecutionDetails }).data;
+			if (!execution) continue;
+			if (filter.workflowId !== undefined && String(execution.workflowId) !== String(filter.workflowId)) continue;
+			const { id: executionId, workflowId, status, mode, finished, startedAt, stoppedAt } = execution;
+			byId.set(String(executionId), { id: String(executionId), workflowId, status, mode, finished, startedAt, stoppedAt });
+		}
 	}
 
 	private async executionsPage(
 		filter: Record<string, unknown>,
 		limit: number,
 		cursor?: string,
-	): Promise<{ results: ExecutionSummary[]; nextCursor?: string | null }> {
+	): Promise<{ results: ExecutionSummary[]; nextCursor?: string | null; count?: number }> {
 		const query = new URLSearchParams({ filter: JSON.stringify(filter), limit: String(limit) });
 		if (cursor) query.set('cursor', cursor);
 		return await this.call('GET', `/rest/executions?${query.toString()}`);
@@ -241,8 +276,9 @@ export class N8nRestClient {
 	}
 
 	/**
-	 * Calls a production webhook (`/webhook/<path>`). n8n registers webhooks a moment after the
-	 * activate reply, so a 404 is retried until `registrationTimeoutMs`.
+	 * Calls a production webhook (`/webhook/<path>`) where production webhooks answer (n8n itself,
+	 * or in queue mode the webhook processor). n8n registers webhooks a moment after the activate
+	 * reply, so a 404 is retried until `registrationTimeoutMs`.
 	 */
 	async callWebhook(
 		path: string,
@@ -252,7 +288,7 @@ export class N8nRestClient {
 		for (;;) {
 			const response = await this.http.request({
 				method: options.method ?? 'POST',
-				url: `/webhook/${path.replace(/^\/+/, '')}`,
+				url: `${this.webhookBaseUrl}/webhook/${path.replace(/^\/+/, '')}`,
 				data: options.body,
 				headers: options.headers,
 				responseType: 'text',
@@ -276,11 +312,22 @@ export class N8nRestClient {
 		return (response.data as { data: T }).data;
 	}
 
-	/** A call whose reply is the payload itself (static type files). */
-	private async raw<T = any>(method: string, url: string): Promise<T> {
-		const response = await this.http.request({ method, url, headers: this.authHeaders() });
-		this.check(response, `${method} ${url}`);
-		return response.data as T;
+	/**
+	 * A GET whose reply is the payload itself (the static type files, 18 MB for nodes.json). Once,
+	 * in queue mode on a loaded machine, main closed the connection mid-reply ("socket hang up");
+	 * the file is static, so a connection reset is retried (at most twice), nothing else.
+	 */
+	private async raw<T = any>(method: 'GET', url: string): Promise<T> {
+		for (let attempt = 1; ; attempt++) {
+			try {
+				const response = await this.http.request({ method, url, headers: this.authHeaders() });
+				this.check(response, `${method} ${url}`);
+				return response.data as T;
+			} catch (error) {
+				const code = (error as { code?: string }).code;
+				if (attempt >= 3 || (code !== 'ECONNRESET' && code !== 'EPIPE')) throw error;
+			}
+		}
 	}
 
 	private authHeaders(): Record<string, string> {

@@ -29,5 +29,7 @@ export const INSTALL_LOG = path.join(CACHE_DIR, 'install.log');
 
 /** The user folder `npm run dev` keeps between starts (owner, credentials, workflows). */
 export const DEV_USER_FOLDER = path.join(REPO_ROOT, '.cache', 'dev-n8n');
+/** `npm run dev -- --queue`: user folders of main, workers and webhook processor, PostgreSQL's data, logs. */
+export const DEV_QUEUE_FOLDER = path.join(REPO_ROOT, '.cache', 'dev-n8n-queue');
 /** Where packed tarballs go. */
 export const PACK_DIR = path.join(REPO_ROOT, '.cache', 'pack');

@@ -5,7 +5,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 
-import type { N8nRestClient, WorkflowDefinition, WorkflowSummary } from '../../../scripts/n8n/rest-client';
+import type { N8nRestClient, WorkflowDefinition, WorkflowSummary } from './rest-client';
 
 export const PACKAGE_NAME = 'n8n-nodes-sms-gateways';
 

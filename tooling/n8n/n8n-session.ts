@@ -1,12 +1,11 @@
 /**
- * The n8n REST calls the example tests need beyond scripts/n8n/rest-client.ts: the editor's
+ * The n8n REST calls the example tests need beyond rest-client.ts: the editor's
  * "Execute workflow" (`POST /rest/workflows/:id/run`, n8n 2.41 `WorkflowsController.runManually`)
  * and reading data tables (`/rest/data-tables-global`, `/rest/projects/:projectId/data-tables`).
  * Same session cookie as the owner's client.
  */
 import axios, { type AxiosInstance } from 'axios';
 
-import type { E2eContext } from '../../support/context';
 
 export interface DataTableSummary {
 	id: string;
@@ -19,7 +18,7 @@ export type DataTableRow = Record<string, unknown> & { id: number };
 export class N8nSession {
 	private readonly http: AxiosInstance;
 
-	constructor(context: Pick<E2eContext, 'n8nUrl' | 'authCookie'>) {
+	constructor(context: { n8nUrl: string; authCookie: string }) {
 		this.http = axios.create({
 			baseURL: context.n8nUrl,
 			headers: { cookie: context.authCookie },

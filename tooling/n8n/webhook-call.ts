@@ -5,7 +5,7 @@
  */
 import axios from 'axios';
 
-import { sleep } from '../../scripts/n8n/wait-for';
+import { sleep } from './wait-for';
 
 export interface TimedReply<T> {
 	status: number;

@@ -1,8 +1,10 @@
 /**
- * Starts and stops one n8n (the pinned release under Node 24) on a given port and user folder,
- * with its stdout and stderr in a log file. "Started" means `GET /rest/settings` answers JSON:
- * `/healthz` is up earlier, while the REST API still answers "n8n is starting up" as plain text
- * (n8n-conventions.md §7).
+ * Starts and stops one n8n process (the pinned release under Node 24) on a given port and user
+ * folder, with its stdout and stderr in a log file: `n8n start` (main), or in queue mode
+ * `n8n worker` and `n8n webhook`. A main is started when `GET /rest/settings` answers JSON
+ * (`/healthz` is up earlier, while the REST API still answers "n8n is starting up" as plain
+ * text); a worker or webhook processor when its `/healthz/readiness` answers 200 (n8n's own
+ * check of its database and Redis connections; a worker serves it on QUEUE_HEALTH_CHECK_PORT).
  */
 import axios from 'axios';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -15,9 +17,16 @@ import { N8N_BIN, NODE24_BIN } from './paths';
 import { tail } from './run-command';
 import { waitFor } from './wait-for';
 
+/** Which n8n command: `start` (main), `worker` or `webhook` (queue mode's other processes). */
+export type N8nRole = 'start' | 'worker' | 'webhook';
+
 export interface StartN8nOptions {
 	/** 0 picks a free port. */
 	port: number;
+	/** Default `start`. */
+	role?: N8nRole;
+	/** A worker's health-check port (QUEUE_HEALTH_CHECK_PORT), probed for readiness. */
+	healthPort?: number;
 	userFolder: string;
 	logFile: string;
 	publicHost?: string;
@@ -35,7 +44,8 @@ export interface N8nInstance {
 	pid: number;
 	userFolder: string;
 	logFile: string;
-	/** Milliseconds from spawn until the REST API answered JSON. */
+	role: N8nRole;
+	/** Milliseconds from spawn until the REST API (main) or the readiness check (others) answered. */
 	startMs: number;
 	/** Resolves when the n8n process has exited, for whatever reason. */
 	exited: Promise<void>;
@@ -59,8 +69,10 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 	});
 
 	const started = Date.now();
+	const role = options.role ?? 'start';
+	if (role === 'worker' && !options.healthPort) throw new Error('a worker needs healthPort to be probed');
 	const log = fs.openSync(options.logFile, 'a');
-	const child = spawn(NODE24_BIN, [N8N_BIN, 'start'], {
+	const child = spawn(NODE24_BIN, [N8N_BIN, role], {
 		cwd: options.userFolder,
 		env,
 		stdio: ['ignore', log, log],
@@ -68,18 +80,20 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 	fs.closeSync(log);
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 	const url = `http://127.0.0.1:${port}`;
+	const probeUrl = role === 'worker' ? `http://127.0.0.1:${options.healthPort}` : url;
 	const stop = () => stopChild(child, exited);
 	options.onSpawn?.(stop);
 
 	try {
 		await waitFor(
-			`n8n on ${url} (log: ${options.logFile})`,
+			`n8n ${role} on ${probeUrl} (log: ${options.logFile})`,
 			async () => {
 				if (child.exitCode !== null || child.signalCode !== null) {
 					const how = child.signalCode ? `signal ${child.signalCode}` : `exit code ${child.exitCode}`;
 					throw new ExitedError(`n8n exited early (${how}). Last lines of ${options.logFile}:\n${tail(options.logFile, 30)}`);
 				}
-				return (await restApiReady(url)) ? true : undefined;
+				const ready = role === 'start' ? await restApiReady(url) : await healthReady(probeUrl);
+				return ready ? true : undefined;
 			},
 			{ timeoutMs: options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS, intervalMs: 500, stopOn: ExitedError },
 		);
@@ -93,6 +107,7 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 		pid: child.pid ?? -1,
 		userFolder: options.userFolder,
 		logFile: options.logFile,
+		role,
 		startMs: Date.now() - started,
 		exited,
 		stop,
@@ -114,6 +129,11 @@ async function restApiReady(url: string): Promise<boolean> {
 	} catch {
 		return false;
 	}
+}
+
+async function healthReady(url: string): Promise<boolean> {
+	const response = await axios.get(`${url}/healthz/readiness`, { timeout: 5000, validateStatus: () => true });
+	return response.status === 200;
 }
 
 /** SIGTERM lets n8n close its database cleanly; SIGKILL after a grace period, so stop() always ends. */

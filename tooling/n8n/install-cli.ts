@@ -1,4 +1,4 @@
-/** `tsx scripts/n8n/install-cli.ts`: install (or confirm) the pinned n8n without starting it. */
+/** `tsx tooling/n8n/install-cli.ts`: install (or confirm) the pinned n8n without starting it. */
 import { ensureN8nInstalled } from './install-n8n';
 import { formatSeconds } from './run-command';
 

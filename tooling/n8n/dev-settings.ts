@@ -10,3 +10,5 @@ export const DEV_OWNER: OwnerAccount = {
 
 export const DEFAULT_DEV_N8N_PORT = 5678;
 export const DEFAULT_DEV_SIMULATOR_PORT = 8787;
+/** The webhook processor of `npm run dev -- --queue` (5679 is n8n's default task-broker port). */
+export const DEFAULT_DEV_WEBHOOK_PORT = 5680;
