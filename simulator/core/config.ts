@@ -69,6 +69,11 @@ export interface SimConfig {
 	gupshupShuffleEvents: boolean;
 	/** DHIS2 phone numbers that belong to a user (inbound from others: 409, providers.md §4.3). */
 	dhis2RegisteredNumbers: string[];
+	/**
+	 * The most messages one Africa's Talking inbox fetch returns (GET /version1/messaging); null =
+	 * all of them. Its page size is not documented (INF): set it to test a client's paging.
+	 */
+	atInboxPageSize: number | null;
 }
 
 export function defaultConfig(): SimConfig {
@@ -95,6 +100,7 @@ export function defaultConfig(): SimConfig {
 		gupshupCountries: ['55', '52', '57', '51', '91'],
 		gupshupShuffleEvents: false,
 		dhis2RegisteredNumbers: ['+4740000000'],
+		atInboxPageSize: null,
 	};
 }
 
@@ -207,6 +213,8 @@ function validate(config: SimConfig): void {
 		throw new ConfigError('gupshupCountries must be an array');
 	if (!Array.isArray(config.dhis2RegisteredNumbers))
 		throw new ConfigError('dhis2RegisteredNumbers must be an array');
+	if (config.atInboxPageSize !== null)
+		assertNumber(config.atInboxPageSize, 'atInboxPageSize', 1, 100000);
 	for (const gateway of GATEWAYS) {
 		if (!isObject(config.callbacks[gateway]))
 			throw new ConfigError(`callbacks.${gateway} must be an object`);

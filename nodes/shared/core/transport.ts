@@ -14,6 +14,7 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	IPollFunctions,
 } from 'n8n-workflow';
 
 import { classifyTransportError } from '../helpers/transport-errors';
@@ -23,7 +24,7 @@ import type { HttpClient, HttpReply, HttpRequest } from './types';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export function n8nHttpClient(
-	context: IExecuteFunctions | ILoadOptionsFunctions,
+	context: IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions,
 	credentialType: string,
 	timeoutMs = DEFAULT_TIMEOUT_MS,
 ): HttpClient {

@@ -1,5 +1,6 @@
 import type { GatewayAdapter } from '../../core/adapter';
 import { africasTalkingBalance } from './balance';
+import { africasTalkingInboundPolling } from './polling';
 import { africasTalkingSend } from './send';
 import { africasTalkingWebhooks } from './webhooks';
 
@@ -9,5 +10,6 @@ export const africasTalking: GatewayAdapter = {
 	credentialType: 'africasTalkingApi',
 	send: africasTalkingSend,
 	balance: africasTalkingBalance,
+	inboundPolling: africasTalkingInboundPolling,
 	webhooks: africasTalkingWebhooks,
 };
