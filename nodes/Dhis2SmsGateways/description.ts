@@ -31,8 +31,8 @@ export const dhis2SmsGatewaysProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'Inbound SMS', value: 'inboundSms', description: 'The incoming SMS DHIS2 stores and runs its SMS commands on' },
-			{ name: 'Outbound SMS', value: 'outboundSms', description: 'The SMS DHIS2 sent' },
+			{ name: 'Inbound SMS Message', value: 'inboundSms', description: 'The incoming SMS DHIS2 stores and runs its SMS commands on' },
+			{ name: 'Outbound SMS Message', value: 'outboundSms', description: 'The SMS DHIS2 sent' },
 			{ name: 'SMS Gateway', value: 'smsGateway', description: 'The gateways DHIS2 sends SMS with' },
 		],
 		default: 'smsGateway',

@@ -105,7 +105,7 @@ export const smsMessageProperties: INodeProperties[] = [
 		required: true,
 		displayOptions: { show: { resource: ['inboundSms', 'outboundSms'], operation: ['delete'] } },
 		default: '',
-		description: 'The DHIS2 ID of the SMS (the "id" field of Get Many)',
+		description: 'The DHIS2 ID of the SMS, as Get Many gives it',
 	},
 	...limitProperties('inboundSms'),
 	{
