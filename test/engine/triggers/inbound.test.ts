@@ -28,6 +28,8 @@ describe('Inbound SMS Trigger in the engine', () => {
 				messageId: 'ATSid_123',
 				linkId: 'SampleLinkId123',
 				keyword: null,
+				networkCode: null,
+				cost: null,
 				raw: {
 					linkId: 'SampleLinkId123',
 					text: 'Hello',
