@@ -11,7 +11,7 @@ export const inboundSmsPollingProperties: INodeProperties[] = [
 	gatewayProperty('inboundPolling', 'africasTalking'),
 	{
 		displayName:
-			'For n8n instances the gateway cannot reach (desktop, behind NAT): asks the gateway for new messages at the poll times. On activation it starts after the newest stored message; each message is emitted once. "Fetch Test Event" returns the newest message and changes nothing. The items are the same as the Inbound SMS Trigger\'s, with the same eventId.',
+			'For n8n instances the gateway cannot reach (desktop, behind NAT): asks the gateway for new messages at the poll times. Its first poll starts after the newest stored message; each message is emitted once. "Fetch Test Event" returns the newest message and changes nothing. The items are the same as the Inbound SMS Trigger\'s, with the same eventId.',
 		name: 'pollingNotice',
 		type: 'notice',
 		default: '',
