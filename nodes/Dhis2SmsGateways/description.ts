@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { gatewayProperty } from '../shared/n8n/gateway-property';
 import { createProperties, updateOptions } from './gateway-fields';
+import { inboundSmsOperation, outboundSmsOperation, smsMessageProperties } from './sms-message-fields';
 
 const resource = ['smsGateway'];
 const showFor = (...operation: string[]) => ({ show: { resource, operation } });
@@ -21,6 +22,7 @@ export const dhis2SmsGatewaysProperties: INodeProperties[] = [
 		displayName: 'Needs DHIS2 2.35 or later (the /api/gateways endpoint). Older servers are configured in their own user interface.',
 		name: 'versionNotice',
 		type: 'notice',
+		displayOptions: { show: { resource } },
 		default: '',
 	},
 	{
@@ -28,7 +30,11 @@ export const dhis2SmsGatewaysProperties: INodeProperties[] = [
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: [{ name: 'SMS Gateway', value: 'smsGateway' }],
+		options: [
+			{ name: 'Inbound SMS Message', value: 'inboundSms', description: 'The incoming SMS DHIS2 stores and runs its SMS commands on' },
+			{ name: 'Outbound SMS Message', value: 'outboundSms', description: 'The SMS DHIS2 sent' },
+			{ name: 'SMS Gateway', value: 'smsGateway', description: 'The gateways DHIS2 sends SMS with' },
+		],
 		default: 'smsGateway',
 	},
 	{
@@ -118,4 +124,7 @@ export const dhis2SmsGatewaysProperties: INodeProperties[] = [
 		default: {},
 		options: [...updateOptions(), isDefaultOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
+	inboundSmsOperation,
+	outboundSmsOperation,
+	...smsMessageProperties,
 ];

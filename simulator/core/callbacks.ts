@@ -20,6 +20,8 @@ export interface CallbackRequest {
 	/** The gateway's own acknowledgement rule. */
 	acknowledged: (status: number, body: string) => boolean;
 	messageId?: string;
+	/** Extra request headers (SMSBox's account key). */
+	headers?: Record<string, string>;
 }
 
 export interface CallbackAttempt {
@@ -146,6 +148,7 @@ export class CallbackDispatcher {
 						'Content-Type': request.contentType,
 						'Content-Length': Buffer.byteLength(request.body),
 						'User-Agent': `sms-gateway-simulator (${request.gateway})`,
+						...(request.headers ?? {}),
 					},
 					timeout: timeoutMs,
 				},

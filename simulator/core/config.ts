@@ -34,6 +34,22 @@ export interface OutcomeRule {
 	/** AT failureReason (providers.md §1.5); default DeliveryFailure for failed, RejectedByGateway wording for rejected. */
 	failureReason?: string;
 	networkCode?: string;
+	/** The gateway's own delivery status or code to report (see MessageRecord.gatewayStatus). */
+	gatewayStatus?: string;
+	/** AT: the retryCount of the delivery report. */
+	retryCount?: number;
+}
+
+/**
+ * A refusal at send time, by destination number: Gupshup answers the error of its code (8001-8014),
+ * SMSBox the code (105-108, 116, 123, …) for the whole request when any recipient matches.
+ */
+export interface SendRefusalRule {
+	gateway: 'gupshup' | 'smsbox';
+	exact?: string;
+	suffix?: string;
+	prefix?: string;
+	code: number;
 }
 
 export interface CallbackUrls {
@@ -72,6 +88,15 @@ export interface SimConfig {
 	gupshupShuffleEvents: boolean;
 	/** DHIS2 phone numbers that belong to a user (inbound from others: 409, providers.md §4.3). */
 	dhis2RegisteredNumbers: string[];
+	/**
+	 * The most messages one Africa's Talking inbox fetch returns (GET /version1/messaging); null =
+	 * all of them. Its page size is not documented (INF): set it to test a client's paging.
+	 */
+	atInboxPageSize: number | null;
+	/** Send-time refusals by number (documented codes the normal checks never produce). */
+	sendRefusals: SendRefusalRule[];
+	/** SMSBox callbacks carry the account's API key in an `api-key` header (seed 002: "validate the API Key"). */
+	smsboxCallbackApiKey: boolean;
 }
 
 export function defaultConfig(): SimConfig {
@@ -98,6 +123,9 @@ export function defaultConfig(): SimConfig {
 		gupshupCountries: ['55', '52', '57', '51', '91'],
 		gupshupShuffleEvents: false,
 		dhis2RegisteredNumbers: ['+4740000000'],
+		atInboxPageSize: null,
+		sendRefusals: [],
+		smsboxCallbackApiKey: true,
 	};
 }
 
@@ -210,6 +238,18 @@ function validate(config: SimConfig): void {
 		throw new ConfigError('gupshupCountries must be an array');
 	if (!Array.isArray(config.dhis2RegisteredNumbers))
 		throw new ConfigError('dhis2RegisteredNumbers must be an array');
+	if (!Array.isArray(config.sendRefusals)) throw new ConfigError('sendRefusals must be an array');
+	for (const rule of config.sendRefusals) {
+		if (!isObject(rule) || (rule.gateway !== 'gupshup' && rule.gateway !== 'smsbox'))
+			throw new ConfigError('each sendRefusals rule needs gateway: gupshup | smsbox');
+		if (rule.exact === undefined && rule.suffix === undefined && rule.prefix === undefined)
+			throw new ConfigError('each sendRefusals rule needs exact, suffix or prefix');
+		assertNumber(rule.code, 'sendRefusals[].code', 100, 9999);
+	}
+	if (typeof config.smsboxCallbackApiKey !== 'boolean')
+		throw new ConfigError('smsboxCallbackApiKey must be true or false');
+	if (config.atInboxPageSize !== null)
+		assertNumber(config.atInboxPageSize, 'atInboxPageSize', 1, 100000);
 	for (const gateway of GATEWAYS) {
 		if (!isObject(config.callbacks[gateway]))
 			throw new ConfigError(`callbacks.${gateway} must be an object`);

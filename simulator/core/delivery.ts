@@ -20,6 +20,10 @@ export interface DeliverRequest {
 	/** Forces the outcome instead of the per-number rules (the page's "fail" button). */
 	outcome?: DeliveryOutcome;
 	failureReason?: string;
+	/** The gateway's own status word or code to report (AT `Buffered`, a Gupshup `8003`, …). */
+	gatewayStatus?: string;
+	/** AT: the delivery report's retryCount. */
+	retryCount?: number;
 }
 
 export interface DeliverResult {
@@ -59,6 +63,10 @@ export class DeliveryService {
 			record.deliveredAt = this.ctx.clock.iso();
 			record.failureReason = resolved.failureReason;
 			if (resolved.networkCode !== null) record.networkCode = resolved.networkCode;
+			const gatewayStatus = request.gatewayStatus ?? resolved.gatewayStatus;
+			if (gatewayStatus !== undefined) record.gatewayStatus = gatewayStatus;
+			const retryCount = request.retryCount ?? resolved.retryCount;
+			if (retryCount !== undefined) record.retryCount = retryCount;
 			const report = this.moduleOf(record.gateway).reportDelivery?.(record);
 			if (report) reports.push(report);
 		}

@@ -6,13 +6,15 @@ export interface ResolvedOutcome {
 	outcome: DeliveryOutcome;
 	failureReason: string | null;
 	networkCode: string | null;
+	gatewayStatus?: string;
+	retryCount?: number;
 }
 
 function digitsOf(number: string): string {
 	return number.replace(/[^\d]/g, '');
 }
 
-function matches(rule: OutcomeRule, number: string): boolean {
+export function matches(rule: Pick<OutcomeRule, 'exact' | 'suffix' | 'prefix'>, number: string): boolean {
 	const digits = digitsOf(number);
 	if (rule.exact !== undefined && digitsOf(rule.exact) !== digits) return false;
 	if (rule.suffix !== undefined && !digits.endsWith(digitsOf(rule.suffix))) return false;
@@ -28,7 +30,14 @@ export function resolveOutcome(config: SimConfig, number: string): ResolvedOutco
 		failureReason:
 			outcome === 'delivered' ? null : (rule?.failureReason ?? defaultFailureReason(outcome)),
 		networkCode: rule?.networkCode ?? null,
+		...(rule?.gatewayStatus !== undefined ? { gatewayStatus: rule.gatewayStatus } : {}),
+		...(rule?.retryCount !== undefined ? { retryCount: rule.retryCount } : {}),
 	};
+}
+
+/** The send-time refusal code for a number at a gateway, if a rule names one. */
+export function sendRefusalCode(config: SimConfig, gateway: 'gupshup' | 'smsbox', number: string): number | undefined {
+	return config.sendRefusals.find((r) => r.gateway === gateway && matches(r, number))?.code;
 }
 
 /** AT's catch-all failure reason (providers.md §1.5: DeliveryFailure, "in sandbox too"). */

@@ -52,6 +52,13 @@ export interface MessageRecord {
 	deliveredAt: string | null;
 	failureReason: string | null;
 	networkCode: string | null;
+	/**
+	 * The gateway's own status word or code to report instead of the one the outcome implies (AT
+	 * `Sent`, `Submitted`, `Buffered`, `AbsentSubscriber`, `Expired`; a Gupshup 80xx code or reason).
+	 */
+	gatewayStatus?: string;
+	/** AT: the retryCount its delivery report carries (0 when absent). */
+	retryCount?: number;
 	/** Gateway extras, present only where they apply. */
 	linkId?: string;
 	keyword?: string;

@@ -2,7 +2,7 @@
  * The contract between the nodes and the gateways. One adapter per gateway; each capability is an
  * optional part, so the registry can tell every node which gateways to offer.
  */
-import type { WebhookCapability } from './webhook-types';
+import type { InboundSmsEvent, WebhookCapability } from './webhook-types';
 import type {
 	Credentials,
 	GatewayErrorInfo,
@@ -107,6 +107,42 @@ export interface GatewayAdapter {
 	senderNames?: SenderNamesCapability;
 	scheduledChanges?: ScheduledChangesCapability;
 	gatewayAdmin?: GatewayAdminCapability;
+	/** Incoming SMS fetched from the gateway, for n8n instances the gateway cannot call. */
+	inboundPolling?: InboundPollingCapability;
+}
+
+/**
+ * Where a poll resumes: the gateway's own position (Africa's Talking: the last message id;
+ * DHIS2: the last creation time and the ids seen at it), kept by n8n in workflow static data, so
+ * only plain JSON values.
+ */
+export type PollCursor = Record<string, string | number | string[]>;
+
+/** One fetch of incoming messages newer than a cursor. */
+export interface InboundPollPage {
+	/** Oldest first; the same events (and `eventId`s) the gateway's webhook parser gives. */
+	events: InboundSmsEvent[];
+	/** The cursor after these events. */
+	cursor: PollCursor;
+	/** True when the gateway may hold more after `cursor` (fetch again). */
+	more: boolean;
+}
+
+export interface InboundPollingCapability {
+	/** What the poll reads, for the node's texts (for example `GET /version1/messaging`). */
+	endpoint: string;
+	/** The cursor at the newest message stored now (the start of a new trigger: history is not emitted). */
+	latestCursor(http: HttpClient, credentials: Credentials, budget: PollBudget): Promise<PollCursor>;
+	/** Messages after the cursor, at most one gateway page. */
+	fetchAfter(http: HttpClient, credentials: Credentials, cursor: PollCursor, receivedAtMs: number): Promise<InboundPollPage>;
+	/** The newest `count` messages stored, newest last (manual test runs; no cursor moves). */
+	latest(http: HttpClient, credentials: Credentials, count: number, receivedAtMs: number): Promise<InboundSmsEvent[]>;
+}
+
+/** How many more requests one poll may make. */
+export interface PollBudget {
+	/** False once the poll must stop fetching and keep what it has. */
+	allows(): boolean;
 }
 
 /** The review state of a sender name (SMSBox: approved, rejected or pending). */

@@ -22,6 +22,7 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	IPollFunctions,
 } from 'n8n-workflow';
 
 import { classifyTransportError } from '../helpers/transport-errors';
@@ -31,7 +32,7 @@ import type { Credentials, HttpClient, HttpReply, HttpRequest } from './types';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export function n8nHttpClient(
-	context: IExecuteFunctions | ILoadOptionsFunctions,
+	context: IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions,
 	credentialType: string,
 	timeoutMs = DEFAULT_TIMEOUT_MS,
 	credentials?: Credentials,

@@ -14,7 +14,8 @@ export type Capability =
 	| 'gatewayAdmin'
 	| 'inbound'
 	| 'deliveryReports'
-	| 'optOut';
+	| 'optOut'
+	| 'inboundPolling';
 
 export type Encoding = 'GSM-7' | 'UCS-2';
 

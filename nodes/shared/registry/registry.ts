@@ -29,6 +29,7 @@ export function capabilitiesOf(adapter: GatewayAdapter): Capability[] {
 		'inbound',
 		'deliveryReports',
 		'optOut',
+		'inboundPolling',
 	];
 	const kinds: readonly string[] = adapter.webhooks?.eventKinds ?? [];
 	const posts: Partial<Record<Capability, boolean>> = {

@@ -43,16 +43,18 @@ export function sendAtCallback(
 /**
  * Delivery report fields: id, status, phoneNumber, networkCode, failureReason (only for
  * Rejected/Failed, DOC AT-NOTIF), retryCount (INF: always sent, 0 outside premium retries).
+ * `status` is Success / Failed / Rejected from the outcome, or any documented word given as the
+ * record's gatewayStatus (Sent, Submitted, Buffered, AbsentSubscriber, Expired).
  */
 export function deliveryReportFields(record: MessageRecord): Record<string, string> {
 	const fields: Record<string, string> = {
 		id: record.id,
-		status: DLR_STATUS[record.status] ?? 'Failed',
+		status: record.gatewayStatus ?? DLR_STATUS[record.status] ?? 'Failed',
 		phoneNumber: record.to,
 		networkCode: record.networkCode ?? SANDBOX_NETWORK_CODE,
 	};
 	if (record.failureReason) fields.failureReason = record.failureReason;
-	fields.retryCount = '0';
+	fields.retryCount = String(record.retryCount ?? 0);
 	return fields;
 }
 

@@ -45,14 +45,19 @@ export function receiveAtInbound(
 	return { inbound: fields, callback: sendAtCallback(ctx, 'inbound', fields, message.callbackId) };
 }
 
-/** GET /version1/messaging?username=&lastReceivedId= */
+/**
+ * GET /version1/messaging?username=&lastReceivedId=: the messages after that id, oldest first,
+ * at most `atInboxPageSize` of them (a client fetches again from the last id it got).
+ */
 export function handleFetchInbox(ctx: SimContext, state: AtState, req: SimRequest): SimReply {
 	const denied = checkAtAuth(ctx, req, req.query.get('username') ?? undefined);
 	if (denied) return denied;
 	const lastReceivedId = Number(req.query.get('lastReceivedId') ?? '0');
 	const after = Number.isFinite(lastReceivedId) ? lastReceivedId : 0;
+	const pageSize = ctx.config.atInboxPageSize ?? Number.POSITIVE_INFINITY;
 	const messages = state.inbox
 		.filter((m) => m.id > after)
+		.slice(0, pageSize)
 		.map((m) => ({
 			linkId: m.linkId,
 			text: m.text,

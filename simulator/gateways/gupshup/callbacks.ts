@@ -39,7 +39,13 @@ export function sendGupshupEvent(
 	status: GupshupEventStatus,
 	tsMs = ctx.clock.now(),
 ): Promise<CallbackAttempt[]> {
-	const payload = { destination: record.to, messageId: record.id, ts: String(tsMs), status };
+	const payload: Record<string, unknown> = { destination: record.to, messageId: record.id, ts: String(tsMs), status };
+	// INF: the DLR documents no failure field; a failed event given a gatewayStatus carries it as
+	// `code` (an 80xx number of the seed's list) or as `reason` (any other text).
+	if (status === 'failed' && record.gatewayStatus !== undefined) {
+		if (/^\d+$/.test(record.gatewayStatus)) payload.code = Number(record.gatewayStatus);
+		else payload.reason = record.gatewayStatus;
+	}
 	return post(ctx, payload, 'events', record.id) ?? Promise.resolve([]);
 }
 

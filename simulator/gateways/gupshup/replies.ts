@@ -17,10 +17,19 @@ export const GUPSHUP_ERRORS = {
 		'The server encountered an internal error and was unable to complete your request',
 	],
 	8006: ['USER_NOT_OPTED_IN', 'The entered phone number is not opted in'],
+	8007: ['TEMPLATE_MATCHING_FAILED', 'The template Id does not match with the entered sender ID'],
 	8008: ['INVALID_SENDER_ID', 'Please enter valid Sender ID'],
+	8009: ['DISABLED_COUNTRY', 'The recipient country is in a disabled state'],
+	8010: ['TEMPLATE_DISABLED', 'The selected template is in a disabled state'],
 	8011: ['BAD_REQUEST', 'You have sent a request this server could not understand'],
 	8012: ['NOT_FOUND', 'Template/Sender ID not found'],
+	8013: ['HEADER_DISABLED', 'The selected Sender ID is in a disabled state'],
+	8014: ['COUNTRY_NOT_FOUND', 'The selected country is currently not available'],
 } as const;
+
+export function isGupshupErrorCode(code: number): code is GupshupErrorCode {
+	return Object.prototype.hasOwnProperty.call(GUPSHUP_ERRORS, code);
+}
 
 export type GupshupErrorCode = keyof typeof GUPSHUP_ERRORS;
 

@@ -6,11 +6,11 @@ import type { SimContext } from '../../core/context';
 import type { SimReply, SimRequest } from '../../core/http-io';
 import { header, jsonReply, mediaType, parseForm } from '../../core/http-io';
 import { fromMinor, toMinor } from '../../core/money';
-import { isBlacklisted } from '../../core/outcomes';
+import { isBlacklisted, sendRefusalCode } from '../../core/outcomes';
 import { parseInternational } from '../../core/phone';
 import { countSegments } from '../../core/segments';
 import { sendGupshupEvent } from './callbacks';
-import { authenticationFailed, gupshupError } from './replies';
+import { authenticationFailed, gupshupError, isGupshupErrorCode } from './replies';
 
 const MAX_CHARACTERS = 160;
 const INDIA = '91';
@@ -55,6 +55,9 @@ export function handleGupshupSend(ctx: SimContext, req: SimRequest, appId: strin
 		if (!ctx.accounts.gupshup.senderIds.includes(source)) return gupshupError(8012);
 	}
 	if (isBlacklisted(ctx.config, destination)) return gupshupError(8006);
+	// Documented codes no check above produces (8003, 8007, 8009, 8010, 8013, 8014): by config rule.
+	const refusal = sendRefusalCode(ctx.config, 'gupshup', destination);
+	if (refusal !== undefined && isGupshupErrorCode(refusal)) return gupshupError(refusal, undefined, refusal === 8005 ? 500 : 400);
 	const { segments, encoding } = countSegments(message);
 	const cost = toMinor(ctx.config.costs.gupshup) * segments;
 	if (!ctx.balances.charge('gupshup', cost)) return gupshupError(8002);

@@ -10,6 +10,10 @@ export const SMSBOX_MESSAGES = {
 	101: 'Invalid phone number',
 	102: 'Insufficient balance',
 	104: 'Please provide all required parameters',
+	105: 'Account not found',
+	106: 'No route mapping to your account',
+	107: 'No authorization headers',
+	108: 'Invalid token',
 	109: 'Invalid Message',
 	110: 'Message contains special characters',
 	// The send sample's wording; the code table says "Invalid Sender ID".
@@ -18,15 +22,21 @@ export const SMSBOX_MESSAGES = {
 	113: 'Invalid request format',
 	114: 'Recipients exceed the Limit of 1000',
 	115: 'Destination Number is Missing',
+	116: 'Missing/Invalid Reference Id',
 	117: 'Invalid Scheduled Time',
 	118: 'Missing encoding type',
 	119: 'Missing recipient(s) tag',
 	121: 'Sender Name Should Not Exceed 11 Characters and can have only numbers, letters and the following special characters . - and space',
 	122: 'Senderid exist, please try another one',
+	123: 'Invalid template_id',
 	124: 'Sender Name sample content should not exceed 170 characters',
 } as const;
 
 export type SmsboxCode = keyof typeof SMSBOX_MESSAGES;
+
+export function isSmsboxCode(code: number): code is SmsboxCode {
+	return Object.prototype.hasOwnProperty.call(SMSBOX_MESSAGES, code);
+}
 
 export function smsboxError(code: SmsboxCode, status = 400): SimReply {
 	return jsonReply(status, { code, message: SMSBOX_MESSAGES[code] });

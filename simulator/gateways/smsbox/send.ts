@@ -5,13 +5,14 @@
  */
 import type { SimContext } from '../../core/context';
 import type { SimReply, SimRequest } from '../../core/http-io';
-import { isRecord, stringField } from '../../core/http-io';
+import { isRecord, jsonReply, stringField } from '../../core/http-io';
 import { fromMinor, toMinor } from '../../core/money';
 import { parseInternational } from '../../core/phone';
 import { countSegments, isGsm7 } from '../../core/segments';
 import type { MessageRecord } from '../../core/types';
 import { checkSmsboxAuth } from './auth';
-import { smsboxError, smsboxOk } from './replies';
+import { isSmsboxCode, SMSBOX_MESSAGES, smsboxError, smsboxOk } from './replies';
+import { sendRefusalCode } from '../../core/outcomes';
 import { readSmsboxBody } from './request-body';
 import { compactStamp, readScheduleTime } from './schedule';
 import type { SenderNames } from './sender-names';
@@ -67,6 +68,15 @@ export function handleSmsboxSend(ctx: SimContext, senders: SenderNames, req: Sim
 	// "Special characters (Unicode) are not supported": INF, anything GSM-7 cannot carry.
 	if (texts.some((t) => !isGsm7(t))) return smsboxError(110);
 	if (!senders.isApproved(sourceAddr)) return smsboxError(111);
+	// Documented codes the checks here never produce (105-108, 116, 123, …): by config rule, for
+	// the whole request when any recipient matches. 105, 106 and 108 are account refusals (INF: 401).
+	const refusal = recipients
+		.map((r) => sendRefusalCode(ctx.config, 'smsbox', r.number))
+		.find((code) => code !== undefined);
+	if (refusal !== undefined && isSmsboxCode(refusal)) {
+		if (refusal === 107) return jsonReply(400, { error: SMSBOX_MESSAGES[107] });
+		return smsboxError(refusal, [105, 106, 108].includes(refusal) ? 401 : 400);
+	}
 	const now = ctx.clock.now();
 	const schedule = readScheduleTime(stringField(body.schedule_time), now);
 	if (schedule.kind === 'error') return smsboxError(schedule.code);

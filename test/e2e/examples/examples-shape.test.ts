@@ -32,6 +32,7 @@ const EXPECTED_EXAMPLES = [
 	'balance-guard.json',
 	'bulk-campaign.json',
 	'delivery-failures.json',
+	'inbound-to-dhis2.json',
 	'reschedule.json',
 	'stop-suppression.json',
 ];
@@ -52,7 +53,7 @@ describe('the example workflow files', () => {
 		return match;
 	}
 
-	it('are the six examples, with distinct workflow names', () => {
+	it('are the seven examples, with distinct workflow names', () => {
 		expect(files).toEqual(EXPECTED_EXAMPLES);
 		expect(new Set(examples.map(([, e]) => e.name)).size).toBe(files.length);
 	});

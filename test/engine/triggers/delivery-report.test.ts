@@ -25,6 +25,7 @@ describeEachVersion('SMS Delivery Report Trigger in the engine', (trigger) => {
 				failureReason: null,
 				failureExplanation: null,
 				networkCode: '63902',
+				retryCount: 0,
 				at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
 				raw: {
 					id: 'ATXid_123',

@@ -28,6 +28,8 @@ describeEachVersion('Inbound SMS Trigger in the engine', (trigger) => {
 				messageId: 'ATSid_123',
 				linkId: 'SampleLinkId123',
 				keyword: null,
+				networkCode: null,
+				cost: null,
 				raw: {
 					linkId: 'SampleLinkId123',
 					text: 'Hello',

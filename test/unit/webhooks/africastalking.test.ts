@@ -23,6 +23,8 @@ describe("Africa's Talking callbacks", () => {
 			messageId: 'ATSid_123',
 			linkId: 'SampleLinkId123',
 			keyword: null,
+			networkCode: null,
+			cost: null,
 			raw: {
 				linkId: 'SampleLinkId123',
 				text: 'Hello',

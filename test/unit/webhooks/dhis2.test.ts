@@ -20,6 +20,9 @@ describe('DHIS2-format inbound SMS', () => {
 			messageId: expect.stringMatching(/^[A-Za-z][A-Za-z0-9]{10}$/),
 			linkId: null,
 			keyword: null,
+			gatewayId: 'unknown',
+			// The seed's "1" is the index of ENC8BIT (Jackson reads enum indexes).
+			smsEncoding: 'ENC8BIT',
 			raw: JSON.parse(DHIS2_INBOUND),
 		});
 		expect(result.ok && result.ack.status).toBe(200);

@@ -25,6 +25,8 @@ describe('SMSBox two-way callbacks', () => {
 			messageId: '120a1039103910',
 			linkId: null,
 			keyword: null,
+			channel: 'sms',
+			billing: { currency: 'TZS', subscriberPrice: '100.00', billingPrice: '100.00' },
 			raw: JSON.parse(SMSBOX_CALLBACK),
 		});
 	});

@@ -1,5 +1,6 @@
 import type { GatewayAdapter } from '../../core/adapter';
 import { africasTalkingBalance } from './balance';
+import { africasTalkingInboundPolling } from './polling';
 import { africasTalkingSend } from './send';
 import { africasTalkingWebhooks } from './webhooks';
 
@@ -15,5 +16,6 @@ export const africasTalking: GatewayAdapter = {
 	defaultSendConcurrency: 25,
 	send: africasTalkingSend,
 	balance: africasTalkingBalance,
+	inboundPolling: africasTalkingInboundPolling,
 	webhooks: africasTalkingWebhooks,
 };

@@ -110,7 +110,27 @@ function has(fields: Fields, name: string): boolean {
 	return Object.prototype.hasOwnProperty.call(fields, name);
 }
 
-function deliveryReport(fields: Fields, context: ParseContext): DeliveryReportEvent {
+/** Africa's Talking's delivery report with its own field promoted from `raw`. */
+export interface AtDeliveryReportEvent extends DeliveryReportEvent {
+	/** How many times a premium message was retried before this report; null when not given. */
+	retryCount: number | null;
+}
+
+/** Africa's Talking's incoming message with its own fields promoted from `raw`. */
+export interface AtInboundSmsEvent extends InboundSmsEvent {
+	/** The sender's mobile network (for example 62120 Safaricom); null when not given. */
+	networkCode: string | null;
+	/** What the message cost, as Africa's Talking writes it (for example `KES 0.0000`); null when not given. */
+	cost: string | null;
+}
+
+/** A whole, non-negative count, or null (a missing or unreadable value stays in `raw`). */
+function countOrNull(text: string | undefined): number | null {
+	if (text === undefined || !/^\d{1,9}$/.test(text.trim())) return null;
+	return Number(text.trim());
+}
+
+function deliveryReport(fields: Fields, context: ParseContext): AtDeliveryReportEvent {
 	const messageId = requiredText(fields, 'id', { max: MAX_ID_LENGTH });
 	const gatewayStatus = requiredText(fields, 'status');
 	const phoneNumber = requiredText(fields, 'phoneNumber');
@@ -130,6 +150,7 @@ function deliveryReport(fields: Fields, context: ParseContext): DeliveryReportEv
 		failureReason,
 		failureExplanation: failureExplanation(failureReason, known?.explanation),
 		networkCode: optionalText(fields, 'networkCode') ?? null,
+		retryCount: countOrNull(retryCount),
 		// Delivery reports carry no time: this is when n8n received the report.
 		at: isoNow(context.receivedAtMs),
 		raw: rawCopy(fields),
@@ -148,7 +169,7 @@ function failureExplanation(
 	return statusExplanation ?? null;
 }
 
-function incomingMessage(fields: Fields, context: ParseContext): InboundSmsEvent {
+export function incomingMessage(fields: Fields, context: ParseContext): AtInboundSmsEvent {
 	const messageId = requiredText(fields, 'id', { max: MAX_ID_LENGTH });
 	const from = requiredText(fields, 'from');
 	const to = requiredText(fields, 'to');
@@ -167,6 +188,8 @@ function incomingMessage(fields: Fields, context: ParseContext): InboundSmsEvent
 		messageId,
 		linkId: optionalText(fields, 'linkId', { max: MAX_ID_LENGTH }) ?? null,
 		keyword: optionalText(fields, 'keyword') ?? null,
+		networkCode: optionalText(fields, 'networkCode') ?? null,
+		cost: optionalText(fields, 'cost') ?? null,
 		raw: rawCopy(fields),
 	};
 }

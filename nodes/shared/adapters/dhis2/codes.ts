@@ -38,6 +38,26 @@ const GATEWAY_FAILURES: Record<string, string> = {
 	gone: 'The SMS gateway DHIS2 uses says a number is blocked (HTTP 410).',
 	'service unavailable':
 		'The SMS gateway DHIS2 uses is temporarily unavailable, so the message was not sent. Send it again later.',
+	// The rest of the RESULT_CODE table of DHIS2's SMS document (seed 000 §1.52.1): the short texts
+	// of its GatewayResponse values, which DHIS2 reports as the `message` of a failed send.
+	'internal fatal error':
+		'The SMS gateway DHIS2 uses reported an internal fatal error (RESULT_CODE_22), so the message was not sent. Try again later; if it persists, contact that provider.',
+	'authentication failure':
+		"The SMS gateway DHIS2 uses refused DHIS2's credentials for it (RESULT_CODE_23; not yours). Fix that gateway's username, password or token in DHIS2.",
+	'data validation failed':
+		'The SMS gateway DHIS2 uses found the parameters of the request incorrect (RESULT_CODE_24). Check the numbers, the text and the gateway configuration in DHIS2.',
+	'insufficient credits':
+		"The account of the SMS gateway DHIS2 uses does not have enough credit to send this message (RESULT_CODE_25). Top it up, then send again.",
+	'upstream credits not available':
+		"The SMS gateway DHIS2 uses has no credit with its own upstream provider (RESULT_CODE_26). Contact that provider; sending again will not help until it is fixed.",
+	'exceeded your daily quota':
+		'The account of the SMS gateway DHIS2 uses has used up its daily quota (RESULT_CODE_27). Send again tomorrow, or ask the provider to raise the quota.',
+	'temporarily unavailable':
+		'The SMS gateway DHIS2 uses is temporarily down (RESULT_CODE_40), so the message was not sent. Send it again later.',
+	'maximum batch size exceeded':
+		'The SMS gateway DHIS2 uses refused the request as too big a batch (RESULT_CODE_201). Send fewer recipients per request (Batch Size).',
+	'too many requests':
+		'The SMS gateway DHIS2 uses is rate limiting (RESULT_CODE_429), so the message was not sent. Send it again later, more slowly.',
 };
 
 /**
@@ -45,6 +65,9 @@ const GATEWAY_FAILURES: Record<string, string> = {
  * request) to this text (SmsGateway.send catches Exception → 500): the gateway may have sent it.
  */
 const MAYBE_SENT = 'internal server exception';
+
+/** RESULT_CODE_207: some messages of the request were accepted, some not; DHIS2 does not say which. */
+const MULTI_STATUS = 'multi-status';
 
 /** The outcome of a 500 WebMessage from the send endpoint. */
 export function serverRefusal(message: string): BatchOutcome {
@@ -88,6 +111,16 @@ export function serverRefusal(message: string): BatchOutcome {
 			kind: 'refused',
 			stopsRun: false,
 			error: errorInfo('GATEWAY_FAILED', message, `${failure} (${SETTINGS}.)`),
+		};
+	}
+	if (text === MULTI_STATUS) {
+		return {
+			kind: 'ambiguous',
+			error: errorInfo(
+				'GATEWAY_MULTI_STATUS',
+				message,
+				"The SMS gateway DHIS2 uses accepted some messages of the request and not others (RESULT_CODE_207), and DHIS2 does not say which. Check DHIS2's outbound SMS list before sending any of them again.",
+			),
 		};
 	}
 	const maybeSent = text === MAYBE_SENT;

@@ -1,5 +1,6 @@
 import type { GatewayAdapter } from '../../core/adapter';
 import { dhis2GatewayAdmin } from './gateways';
+import { dhis2InboundPolling } from './polling';
 import { dhis2Send } from './send';
 import { dhis2Webhooks } from './webhooks';
 
@@ -16,4 +17,5 @@ export const dhis2: GatewayAdapter = {
 	send: dhis2Send,
 	gatewayAdmin: dhis2GatewayAdmin,
 	webhooks: dhis2Webhooks,
+	inboundPolling: dhis2InboundPolling,
 };

@@ -13,7 +13,7 @@ import { jsonAnswer } from '../../webhook-parsing/answers';
 import { eventId } from '../../webhook-parsing/event-id';
 import type { Fields } from '../../webhook-parsing/fields';
 import { optionalTextOf, rawCopy, requiredTextOf } from '../../webhook-parsing/fields';
-import { MAX_BODY_BYTES, MAX_DATE_LENGTH } from '../../webhook-parsing/limits';
+import { MAX_BODY_BYTES, MAX_DATE_LENGTH, MAX_ID_LENGTH } from '../../webhook-parsing/limits';
 import { guardedParse } from '../../webhook-parsing/parse-guard';
 import { isoFromTimestamp, isoNow } from '../../webhook-parsing/time';
 import { dhis2StyleUid } from './uid';
@@ -50,10 +50,37 @@ export function webMessage(
 	return jsonAnswer(statusCode, { httpStatus, httpStatusCode: statusCode, status, message });
 }
 
+/** DHIS2's SmsMessageEncoding names, in their index order (Jackson also reads `"1"` as ENC8BIT). */
+const ENCODINGS = ['ENC7BIT', 'ENC8BIT', 'ENCUCS2', 'ENCCUSTOM'];
+
+/** DHIS2's incoming SMS with its own fields promoted from `raw`. */
+export interface Dhis2InboundSmsEvent extends InboundSmsEvent {
+	/** The gateway that received it (`gatewayid`, or `gateway` in the query form); null when not given. */
+	gatewayId: string | null;
+	/** `smsencoding` as DHIS2 names it (ENC7BIT, ENC8BIT, ENCUCS2, ENCCUSTOM); null when not given or unknown. */
+	smsEncoding: string | null;
+}
+
+/** The encoding's name from its name or its index (the seed's `"1"`); null otherwise. */
+export function encodingName(value: unknown): string | null {
+	if (typeof value !== 'string' && typeof value !== 'number') return null;
+	const text = String(value).trim().toUpperCase();
+	if (ENCODINGS.includes(text)) return text;
+	if (/^\d$/.test(text) && Number(text) < ENCODINGS.length) return ENCODINGS[Number(text)];
+	return null;
+}
+
+function extraText(fields: Fields, name: string): string | null {
+	const value = Object.prototype.hasOwnProperty.call(fields, name) ? fields[name] : undefined;
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (typeof value !== 'string' || value === '' || value.length > MAX_ID_LENGTH) return null;
+	return value;
+}
+
 function parseInbound(
 	request: WebhookRequest,
 	context: ParseContext,
-): { event: InboundSmsEvent; ack: HttpAnswer } {
+): { event: Dhis2InboundSmsEvent; ack: HttpAnswer } {
 	const { body } = request;
 	const jsonForm = body.kind === 'json';
 	// Query and form parameters are the same thing to DHIS2 (Spring request parameters).
@@ -76,7 +103,7 @@ function parseInbound(
 	// so that a re-posted message gets the same id (the issue's "originator+text+receiveddate").
 	const id = eventId(GATEWAY, 'inbound', [originator, text, receivedDate ?? null]);
 	const uid = dhis2StyleUid(id);
-	const event: InboundSmsEvent = {
+	const event: Dhis2InboundSmsEvent = {
 		eventType: 'inbound',
 		eventId: id,
 		gateway: GATEWAY,
@@ -88,6 +115,10 @@ function parseInbound(
 		messageId: uid,
 		linkId: null,
 		keyword: null,
+		gatewayId: extraText(fields, jsonForm ? 'gatewayid' : 'gateway'),
+		smsEncoding: jsonForm
+			? encodingName(Object.prototype.hasOwnProperty.call(fields, 'smsencoding') ? fields.smsencoding : undefined)
+			: null,
 		raw: rawCopy(fields),
 	};
 	return { event, ack: webMessage(200, 'OK', `Received SMS: ${uid}`) };

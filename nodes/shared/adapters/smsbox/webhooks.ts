@@ -35,10 +35,47 @@ const GATEWAY = 'smsBox';
 /** The header the SMSBox docs name for the API key (seed 002 header tables: `api-key`). */
 export const SMSBOX_API_KEY_HEADER = 'api-key';
 
+/** What SMSBox says the subscriber and the account paid for an incoming message (seed 002). */
+export interface SmsBoxBilling {
+	currency: string | null;
+	subscriberPrice: string | null;
+	billingPrice: string | null;
+}
+
+/** SMSBox's incoming message with its own fields promoted from `raw`. */
+export interface SmsBoxInboundSmsEvent extends InboundSmsEvent {
+	/** The channel SMSBox names (`SMS` by default); null when not given. */
+	channel: string | null;
+	/** The callback's `billing` object; null when absent. */
+	billing: SmsBoxBilling | null;
+}
+
+/**
+ * A promoted field as text, or null. Lenient on purpose: these fields are extras, so an odd value
+ * (an object, an over-long text) leaves the field null and the callback accepted, with the value in `raw`.
+ */
+function extraText(fields: Fields, name: string): string | null {
+	const value = Object.prototype.hasOwnProperty.call(fields, name) ? fields[name] : undefined;
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (typeof value !== 'string' || value === '' || value.length > MAX_ID_LENGTH) return null;
+	return value;
+}
+
+function billingOf(body: Fields): SmsBoxBilling | null {
+	const billing = Object.prototype.hasOwnProperty.call(body, 'billing') ? body.billing : undefined;
+	if (typeof billing !== 'object' || billing === null || Array.isArray(billing)) return null;
+	const fields = billing as Fields;
+	return {
+		currency: extraText(fields, 'currency'),
+		subscriberPrice: extraText(fields, 'subscriber_price'),
+		billingPrice: extraText(fields, 'billing_price'),
+	};
+}
+
 function parseCallback(
 	request: WebhookRequest,
 	context: ParseContext,
-): { event: InboundSmsEvent; ack: HttpAnswer } {
+): { event: SmsBoxInboundSmsEvent; ack: HttpAnswer } {
 	if (request.body.kind !== 'json')
 		throw new PayloadError(400, 'The body is empty: SMSBox posts a JSON callback');
 	const body = request.body.value;
@@ -53,7 +90,7 @@ function parseCallback(
 	const from = requiredTextOf(body, ['from', 'source_addr']);
 	const to = requiredTextOf(body, ['to', 'dest_addr']);
 	const timeUtc = optionalTextOf(body, ['timeUTC', 'timeUtc'], { max: MAX_DATE_LENGTH });
-	const event: InboundSmsEvent = {
+	const event: SmsBoxInboundSmsEvent = {
 		eventType: 'inbound',
 		eventId: eventId(GATEWAY, 'inbound', [messageId]),
 		gateway: GATEWAY,
@@ -64,6 +101,8 @@ function parseCallback(
 		messageId,
 		linkId: null,
 		keyword: null,
+		channel: extraText(body, 'channel'),
+		billing: billingOf(body),
 		raw: rawCopy(body),
 	};
 	// The acknowledgement echoes the transaction id exactly as it came (string or number).

@@ -1,0 +1,83 @@
+/**
+ * examples/inbound-to-dhis2.json in a real n8n: the simulator's Africa's Talking posts incoming SMS
+ * to the activated trigger, and the DHIS2 SMS node pushes each into the simulator's DHIS2, which
+ * stores it once with its sender, text, gateway ID and received time. A sender DHIS2 does not know
+ * is refused in DHIS2's own words, and the execution fails without storing anything.
+ */
+import axios from 'axios';
+
+import type { N8nRestClient, WorkflowNode } from '../../../tooling/n8n/rest-client';
+import { loadE2eContext, ownerClient, type E2eContext } from '../support/context';
+import { finishedExecutions } from '../../../tooling/n8n/executions';
+import { uniqueNumber, uniqueTag } from '../../../tooling/n8n/workflows';
+import { importExample, nodeNamed, type ImportedExample } from './support/examples';
+import { SimControl } from '../../../tooling/n8n/sim-control';
+import { triggerCallbackUrl, triggerWebhookPath } from './support/triggers';
+import { activateAndWaitForTrigger } from './support/webhook-calls';
+
+const SHORT_CODE = '12345';
+
+interface StoredInbound {
+	id: string;
+	originator: string;
+	text: string;
+	gatewayId: string;
+	receivedDate: string | null;
+}
+
+describe("example: incoming SMS into DHIS2 (Africa's Talking → DHIS2)", () => {
+	const secret = `e2e-Secret-${uniqueTag()}`;
+	let context: E2eContext;
+	let client: N8nRestClient;
+	let sim: SimControl;
+	let workflow: ImportedExample;
+	let trigger: WorkflowNode;
+	const registered = uniqueNumber('+254722', 6);
+	const stranger = uniqueNumber('+254733', 6);
+	const texts = [`VISIT ${uniqueTag()} 12`, `VISIT ${uniqueTag()} 13`];
+
+	async function storedBy(originator: string): Promise<StoredInbound[]> {
+		const accounts = await sim.accounts();
+		const response = await axios.get(`${context.simulatorUrl}/dhis2/api/sms/inbound`, {
+			params: { fields: '*', paging: 'false', filter: `originator:eq:${originator}` },
+			auth: { username: accounts.dhis2.username, password: accounts.dhis2.password },
+			timeout: 10000,
+		});
+		return (response.data as { inboundsmss: StoredInbound[] }).inboundsmss;
+	}
+
+	beforeAll(async () => {
+		context = loadE2eContext();
+		client = ownerClient(context);
+		sim = new SimControl(context.simulatorUrl);
+		// DHIS2 takes SMS only from its users' numbers: one sender is a user, the other is not.
+		const config = (await axios.get(`${context.simulatorUrl}/sim/config`, { timeout: 10000 })).data as { dhis2RegisteredNumbers: string[] };
+		await axios.post(`${context.simulatorUrl}/sim/config`, { dhis2RegisteredNumbers: [...config.dhis2RegisteredNumbers, registered] }, { timeout: 10000 });
+		workflow = await importExample(client, context, 'inbound-to-dhis2.json', { secret });
+		trigger = nodeNamed(workflow, 'Incoming SMS');
+		await activateAndWaitForTrigger(client, workflow, triggerWebhookPath(trigger));
+		await sim.setCallbacks({ africastalking: { inbound: triggerCallbackUrl(context.webhookUrl, trigger, secret) } });
+		for (const text of texts) await sim.inbound({ gateway: 'africastalking', from: registered, to: SHORT_CODE, text });
+		await sim.inbound({ gateway: 'africastalking', from: stranger, to: SHORT_CODE, text: 'VISIT 1 1' });
+		await finishedExecutions(client, workflow.id, 3);
+	});
+
+	afterAll(async () => {
+		await sim.setCallbacks({ africastalking: { inbound: null } });
+		await client.deactivateWorkflow(workflow.id);
+	});
+
+	it("stores each SMS of a DHIS2 user once, with sender, text, the short code's gateway ID and the received time", async () => {
+		const stored = await storedBy(registered);
+		expect(stored.map((s) => ({ text: s.text, gatewayId: s.gatewayId }))).toEqual(
+			texts.map((text) => ({ text, gatewayId: `africastalking-${SHORT_CODE}` })),
+		);
+		for (const s of stored) expect(Date.parse(`${String(s.receivedDate).replace(/Z?$/, 'Z')}`)).not.toBeNaN();
+	});
+
+	it("stores nothing from a number DHIS2 does not know, and the execution fails with DHIS2's message", async () => {
+		expect(await storedBy(stranger)).toEqual([]);
+		const executions = await client.listExecutions({ workflowId: workflow.id });
+		expect(executions.map((e) => e.status).sort()).toEqual(['error', 'success', 'success']);
+	});
+});
