@@ -12,20 +12,10 @@ import type { ICredentialDataDecryptedObject, ICredentialType, IHttpRequestOptio
 import { CredentialsHelper } from '../../harness/credentials-helper';
 import { buildNode, buildWorkflow, credentialTypes } from '../../harness/engine';
 import { FORMER_AUTHENTICATE } from './former-authenticate';
+import { seededRandom as random } from '../../fixtures/seeded-random';
 
 const TYPES = ['africasTalkingApi', 'gupshupApi', 'smsBoxApi', 'dhis2Api'] as const;
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const SAMPLES: unknown[] = [
 	'',

@@ -14,6 +14,7 @@ import { runNode, type OnError } from '../../harness/engine';
 import type { SimFixture } from '../../fixtures/simulator';
 import { brazilianNumbers, kenyanNumbers, useSimulator } from '../../fixtures/simulator';
 import { FormerSendSms } from './former/former-send-sms.node';
+import { seededRandom as random } from '../../fixtures/seeded-random';
 
 const fx = useSimulator();
 const former = new FormerSendSms();
@@ -21,16 +22,6 @@ const former = new FormerSendSms();
 type Gateway = 'africasTalking' | 'gupshup' | 'smsBox' | 'dhis2';
 const GATEWAYS: Gateway[] = ['africasTalking', 'gupshup', 'smsBox', 'dhis2'];
 
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 const pick = <T>(next: () => number, list: readonly T[]): T => list[Math.floor(next() * list.length)];
 
 const TEXTS = [

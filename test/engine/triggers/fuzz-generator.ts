@@ -15,18 +15,8 @@ import {
 	SMSBOX_CALLBACK,
 } from '../../fixtures/seed-payloads';
 import { FORM, JSON_TYPE, SECRET } from './triggers';
+import { seededRandom as prng } from '../../fixtures/seeded-random';
 
-/** mulberry32: small, fast, good enough to spread test cases. */
-export function prng(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 export interface FuzzCase {
 	category: string;

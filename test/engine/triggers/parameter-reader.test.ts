@@ -11,6 +11,7 @@ import { holdsExpression, parameterReader } from '../../../nodes/shared/webhooks
 import { buildAdditionalData } from '../../harness/engine';
 import { atEachVersion, triggerAt, TRIGGERS } from './triggers';
 import type { TriggerKind } from './triggers';
+import { seededRandom as random } from '../../fixtures/seeded-random';
 
 const CASES = 150;
 const NAMES = [
@@ -25,17 +26,6 @@ const NAMES = [
 	'notAParameter',
 ];
 
-/** A small seeded generator (mulberry32), so a failure names a case that can be replayed. */
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 function generatedParameters(next: () => number): INodeParameters {
 	const pick = <T>(values: T[]): T => values[Math.floor(next() * values.length)];
