@@ -23,6 +23,7 @@ import { createRunExecutionData, Workflow } from 'n8n-workflow';
 import { CredentialsHelper } from './credentials-helper';
 import { NodeTypes, typeName } from './node-types';
 import { packageCredentialTypes, packageNodeTypes } from './package-types';
+import { instanceUrls } from '../fixtures/instance-urls';
 
 export type OnError = 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 
@@ -81,21 +82,11 @@ export function buildAdditionalData(
 	credentials: Record<string, ICredentialDataDecryptedObject>,
 	hooks?: ExecutionLifecycleHooks,
 ): IWorkflowExecuteAdditionalData {
-	const base = 'http://127.0.0.1:5678';
 	const data: Partial<IWorkflowExecuteAdditionalData> = {
 		credentialsHelper: new CredentialsHelper(credentialTypes(), credentials),
 		hooks,
 		currentNodeExecutionIndex: 0,
-		restApiUrl: `${base}/rest`,
-		instanceBaseUrl: `${base}/`,
-		formBaseUrl: `${base}/form`,
-		formWaitingBaseUrl: `${base}/form-waiting`,
-		formTestBaseUrl: `${base}/form-test`,
-		webhookBaseUrl: `${base}/webhook`,
-		webhookWaitingBaseUrl: `${base}/webhook-waiting`,
-		webhookTestBaseUrl: `${base}/webhook-test`,
-		mcpBaseUrl: `${base}/mcp`,
-		mcpTestBaseUrl: `${base}/mcp-test`,
+		...instanceUrls(),
 		variables: {},
 		logAiEvent: () => {},
 	};

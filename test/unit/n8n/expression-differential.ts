@@ -26,6 +26,7 @@ import { itemParameterReader } from '../../../nodes/shared/n8n/item-parameters';
 import { DECLINED, evaluateNativeExpression, parseNativeExpression } from '../../../nodes/shared/n8n/native-expression';
 import { compileParameter, evaluateCompiledParameter } from '../../../nodes/shared/n8n/native-parameter';
 import type { Corpus } from './expression-corpus';
+import { instanceUrls } from '../../fixtures/instance-urls';
 
 export interface N8nModules {
 	core: Pick<typeof N8nCore, 'WorkflowExecute' | 'ExecutionLifecycleHooks'>;
@@ -303,21 +304,11 @@ export async function runProbe(
 	});
 	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
 	// What n8n-core reads while running a node without credentials (as test/harness/engine.ts sets it).
-	const base = 'http://127.0.0.1:5678';
 	const additionalData = {
 		hooks,
 		currentNodeExecutionIndex: 0,
 		variables: {},
-		restApiUrl: `${base}/rest`,
-		instanceBaseUrl: `${base}/`,
-		formBaseUrl: `${base}/form`,
-		formWaitingBaseUrl: `${base}/form-waiting`,
-		formTestBaseUrl: `${base}/form-test`,
-		webhookBaseUrl: `${base}/webhook`,
-		webhookWaitingBaseUrl: `${base}/webhook-waiting`,
-		webhookTestBaseUrl: `${base}/webhook-test`,
-		mcpBaseUrl: `${base}/mcp`,
-		mcpTestBaseUrl: `${base}/mcp-test`,
+		...instanceUrls(),
 		logAiEvent: () => {},
 	} as unknown as IWorkflowExecuteAdditionalData;
 	const runExecutionData = n8n.workflow.createRunExecutionData({
