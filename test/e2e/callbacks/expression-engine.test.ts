@@ -7,7 +7,9 @@
  * (webhook-helpers.ts `parseRequestBody`), so every callback builds an isolate; at typeVersion 2
  * nothing at all is evaluated, for a callback that starts an execution (trigger → No-Op) or one
  * the trigger only acknowledges, including the Inbound trigger whose path depends on the gateway.
- * n8n's own Webhook node is measured beside them as the reference.
+ * The Custom HTTP Gateway reads its credential (the callback mapping) on every callback; n8n's
+ * credential read resolves expressions over the data, which evaluates nothing when no field holds
+ * one, so it is held to the same zero. n8n's own Webhook node is measured beside them as the reference.
  */
 import { finishedExecutions } from '../support/executions';
 import { countsBetween, readExpressionCounts, type ExpressionCounts } from './support/expression-metrics';
