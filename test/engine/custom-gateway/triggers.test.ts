@@ -159,6 +159,17 @@ describeEachVersion('Custom HTTP Gateway triggers', (trigger) => {
 		]);
 	});
 
+	it('Twilio profile: a STOP reply reaches the Opt-Out Trigger, an ordinary reply starts nothing there', async () => {
+		const optOut = trigger('optOut', { gateway: 'httpGateway' }, { httpSmsGatewayApi: twilio() });
+		const stop = await optOut.call(formCall('MessageSid=SMin2&From=%2B254711000124&To=%2B15005550006&Body=Stop.'));
+		expect([stop.status, stop.body]).toEqual([200, TWIML_ACK]);
+		expect(stop.items).toEqual([
+			expect.objectContaining({ eventType: 'optOut', gateway: 'httpGateway', phoneNumber: '+254711000124', type: 'optOut', source: 'keyword' }),
+		]);
+		const ordinary = await optOut.call(formCall('MessageSid=SMin3&From=%2B254711000124&Body=Thanks'));
+		expect([ordinary.status, ordinary.started]).toEqual([200, false]);
+	});
+
 	it('an inbound JSON callback mapped by paths, answered with the configured status, body and content type', async () => {
 		const body = JSON.stringify({ message: { id: 'in-77', from: '+254711000456', to: '40404', text: 'Ndiyo', receivedAt: '2026-03-01T10:00:00Z' } });
 		const result = await inboundTrigger(JSON_PROFILE).call(jsonCall(body));
