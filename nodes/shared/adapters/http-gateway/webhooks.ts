@@ -156,7 +156,7 @@ function parse(mapping: CallbackMapping, request: WebhookRequest, context: Parse
 	if (gatewayStatus !== undefined) {
 		if (messageId === undefined) throw new PayloadError(400, `The field "${mapping.messageIdPath || 'message ID'}" (message ID) is missing`);
 		const status = mapping.statusValues.get(gatewayStatus.toLowerCase()) ?? 'unknown';
-		const failureReason = value(fields, mapping.failurePath, MAX_SHORT_LENGTH, 'failure reason') ?? null;
+		const failureReason = value(fields, mapping.failurePath, MAX_SHORT_LENGTH, 'failure reason') || null;
 		return {
 			ack: mapping.ack,
 			event: {
