@@ -192,6 +192,11 @@ describeEachVersion('Custom HTTP Gateway triggers', (trigger) => {
 		expect(report.items).toEqual([
 			expect.objectContaining({ messageId: 'out-1', to: '+254711000789', status: 'failed', final: true, failureReason: 'absent subscriber' }),
 		]);
+		// An empty failure field (as Twilio-style callbacks send with a delivered status) is no reason.
+		const delivered = await reportTrigger(JSON_PROFILE).call(
+			jsonCall(JSON.stringify({ message: { id: 'out-2' }, report: { status: 'DELIVRD', msisdn: '254711000789', error: '' } })),
+		);
+		expect(delivered.items).toEqual([expect.objectContaining({ status: 'delivered', failureReason: null, failureExplanation: null })]);
 	});
 
 	const REFUSED: Array<[string, Parameters<TriggerUnderTest['call']>[0], number]> = [
