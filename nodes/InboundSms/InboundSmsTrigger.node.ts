@@ -13,7 +13,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { handleSmsWebhook } from '../shared/webhooks/handle-webhook';
 import { manualUrlLifecycle } from '../shared/webhooks/lifecycle';
 import {
-	accountKeyCredentials,
+	triggerCredentials,
 	gatewaySubtitle,
 	gatewayWebhookPath,
 	TRIGGER_DEFAULT_VERSION,
@@ -34,11 +34,11 @@ export class InboundSmsTrigger implements INodeType {
 		defaultVersion: TRIGGER_DEFAULT_VERSION,
 		subtitle: gatewaySubtitle('from'),
 		description:
-			"Starts the workflow when an SMS arrives through Africa's Talking, Gupshup, SMSBox or a DHIS2-format SMS gateway app",
+			"Starts the workflow when an SMS arrives through Africa's Talking, Gupshup, SMSBox, a DHIS2-format SMS gateway app or any gateway described by a Custom HTTP Gateway profile",
 		defaults: { name: 'Inbound SMS Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: accountKeyCredentials('inbound'),
+		credentials: triggerCredentials('inbound'),
 		webhooks: [
 			{
 				name: 'default',

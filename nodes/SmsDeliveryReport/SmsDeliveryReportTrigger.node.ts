@@ -13,7 +13,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { handleSmsWebhook } from '../shared/webhooks/handle-webhook';
 import { manualUrlLifecycle } from '../shared/webhooks/lifecycle';
 import {
-	accountKeyCredentials,
+	triggerCredentials,
 	gatewaySubtitle,
 	TRIGGER_DEFAULT_VERSION,
 	TRIGGER_VERSIONS,
@@ -33,11 +33,11 @@ export class SmsDeliveryReportTrigger implements INodeType {
 		defaultVersion: TRIGGER_DEFAULT_VERSION,
 		subtitle: gatewaySubtitle('from'),
 		description:
-			"Starts the workflow when Africa's Talking or Gupshup reports the delivery status of a sent SMS",
+			"Starts the workflow when Africa's Talking, Gupshup or a Custom HTTP Gateway reports the delivery status of a sent SMS",
 		defaults: { name: 'SMS Delivery Report Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: accountKeyCredentials('deliveryReport'),
+		credentials: triggerCredentials('deliveryReport'),
 		webhooks: [
 			{
 				name: 'default',

@@ -13,7 +13,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { handleSmsWebhook } from '../shared/webhooks/handle-webhook';
 import { manualUrlLifecycle } from '../shared/webhooks/lifecycle';
 import {
-	accountKeyCredentials,
+	triggerCredentials,
 	gatewaySubtitle,
 	gatewayWebhookPath,
 	TRIGGER_DEFAULT_VERSION,
@@ -38,7 +38,7 @@ export class SmsOptOutTrigger implements INodeType {
 		defaults: { name: 'SMS Opt-Out Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: accountKeyCredentials('optOut'),
+		credentials: triggerCredentials('optOut'),
 		webhooks: [
 			{
 				name: 'default',

@@ -148,6 +148,15 @@ export interface WebhookCapability {
 	parse(request: WebhookRequest, context: ParseContext): ParseResult;
 	/** The refusal in the gateway's own style; a generic JSON body when absent. */
 	rejectionAnswer?(rejection: Rejection): HttpAnswer;
+	/**
+	 * Gateways whose callback format is configured in their credential (the Custom HTTP Gateway): the
+	 * trigger takes this credential, reads it on each callback (only when this gateway is chosen)
+	 * and parses with it; `parse` is then never called.
+	 */
+	profileCredential?: {
+		credentialType: string;
+		parse(credentials: Record<string, unknown>, request: WebhookRequest, context: ParseContext): ParseResult;
+	};
 	/** `accountKey` auth: the credential holding the key, and the check of one request against it. */
 	accountKey?: {
 		credentialType: string;

@@ -1,6 +1,7 @@
 /**
  * The `webhook()` of the three SMS triggers. In order: authenticate (401), read the body (4xx),
- * let the gateway's parser normalise it (4xx), keep or drop the event for this trigger, answer the
+ * let the gateway's parser normalise it (4xx; a gateway configured by its credential, the
+ * Custom HTTP Gateway, has that credential read first, and only then), keep or drop the event for this trigger, answer the
  * gateway exactly as it expects, and start an execution only for a kept event.
  *
  * The answer is always written here and n8n is told `noWebhookResponse`, because n8n's default
@@ -20,7 +21,14 @@ import type { IncomingCall } from './request';
 import { selectEvent } from './select';
 import { readTriggerSettings } from './settings';
 import type { AuthSettings } from './settings';
-import type { EventKind, HttpAnswer, Rejection } from '../core/webhook-types';
+import type {
+	EventKind,
+	HttpAnswer,
+	ParseResult,
+	Rejection,
+	WebhookCapability,
+	WebhookRequest,
+} from '../core/webhook-types';
 
 const UNAUTHORIZED = 'Unauthorized: missing or wrong credentials for this trigger';
 
@@ -70,10 +78,11 @@ export async function handleSmsWebhook(
 		// The trigger's own token never reaches a parser, so it cannot end up in an event's `raw`.
 		const query = { ...call.query };
 		delete query[TOKEN_QUERY_PARAMETER];
-		const parsed = gateway.webhooks.parse(
-			{ headers: call.headers, query, body: body.body },
-			{ receivedAtMs },
-		);
+		const request = { headers: call.headers, query, body: body.body };
+		const profile = gateway.webhooks.profileCredential;
+		const parsed = profile
+			? await parseWithCredential(this, profile, request, receivedAtMs)
+			: gateway.webhooks.parse(request, { receivedAtMs });
 		if (!parsed.ok) return refuse(parsed.rejection);
 
 		const event = selectEvent(parsed.event, settings.selection);
@@ -110,6 +119,30 @@ async function readBodyLeftUnread(context: IWebhookFunctions): Promise<void> {
 	if (typeof request.contentType === 'string' && request.contentType.startsWith('multipart/'))
 		return;
 	await request.readRawBody();
+}
+
+/**
+ * A gateway whose callback format is in its credential (the Custom HTTP Gateway): the credential is
+ * read here, for that gateway only, after the caller is authenticated and the body is read. A
+ * credential that cannot be read is the setup's fault, not the caller's: 500, so a gateway that
+ * retries tries again later; n8n's error (which could name the credential) is not passed on.
+ */
+async function parseWithCredential(
+	context: IWebhookFunctions,
+	profile: NonNullable<WebhookCapability['profileCredential']>,
+	request: WebhookRequest,
+	receivedAtMs: number,
+): Promise<ParseResult> {
+	let credentials: Record<string, unknown>;
+	try {
+		credentials = await context.getCredentials(profile.credentialType);
+	} catch {
+		return {
+			ok: false,
+			rejection: { status: 500, message: 'The trigger has no usable gateway credential' },
+		};
+	}
+	return profile.parse(credentials, request, { receivedAtMs });
 }
 
 function answer(res: ResponseWriter, httpAnswer: HttpAnswer): IWebhookResponseData {

@@ -169,18 +169,28 @@ export const ACCEPT_ALL_EVENT_KINDS_OPTION: INodeProperties = {
 		"Whether to also start the workflow for the gateway's other events sent to this URL (incoming messages, delivery reports, opt-outs), each with its eventType, instead of only acknowledging them",
 };
 
-/** Credentials only needed by gateways whose callbacks can be checked against the account's key. */
-export function accountKeyCredentials(kind: EventKind): INodeCredentialDescription[] {
-	return triggerGateways(kind).flatMap((gateway) => {
-		const accountKey = gateway.webhooks.accountKey;
-		if (!accountKey) return [];
-		return [
-			{
+/**
+ * The triggers' credentials: a gateway's account key when its callbacks can be checked against it
+ * (shown with that authentication only), and the credential of a gateway whose callback format it
+ * holds (the Custom HTTP Gateway's profile; shown for that gateway only).
+ */
+export function triggerCredentials(kind: EventKind): INodeCredentialDescription[] {
+	return triggerGateways(kind).flatMap((gateway): INodeCredentialDescription[] => {
+		const { accountKey, profileCredential } = gateway.webhooks;
+		const credentials: INodeCredentialDescription[] = [];
+		if (profileCredential)
+			credentials.push({
+				name: profileCredential.credentialType,
+				required: true,
+				displayOptions: { show: { gateway: [gateway.id] } },
+			});
+		if (accountKey)
+			credentials.push({
 				name: accountKey.credentialType,
 				required: true,
 				displayOptions: { show: { gateway: [gateway.id], authentication: ['accountKey'] } },
-			},
-		];
+			});
+		return credentials;
 	});
 }
 

@@ -7,7 +7,9 @@
  * (webhook-helpers.ts `parseRequestBody`), so every callback builds an isolate; at typeVersion 2
  * nothing at all is evaluated, for a callback that starts an execution (trigger → No-Op) or one
  * the trigger only acknowledges, including the Inbound trigger whose path depends on the gateway.
- * n8n's own Webhook node is measured beside them as the reference.
+ * The Custom HTTP Gateway reads its credential (the callback mapping) on every callback; n8n's
+ * credential read resolves expressions over the data, which evaluates nothing when no field holds
+ * one, so it is held to the same zero. n8n's own Webhook node is measured beside them as the reference.
  */
 import { finishedExecutions } from '../../../tooling/n8n/executions';
 import { countsBetween, readExpressionCounts, type ExpressionCounts } from './support/expression-metrics';
@@ -19,10 +21,13 @@ import {
 	FORM,
 	JSON_TYPE,
 	triggerWorkflow,
+	twilioStatusCallback,
 	webhookNodeWorkflow,
 	type CallbackTarget,
 } from './support/callback-workflows';
 import { startOwnN8n, type OwnN8n } from './support/own-n8n';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 const CALLBACKS = 3;
 
@@ -34,6 +39,12 @@ interface Scenario {
 	/** Whether each callback starts an execution (else it is only acknowledged). */
 	starts: boolean;
 }
+
+/** The Custom HTTP Gateway credential the custom-gateway scenario uses, stored in beforeAll. */
+const customCredential = { id: '', name: 'callbacks: Custom HTTP Gateway (Twilio profile)' };
+const TWILIO_PROFILE = JSON.parse(
+	fs.readFileSync(path.join(__dirname, '../../../docs/custom-gateway-profiles/twilio.json'), 'utf8'),
+) as Record<string, unknown>;
 
 const SCENARIOS: Scenario[] = [
 	{
@@ -66,6 +77,17 @@ const SCENARIOS: Scenario[] = [
 		starts: true,
 	},
 	{
+		// The trigger reads its httpSmsGatewayApi credential on every callback (the mapping is there).
+		label: 'Delivery Report, Custom HTTP Gateway (Twilio profile, mapping read from the credential)',
+		target: (v) =>
+			triggerWorkflow('smsDeliveryReportTrigger', v, { gateway: 'httpGateway' }, undefined, {
+				httpSmsGatewayApi: customCredential,
+			}),
+		contentType: FORM,
+		body: (i) => twilioStatusCallback(`SMcustom${i}`),
+		starts: true,
+	},
+	{
 		label: "Opt-Out, a STOP reply over Africa's Talking",
 		target: (v) => triggerWorkflow('smsOptOutTrigger', v, { gateway: 'africasTalking' }),
 		contentType: FORM,
@@ -83,6 +105,12 @@ describe('expression evaluations per callback in n8n 2.41.1 with N8N_EXPRESSION_
 			label: 'lazy-acquire',
 			env: { N8N_METRICS: 'true', N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' },
 		});
+		const stored = await own.client.createCredential({
+			name: customCredential.name,
+			type: 'httpSmsGatewayApi',
+			data: TWILIO_PROFILE,
+		});
+		customCredential.id = String(stored.id);
 	}, 240_000);
 
 	afterAll(async () => {

@@ -16,19 +16,19 @@ const EXPECTED: Record<
 	inbound: {
 		name: 'inboundSmsTrigger',
 		folder: 'InboundSms',
-		gateways: ['africasTalking', 'dhis2', 'gupshup', 'smsBox'],
+		gateways: ['africasTalking', 'dhis2', 'gupshup', 'httpGateway', 'smsBox'],
 		path: 'inbound',
 	},
 	deliveryReport: {
 		name: 'smsDeliveryReportTrigger',
 		folder: 'SmsDeliveryReport',
-		gateways: ['africasTalking', 'gupshup'],
+		gateways: ['africasTalking', 'gupshup', 'httpGateway'],
 		path: 'delivery-report',
 	},
 	optOut: {
 		name: 'smsOptOutTrigger',
 		folder: 'SmsOptOut',
-		gateways: ['africasTalking', 'dhis2', 'gupshup', 'smsBox'],
+		gateways: ['africasTalking', 'dhis2', 'gupshup', 'httpGateway', 'smsBox'],
 		path: 'opt-out',
 	},
 };
@@ -171,8 +171,14 @@ describeEachVersion('DHIS2-format inbound URL', (trigger) => {
 	);
 });
 
-describe('SMSBox API key credential', () => {
-	it('is asked for only when SMSBox API Key authentication is chosen', () => {
+const CUSTOM_GATEWAY_CREDENTIAL = {
+	name: 'httpSmsGatewayApi',
+	required: true,
+	displayOptions: { show: { gateway: ['httpGateway'] } },
+};
+
+describe('trigger credentials', () => {
+	it('asks for the SMSBox API key only when SMSBox API Key authentication is chosen, and for the Custom HTTP Gateway profile only for that gateway', () => {
 		for (const kind of ['inbound', 'optOut'] as const) {
 			expect(TRIGGERS[kind]().description.credentials).toEqual([
 				{
@@ -180,8 +186,9 @@ describe('SMSBox API key credential', () => {
 					required: true,
 					displayOptions: { show: { gateway: ['smsBox'], authentication: ['accountKey'] } },
 				},
+				CUSTOM_GATEWAY_CREDENTIAL,
 			]);
 		}
-		expect(TRIGGERS.deliveryReport().description.credentials).toEqual([]);
+		expect(TRIGGERS.deliveryReport().description.credentials).toEqual([CUSTOM_GATEWAY_CREDENTIAL]);
 	});
 });

@@ -1,14 +1,14 @@
 /**
- * Callbacks of a Custom HTTP Gateway (issue 14, item 2; the adapter's half): the profile's callback
- * mapping (where the number, text, time, message ID and status are, which status values mean what,
- * and the acknowledgement) and the parser that turns one callback into the normalised inbound or
+ * Callbacks of a Custom HTTP Gateway (issue 14, item 2): the profile's callback mapping (where the
+ * number, text, time, message ID and status are, which status values mean what, and the
+ * acknowledgement) and the parser that turns one callback into the normalised inbound or
  * delivery-report event. Paths are field names for form bodies and JSON paths for JSON bodies.
  *
- * Not yet offered by the triggers: they would have to load the trigger's `httpSmsGatewayApi`
- * credential and hand it to the parser (`parseWithProfile`), which the trigger runtime does not do
- * today; so `httpGateway` carries no `webhooks` capability yet.
+ * The mapping lives in the `httpSmsGatewayApi` credential, so the capability below carries a
+ * `profileCredential`: the trigger loads that credential for this gateway only and hands it to
+ * `parseWithProfile`.
  */
-import { textAnswer } from '../../webhook-parsing/answers';
+import { TOKEN_SETUP_HINT } from '../../webhook-parsing/auth';
 import { eventId } from '../../webhook-parsing/event-id';
 import { PayloadError, rawCopy } from '../../webhook-parsing/fields';
 import { MAX_BODY_BYTES, MAX_DATE_LENGTH, MAX_ID_LENGTH, MAX_SHORT_LENGTH } from '../../webhook-parsing/limits';
@@ -18,10 +18,12 @@ import { isoFromTimestamp, isoNow } from '../../webhook-parsing/time';
 import type { Credentials } from '../../core/types';
 import type {
 	DeliveryStatus,
+	EventKind,
 	HttpAnswer,
 	ParseContext,
 	ParseResult,
 	SmsEvent,
+	WebhookCapability,
 	WebhookRequest,
 } from '../../core/webhook-types';
 import { pathSegments, readPath, scalarText } from './json-path';
@@ -34,6 +36,8 @@ const STATUSES: readonly DeliveryStatus[] = ['queued', 'sent', 'delivered', 'fai
 export interface CallbackMapping {
 	/** Inbound: the sender. Delivery report: the recipient. */
 	numberPath: string;
+	/** Delivery report: the recipient, when not at numberPath. */
+	reportNumberPath: string;
 	textPath: string;
 	toPath: string;
 	timePath: string;
@@ -99,8 +103,13 @@ export function readCallbackMapping(credentials: Credentials): CallbackMapping {
 		throw new ProfileError('Acknowledgement Status', 'must be an HTTP status from 200 to 299');
 	}
 	const ackBody = typeof credentials.callbackAckBody === 'string' ? credentials.callbackAckBody : '';
+	const ackContentType = text(credentials, 'callbackAckContentType', 'text/plain; charset=utf-8');
+	if (/[\r\n]/.test(ackContentType) || ackContentType.length > 200) {
+		throw new ProfileError('Acknowledgement Content Type', 'must be one line, such as text/plain or application/json');
+	}
 	const mapping: CallbackMapping = {
 		numberPath: mappingPath(credentials, 'callbackNumberPath', 'Callback Number Path'),
+		reportNumberPath: mappingPath(credentials, 'callbackReportNumberPath', 'Callback Report Number Path'),
 		textPath: mappingPath(credentials, 'callbackTextPath', 'Callback Text Path'),
 		toPath: mappingPath(credentials, 'callbackToPath', 'Callback To Path'),
 		timePath: mappingPath(credentials, 'callbackTimePath', 'Callback Time Path'),
@@ -108,7 +117,10 @@ export function readCallbackMapping(credentials: Credentials): CallbackMapping {
 		statusPath: mappingPath(credentials, 'callbackStatusPath', 'Callback Status Path'),
 		failurePath: mappingPath(credentials, 'callbackFailurePath', 'Callback Failure Path'),
 		statusValues: statusTable(credentials),
-		ack: ackBody === '' ? { status: ackStatus, body: '' } : textAnswer(ackStatus, ackBody),
+		ack:
+			ackBody === '' || ackContentType === ''
+				? { status: ackStatus, body: ackBody }
+				: { status: ackStatus, contentType: ackContentType, body: ackBody },
 	};
 	if (mapping.numberPath === '') throw new ProfileError('Callback Number Path', 'is required to read callbacks');
 	return mapping;
@@ -132,17 +144,19 @@ function value(fields: Record<string, unknown>, path: string, max: number, label
 
 function parse(mapping: CallbackMapping, request: WebhookRequest, context: ParseContext): { event: SmsEvent; ack: HttpAnswer } {
 	const fields = fieldsOf(request);
-	const number = value(fields, mapping.numberPath, MAX_SHORT_LENGTH, 'number');
-	if (number === undefined || number.trim() === '') throw new PayloadError(400, `The field "${mapping.numberPath}" (number) is missing`);
 	const messageId = value(fields, mapping.messageIdPath, MAX_ID_LENGTH, 'message ID');
 	const time = value(fields, mapping.timePath, MAX_DATE_LENGTH, 'time');
 	const at = isoFromTimestamp(time) ?? isoNow(context.receivedAtMs);
 	const gatewayStatus = value(fields, mapping.statusPath, MAX_SHORT_LENGTH, 'status');
 	const raw = rawCopy(fields);
+	const report = gatewayStatus !== undefined;
+	const numberPath = report && mapping.reportNumberPath !== '' ? mapping.reportNumberPath : mapping.numberPath;
+	const number = value(fields, numberPath, MAX_SHORT_LENGTH, 'number');
+	if (number === undefined || number.trim() === '') throw new PayloadError(400, `The field "${numberPath}" (number) is missing`);
 	if (gatewayStatus !== undefined) {
 		if (messageId === undefined) throw new PayloadError(400, `The field "${mapping.messageIdPath || 'message ID'}" (message ID) is missing`);
 		const status = mapping.statusValues.get(gatewayStatus.toLowerCase()) ?? 'unknown';
-		const failureReason = value(fields, mapping.failurePath, MAX_SHORT_LENGTH, 'failure reason') ?? null;
+		const failureReason = value(fields, mapping.failurePath, MAX_SHORT_LENGTH, 'failure reason') || null;
 		return {
 			ack: mapping.ack,
 			event: {
@@ -202,3 +216,20 @@ function mappingOrProblem(credentials: Credentials): CallbackMapping | ProfileEr
 		return error instanceof ProfileError ? error : new ProfileError('Callback Number Path', 'the callback mapping could not be read');
 	}
 }
+
+function setupNotice(kind: EventKind): string {
+	const what = kind === 'deliveryReport' ? 'delivery-report (status callback)' : 'incoming-message';
+	return `Paste this node's Production URL as your provider's ${what} URL. ${TOKEN_SETUP_HINT} Where the number, text, message ID and status are in each callback, and how to answer it, is set in the Callbacks section of the Custom HTTP Gateway credential.`;
+}
+
+/** What the Custom HTTP Gateway offers the triggers: everything is read from the profile. */
+export const httpGatewayWebhooks: WebhookCapability = {
+	setupNotice,
+	eventKinds: ['inbound', 'deliveryReport'],
+	bodyKinds: ['json', 'form'],
+	contentTypeHint: 'application/json or application/x-www-form-urlencoded',
+	authMethods: ['token', 'basicAuth', 'none'],
+	// Never called: the trigger parses with the credential (profileCredential) for this gateway.
+	parse: () => ({ ok: false, rejection: { status: 500, message: 'The Custom HTTP Gateway credential is needed to read callbacks' } }),
+	profileCredential: { credentialType: 'httpSmsGatewayApi', parse: parseWithProfile },
+};

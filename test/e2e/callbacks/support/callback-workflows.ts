@@ -33,6 +33,7 @@ export function triggerWorkflow(
 	typeVersion: number,
 	parameters: Record<string, unknown>,
 	label = `${type} v${typeVersion}`,
+	credentials?: Record<string, { id: string; name: string }>,
 ): CallbackTarget {
 	const webhookId = randomUUID();
 	const path = parameters.gateway === 'dhis2' ? 'api/sms/inbound' : PATHS[type];
@@ -47,6 +48,7 @@ export function triggerWorkflow(
 			position: [0, 0],
 			webhookId,
 			parameters: { authentication: 'token', secretToken: CALLBACK_SECRET, ...parameters },
+			...(credentials ? { credentials } : {}),
 		}),
 	};
 }
@@ -104,3 +106,8 @@ export function atDeliveryReport(id: string): string {
 
 export const DHIS2_MESSAGE = DHIS2_INBOUND;
 export const AT_INBOUND = AT.twoWay;
+
+/** A Twilio-style status callback (form) for one message. */
+export function twilioStatusCallback(sid: string): string {
+	return new URLSearchParams({ MessageSid: sid, MessageStatus: 'delivered', To: '+254711000001', ErrorCode: '' }).toString();
+}
