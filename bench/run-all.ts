@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (issue 8): every measurement from one run, side by side, in the same real n8n
+ * `npm run bench` (bench/README.md#goals-at-a-glance): every measurement from one run, side by side, in the same real n8n
  * against the same simulator, then the charts and bench/README.md (the report).
  *
  *   npx tsx bench/run-all.ts [all|bulk|faults|webhooks|scale|report] [flags]

@@ -13,7 +13,7 @@ import { applyAuthentication } from '../nodes/shared/helpers/credential-authenti
  * 2.37 and later). Both go in one Authorization header, because a generic
  * `auth` block would add Basic credentials even when a token is chosen. `X-Requested-With` makes
  * DHIS2 answer a refused login with a 401 WebMessage instead of redirecting to its login page
- * (providers.md §4.1).
+ * (docs/gateways/dhis2.md#authentication-and-api-versions).
  */
 export class Dhis2Api implements ICredentialType {
 	name = 'dhis2Api';

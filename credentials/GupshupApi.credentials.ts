@@ -10,7 +10,7 @@ import { applyAuthentication, asText } from '../nodes/shared/helpers/credential-
 
 /**
  * Gupshup's SMS API documents the key twice: its cURL sends `Authorization: <key>` while its
- * header table says `apikey` (providers.md §2.1), and the wallet-balance endpoint is called with
+ * header table says `apikey` (docs/gateways/gupshup.md#sending), and the wallet-balance endpoint is called with
  * `apikey`. Both headers carry the same key so every endpoint finds it where it looks.
  */
 export class GupshupApi implements ICredentialType {

@@ -10,7 +10,7 @@ import { applyAuthentication, asText } from '../nodes/shared/helpers/credential-
 
 /**
  * SMSBox's header table names `api-key` / `api-secret` "Basic Authentication Username/Password",
- * and every one of its samples sends `Authorization: Basic base64(key:secret)` (providers.md §3.1):
+ * and every one of its samples sends `Authorization: Basic base64(key:secret)` (docs/gateways/smsbox.md#authentication-and-formats):
  * that is what is sent.
  */
 export class SmsBoxApi implements ICredentialType {

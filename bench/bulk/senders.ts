@@ -154,7 +154,7 @@ function gatewayRequest(
 				),
 			};
 		case 'dhis2':
-			// providers.md §4.2: POST /api/sms/outbound, JSON {message, recipients[]}; Basic auth.
+			// docs/gateways/dhis2.md#sending: POST /api/sms/outbound, JSON {message, recipients[]}; Basic auth.
 			return {
 				url: `${simUrl}/dhis2/api/sms/outbound`,
 				body: json(`{"message":"${text}","recipients":["{{ $json.phone }}"]}`),

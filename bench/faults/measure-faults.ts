@@ -1,5 +1,5 @@
 /**
- * Measurement 3 (issue 8): the bulk send through Send SMS in the real n8n with 10% of gateway
+ * Measurement 3 (bench/README.md#goals-at-a-glance): the bulk send through Send SMS in the real n8n with 10% of gateway
  * requests failing (simulator faults: 429 with Retry-After, 503, reset before processing, reset
  * after processing, equally likely), then every recipient checked against `/sim/messages`.
  */

@@ -1,5 +1,5 @@
 /**
- * Measurement 4 (issue 8): CPU time and peak memory of the pure helpers, the plan, and one Send
+ * Measurement 4 (bench/README.md#goals-at-a-glance): CPU time and peak memory of the pure helpers, the plan, and one Send
  * SMS run in the engine, from 1,000 to 100,000 recipients, each size in a fresh child process.
  * Needs no n8n: the engine run uses n8n-core's WorkflowExecute in-process, against the simulator
  * in its own process at zero latency.

@@ -1,5 +1,5 @@
 /**
- * Measurement 2 (issue 8): delivery-report callbacks at a fixed rate to the SMS Delivery Report
+ * Measurement 2 (bench/README.md#goals-at-a-glance): delivery-report callbacks at a fixed rate to the SMS Delivery Report
  * Trigger and to n8n's own Webhook node in the same n8n, then stepping the rate up to find the
  * highest one each sustains. The load generator runs in its own process (open loop).
  */

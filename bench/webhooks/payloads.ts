@@ -1,6 +1,6 @@
 /**
  * Delivery-report callbacks as the gateways send them (the simulator's README "Callbacks", from
- * the seeds): Africa's Talking posts a form per report; Gupshup posts one JSON event per status.
+ * the gateways' documents (docs/gateways/README.md#callbacks-across-gateways)): Africa's Talking posts a form per report; Gupshup posts one JSON event per status.
  * Every callback gets its own message id, so no trigger can treat two of them as one re-post.
  */
 export type PayloadKind = 'africasTalking' | 'gupshup';

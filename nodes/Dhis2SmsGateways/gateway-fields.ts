@@ -1,6 +1,6 @@
 /**
  * The fields of a DHIS2 SMS gateway configuration, defined once per field and per gateway type
- * (providers.md §4.4), and shown twice: as parameters of "Create" and as "Update Fields".
+ * (docs/gateways/dhis2.md#gateway-administration), and shown twice: as parameters of "Create" and as "Update Fields".
  */
 import type { INodeProperties } from 'n8n-workflow';
 

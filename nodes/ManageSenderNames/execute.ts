@@ -62,7 +62,7 @@ export async function manageSenderNames(this: IExecuteFunctions): Promise<INodeE
 		}
 		const names = await capability.list(http, credentials, filter);
 		const returnAll = read<boolean>('returnAll', itemIndex, false);
-		// The gateway has no paging (seed S-SB): the limit is applied here.
+		// The gateway has no paging (docs/gateways/smsbox.md#sender-names): the limit is applied here.
 		const kept = returnAll ? names : names.slice(0, Number(read('limit', itemIndex, 50)));
 		return kept.map((n) => ({ gateway: adapter.id, id: n.id, name: n.name, status: n.status, created: n.created }));
 	});

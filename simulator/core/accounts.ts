@@ -1,4 +1,4 @@
-/** The default accounts every gateway accepts out of the box (issue 3's public contract). */
+/** The default accounts every gateway accepts out of the box (simulator/README.md#default-accounts). */
 import { deriveSeed, Prng } from './prng';
 import { generatePersonalAccessToken } from '../gateways/dhis2/token';
 
@@ -18,7 +18,7 @@ export interface Accounts {
 		appName: string;
 		apiKey: string;
 		currency: string;
-		/** DLT sender IDs (India only; seed 001). */
+		/** DLT sender IDs (India only; docs/gateways/gupshup.md#sending). */
 		senderIds: string[];
 	};
 	smsbox: {

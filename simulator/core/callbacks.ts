@@ -1,7 +1,7 @@
 /**
  * Sends gateway callbacks (delivery reports, inbound SMS, opt-outs, subscriptions) and
  * retries the ones not acknowledged the way the gateway expects, a bounded number of times
- * (INF: no gateway documents its retry policy, providers.md §6; "as real gateways do", issue 3).
+ * (inferred: no gateway documents its retry policy, docs/gateways/README.md#callbacks-across-gateways; "as real gateways do", simulator/README.md#callbacks).
  */
 import http from 'node:http';
 import https from 'node:https';

@@ -31,7 +31,7 @@ export interface OutcomeRule {
 	suffix?: string;
 	prefix?: string;
 	outcome: DeliveryOutcome;
-	/** AT failureReason (providers.md §1.5); default DeliveryFailure for failed, RejectedByGateway wording for rejected. */
+	/** AT failureReason (docs/gateways/africastalking.md#delivery-reports); default DeliveryFailure for failed, RejectedByGateway wording for rejected. */
 	failureReason?: string;
 	networkCode?: string;
 	/** The gateway's own delivery status or code to report (see MessageRecord.gatewayStatus). */
@@ -59,7 +59,7 @@ export interface CallbackUrls {
 		optout?: string | null;
 		subscription?: string | null;
 	};
-	/** Gupshup has one webhook per app for every event (seed 001). */
+	/** Gupshup has one webhook per app for every event (docs/gateways/gupshup.md#webhook-callback-url). */
 	gupshup: { events?: string | null };
 	smsbox: { inbound?: string | null };
 	dhis2: { inbound?: string | null };
@@ -82,11 +82,11 @@ export interface SimConfig {
 	blacklist: string[];
 	/** Delay before delivery reports go out by themselves; null = only on POST /sim/deliver. */
 	autoDeliverMs: number | null;
-	/** Gupshup permitted destination calling codes (seed 001: Brazil, Mexico, Colombia, Peru, India). */
+	/** Gupshup permitted destination calling codes (docs/gateways/gupshup.md#sending: Brazil, Mexico, Colombia, Peru, India). */
 	gupshupCountries: string[];
-	/** Gupshup DLR events in shuffled order ("may not reflect the actual timing", seed 001). */
+	/** Gupshup DLR events in shuffled order ("may not reflect the actual timing", docs/gateways/gupshup.md#delivery-events). */
 	gupshupShuffleEvents: boolean;
-	/** DHIS2 phone numbers that belong to a user (inbound from others: 409, providers.md §4.3). */
+	/** DHIS2 phone numbers that belong to a user (inbound from others: 409, docs/gateways/dhis2.md#inbound-messages). */
 	dhis2RegisteredNumbers: string[];
 	/**
 	 * The most messages one Africa's Talking inbox fetch returns (GET /version1/messaging); null =

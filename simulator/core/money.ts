@@ -1,6 +1,6 @@
 /**
  * Balances are kept in integer ten-thousandths: AT prices carry four decimals
- * ("KES 0.8000", providers.md §1.3), and float sums would drift over thousands of sends.
+ * ("KES 0.8000", docs/gateways/africastalking.md#send-reply-and-status-codes), and float sums would drift over thousands of sends.
  */
 const SCALE = 10000;
 

@@ -40,7 +40,7 @@ export function sendRefusalCode(config: SimConfig, gateway: 'gupshup' | 'smsbox'
 	return config.sendRefusals.find((r) => r.gateway === gateway && matches(r, number))?.code;
 }
 
-/** AT's catch-all failure reason (providers.md §1.5: DeliveryFailure, "in sandbox too"). */
+/** AT's catch-all failure reason (docs/gateways/africastalking.md#delivery-reports: DeliveryFailure, "in sandbox too"). */
 export function defaultFailureReason(outcome: DeliveryOutcome): string | null {
 	if (outcome === 'failed') return 'DeliveryFailure';
 	if (outcome === 'rejected') return 'UserInBlackList';

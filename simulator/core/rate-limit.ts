@@ -1,6 +1,6 @@
 /**
  * Per-gateway request-rate limit (fixed one-second windows on the real clock).
- * Gateways do not document theirs (providers.md §6), so limits only exist when configured.
+ * Gateways do not document theirs (docs/gateways/README.md#limits-nobody-documents), so limits only exist when configured.
  */
 import type { GatewayName } from './types';
 

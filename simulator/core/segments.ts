@@ -1,5 +1,5 @@
 /**
- * GSM 03.38 / UCS-2 segment counter (providers.md §5), self-contained on purpose:
+ * GSM 03.38 / UCS-2 segment counter (docs/sms-encoding.md#gsm-7-and-ucs-2), self-contained on purpose:
  * the simulator is an independent check of the package's own counter, so it must not import it.
  */
 import type { Encoding } from './types';
@@ -43,14 +43,14 @@ function countGsm(text: string): SegmentCount {
 	for (const ch of text) widths.push(EXTENSION.has(ch) ? 2 : 1);
 	const units = widths.reduce((sum, w) => sum + w, 0);
 	if (units <= GSM_SINGLE) return { encoding: 'GSM-7', segments: 1, units };
-	// An ESC+char pair is never split across two parts (INF: common calculator practice, providers.md §5).
+	// An ESC+char pair is never split across two parts (inferred: common calculator practice, docs/sms-encoding.md#gsm-7-and-ucs-2).
 	return { encoding: 'GSM-7', segments: fillParts(widths, GSM_PART), units };
 }
 
 function countUcs2(text: string): SegmentCount {
 	const units = text.length;
 	if (units <= UCS2_SINGLE) return { encoding: 'UCS-2', segments: 1, units };
-	// A surrogate pair (emoji) is never split across two parts (INF, providers.md §5).
+	// A surrogate pair (emoji) is never split across two parts (inferred, docs/sms-encoding.md#gsm-7-and-ucs-2).
 	const widths: number[] = [];
 	for (const ch of text) widths.push(ch.length);
 	return { encoding: 'UCS-2', segments: fillParts(widths, UCS2_PART), units };

@@ -1,6 +1,6 @@
 /**
- * Just enough XML for the gateways: parsing SMSBox's XML send body (seed 002) and
- * writing Africa's Talking's default XML replies (providers.md §1.1). Malformed input throws.
+ * Just enough XML for the gateways: parsing SMSBox's XML send body (docs/gateways/smsbox.md#authentication-and-formats) and
+ * writing Africa's Talking's default XML replies (docs/gateways/africastalking.md#hosts-and-authentication). Malformed input throws.
  */
 
 export interface XmlElement {

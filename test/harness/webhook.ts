@@ -1,5 +1,5 @@
 /**
- * Runs a trigger's `webhook()` through n8n-core's real WebhookContext (n8n-conventions.md §3.3),
+ * Runs a trigger's `webhook()` through n8n-core's real WebhookContext (docs/n8n-behaviour.md#testing-inside-n8ns-engine),
  * with a request shaped as n8n's own body parser leaves it (packages/cli/src/middlewares/
  * body-parser.ts: `rawBody` holds the bytes; `body` is JSON-parsed for application/json and
  * querystring-parsed for forms) and a response that records exactly what the trigger wrote.

@@ -1,4 +1,4 @@
-/** The table at the top of bench/README.md (the project README copies it): every goal of issue 8, its figure and whether it was met. */
+/** The table at the top of bench/README.md (the project README copies it): every goal of the benchmark (bench/README.md#goals-at-a-glance), its figure and whether it was met. */
 import type { BulkResult } from '../../bulk/measure-bulk';
 import type { FaultResult } from '../../faults/measure-faults';
 import type { ScaleResult } from '../../scale/measure-scale';

@@ -238,8 +238,8 @@ export interface SmsGatewayParameter {
 }
 
 /**
- * A gateway configuration in the server's own field names (DHIS2 `SmsGatewayConfig`, providers.md
- * §4.4). Undefined fields are left out of the request.
+ * A gateway configuration in the server's own field names (DHIS2 `SmsGatewayConfig`,
+ * docs/gateways/dhis2.md#gateway-administration). Undefined fields are left out of the request.
  */
 export interface SmsGatewayInput {
 	type: SmsGatewayType;

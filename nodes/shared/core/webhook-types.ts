@@ -17,7 +17,7 @@ export interface EventBase {
 	eventType: EventKind;
 	/**
 	 * Stable id: the same callback retried by the gateway gives the same id, so a workflow can
-	 * deduplicate on it (the trigger keeps no state: n8n-conventions.md §4.3).
+	 * deduplicate on it (the trigger keeps no state: docs/n8n-behaviour.md#static-data-and-queue-mode).
 	 */
 	eventId: string;
 	gateway: GatewayId;

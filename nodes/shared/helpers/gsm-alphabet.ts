@@ -1,6 +1,6 @@
 /**
  * The GSM 03.38 default alphabet (3GPP TS 23.038 §6.2.1), as listed in
- * research/providers.md §5 and checked against split-sms' table.
+ * docs/sms-encoding.md#gsm-7-and-ucs-2 and checked against split-sms' table.
  * 127 characters: the 128 positions minus 0x1B, the escape to the extension table.
  * Note `Ç` (capital) is in the table and `ç` is not.
  */

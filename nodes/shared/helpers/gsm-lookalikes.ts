@@ -16,7 +16,7 @@ export interface LookAlikeResult {
  * Stand-ins that Unicode normalisation does not find. Word processors and phones
  * produce the typographic forms (curly quotes, dashes, ellipsis, invisible spaces), and
  * one of them is enough to turn a text into UCS-2, which halves the part size and which
- * some gateways refuse outright (SMSBox code 110, providers.md §5).
+ * some gateways refuse outright (SMSBox code 110, docs/sms-encoding.md#gsm-7-and-ucs-2).
  */
 const EXPLICIT_STAND_INS: ReadonlyMap<string, string> = new Map([
 	// Quotes and apostrophes. The backtick is the one printable ASCII character GSM-7 lacks.
@@ -33,7 +33,7 @@ const EXPLICIT_STAND_INS: ReadonlyMap<string, string> = new Map([
 	// Line and paragraph separators, next line; GSM-7 has LF. Tab has no GSM-7 form.
 	...pairs('\u2028\u2029\u0085', '\n'),
 	['\t', ' '],
-	// GSM-7 has the capital Ç but not ç (providers.md §5): the capital keeps the cedilla.
+	// GSM-7 has the capital Ç but not ç (docs/sms-encoding.md#gsm-7-and-ucs-2): the capital keeps the cedilla.
 	['ç', 'Ç'],
 	// Letters without a Unicode decomposition, including those of West African orthographies.
 	['Ð', 'D'],

@@ -15,7 +15,7 @@ export interface TextAnalysis {
 }
 
 /**
- * Part sizes (research/providers.md §5): 140 octets hold 160 septets or 70 UCS-2
+ * Part sizes (docs/sms-encoding.md#gsm-7-and-ucs-2): 140 octets hold 160 septets or 70 UCS-2
  * units; a concatenated part loses 6 octets to the UDH, leaving 153 or 67.
  */
 export const SEGMENT_SIZES: Readonly<
@@ -30,7 +30,7 @@ export const SEGMENT_SIZES: Readonly<
  *
  * One character outside GSM-7 switches the whole text to UCS-2. Parts are counted by
  * walking the text, because an ESC+char pair or a surrogate pair is never split across
- * two parts (the practice of sms-segments-calculator, providers.md §5): a long text can
+ * two parts (the practice of sms-segments-calculator, docs/sms-encoding.md#gsm-7-and-ucs-2): a long text can
  * need one part more than `ceil(length / 153)` says.
  */
 export function analyzeText(text: string): TextAnalysis {
@@ -69,7 +69,7 @@ export function analyzeText(text: string): TextAnalysis {
 /**
  * Length in UTF-16 code units, what Java's `String.length()` returns. Some gateways
  * limit that rather than septets: DHIS2 compares it with `keySmsMaxLength`, default
- * 1071 (providers.md §4.2).
+ * 1071 (docs/sms-encoding.md#gateway-limits).
  */
 export function characterCount(text: string): number {
 	return text.length;

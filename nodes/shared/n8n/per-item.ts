@@ -2,7 +2,7 @@
  * The item loop of the action nodes that make one gateway call per input item (balance, sender
  * names, scheduled changes, DHIS2 gateways): each result is paired with its input item, and a
  * failure stays with its item when "On Error" continues, in the regular or the error output
- * (n8n-conventions.md §2.2).
+ * (docs/n8n-behaviour.md#items-errors-and-continue-on-fail).
  */
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';

@@ -2,7 +2,7 @@
  * The only door to libphonenumber-js in this package.
  *
  * n8n's cloud lint forbids importing libraries from shipped code, and runtime
- * dependencies are forbidden outright (research/n8n-conventions.md §0, §1.6).
+ * dependencies are forbidden outright (docs/n8n-behaviour.md#what-a-community-package-may-ship).
  * The build bundles this one file with esbuild, so `dist` carries the phone
  * metadata inside and nothing else in `dist` imports a library.
  *

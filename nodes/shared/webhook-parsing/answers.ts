@@ -1,7 +1,7 @@
 /**
  * Building and writing HTTP answers. The triggers always write their answer themselves and tell
  * n8n `noWebhookResponse`: n8n's own acknowledgement can override a custom one in `onReceived`
- * mode (n8n-conventions.md §2.3), and each gateway needs an exact body.
+ * mode (docs/n8n-behaviour.md#webhook-triggers), and each gateway needs an exact body.
  */
 import type { HttpAnswer, Rejection } from '../core/webhook-types';
 
@@ -13,7 +13,7 @@ export function textAnswer(status: number, text: string): HttpAnswer {
 	return { status, contentType: 'text/plain; charset=utf-8', body: text };
 }
 
-/** A status with no body and no Content-Type (Gupshup: "2xx with an empty response", seed 001). */
+/** A status with no body and no Content-Type (Gupshup: "2xx with an empty response", docs/gateways/gupshup.md#webhook-callback-url). */
 export function emptyAnswer(status: number): HttpAnswer {
 	return { status, body: '' };
 }

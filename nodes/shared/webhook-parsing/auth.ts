@@ -1,9 +1,9 @@
 /**
  * Checks that a callback comes from the gateway the user configured. None of the gateways signs
- * its callbacks (providers.md §1.5, §2.1, §3.4), so the trigger checks a secret the user put in the
+ * its callbacks (docs/gateways/README.md#callbacks-across-gateways), so the trigger checks a secret the user put in the
  * URL they pasted into the gateway's dashboard (query parameter `token`) or that the sender adds as
  * a header (`X-Webhook-Token`), or HTTP Basic credentials (what SMS gateway apps send to DHIS2,
- * providers.md §4.1). Every comparison hashes both sides and compares the digests in constant time,
+ * docs/gateways/dhis2.md#authentication-and-api-versions). Every comparison hashes both sides and compares the digests in constant time,
  * so neither the content nor the length of the secret leaks through timing. Pure; never throws.
  */
 import { createHash, timingSafeEqual } from 'crypto';

@@ -1,8 +1,8 @@
 /**
- * Stable event ids. Gateways retry callbacks (Gupshup re-posts slow or refused events, seed 001;
- * retry policies are otherwise undocumented, providers.md §6), and the trigger keeps no memory of
+ * Stable event ids. Gateways retry callbacks (Gupshup re-posts slow or refused events, docs/gateways/gupshup.md#webhook-callback-url;
+ * retry policies are otherwise undocumented, docs/gateways/README.md#callbacks-across-gateways), and the trigger keeps no memory of
  * what it saw: static data is one unlocked blob per workflow, unsafe for a dedup set under
- * concurrent webhooks (n8n-conventions.md §4.3). Instead each event carries an id derived only from
+ * concurrent webhooks (docs/n8n-behaviour.md#static-data-and-queue-mode). Instead each event carries an id derived only from
  * the gateway's own identifying fields, so a retried callback gives the same id and a workflow can
  * deduplicate downstream (for example with n8n's Remove Duplicates node, "across executions").
  */

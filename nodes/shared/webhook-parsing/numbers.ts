@@ -1,6 +1,6 @@
 /**
- * Phone numbers in events. Gupshup writes E.164 digits without `+` (seed 001), SMSBox MSISDNs
- * without `+` (`255701000000`, seed 002), Africa's Talking `+254…` (seed 003). Events carry one
+ * Phone numbers in events. Gupshup writes E.164 digits without `+` (docs/gateways/gupshup.md#webhook-callback-url), SMSBox MSISDNs
+ * without `+` (`255701000000`, docs/gateways/smsbox.md#two-way-callback), Africa's Talking `+254…` (docs/gateways/africastalking.md#callbacks). Events carry one
  * form, `+` and digits, which Send SMS takes back as is for a reply. Short codes (`12345`) and
  * anything that is not plain digits are kept as written.
  */

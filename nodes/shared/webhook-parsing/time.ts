@@ -1,8 +1,8 @@
 /**
  * Gateway timestamps to ISO 8601. Each gateway writes time its own way: Gupshup `ts` is epoch
- * milliseconds as text (seed 001), SMSBox `timeUTC` is an HTTP date (`Wed, 14 Jun 2017 07:00:00
- * GMT`, seed 002), Africa's Talking writes `2026-03-04 10:30:00` in the two-way sample (seed 003)
- * and ISO elsewhere, DHIS2 `receiveddate` is a date or a date-time (seed 000). Only these shapes
+ * milliseconds as text (docs/gateways/gupshup.md#webhook-callback-url), SMSBox `timeUTC` is an HTTP date (`Wed, 14 Jun 2017 07:00:00
+ * GMT`, docs/gateways/smsbox.md#two-way-callback), Africa's Talking writes `2026-03-04 10:30:00` in the two-way sample (docs/gateways/africastalking.md#incoming-messages)
+ * and ISO elsewhere, DHIS2 `receiveddate` is a date or a date-time (docs/gateways/dhis2.md#inbound-messages). Only these shapes
  * are read, so arbitrary text never reaches the lenient Date parser. Never throws.
  */
 
@@ -25,7 +25,7 @@ export function isoFromEpoch(value: number): string | undefined {
 
 /**
  * Reads one timestamp. A date-time without a zone is read as UTC: no gateway documents its zone
- * (providers.md §1.5 lists Africa's Talking's callback date format as a gap), so this is INF.
+ * (docs/gateways/africastalking.md#incoming-messages lists Africa's Talking's callback date format as a gap), so this is inferred.
  */
 export function isoFromTimestamp(value: unknown): string | undefined {
 	if (typeof value === 'number') return isoFromEpoch(value);

@@ -5,7 +5,7 @@
  * gateway exactly as it expects, and start an execution only for a kept event.
  *
  * The answer is always written here and n8n is told `noWebhookResponse`, because n8n's default
- * acknowledgement can override a custom one in `onReceived` mode (n8n-conventions.md §2.3). Nothing
+ * acknowledgement can override a custom one in `onReceived` mode (docs/n8n-behaviour.md#webhook-triggers). Nothing
  * escapes as an exception: n8n would answer 500 and record a failed execution.
  */
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';

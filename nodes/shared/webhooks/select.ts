@@ -2,7 +2,7 @@
  * What a trigger does with a parsed event: turn a STOP message into an opt-out (Opt-Out trigger),
  * keep only its own kind unless "Accept All Event Kinds" is on, then apply its filters. Pure.
  * An event it drops is still acknowledged to the gateway, but starts no execution (and so no
- * queued job in queue mode, n8n-conventions.md §4.3).
+ * queued job in queue mode, docs/n8n-behaviour.md#static-data-and-queue-mode).
  */
 import { eventId } from '../webhook-parsing/event-id';
 import { matchKeyword } from './stop-keywords';

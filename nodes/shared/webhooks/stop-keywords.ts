@@ -1,6 +1,6 @@
 /**
  * Opt-out keywords in inbound messages, for gateways without a native opt-out callback. The
- * defaults are the words carriers and SMS platforms treat as opt-out (issue 6). A message opts out
+ * defaults are the words carriers and SMS platforms treat as opt-out (README.md#sms-opt-out-trigger). A message opts out
  * only when the whole message is a keyword: case, punctuation, symbols and spacing are ignored, so
  * "Stop.", " STOP!! " and "stop 🛑" count, while "don't stop" and "stop sending the news" do not.
  */

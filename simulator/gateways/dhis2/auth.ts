@@ -1,12 +1,12 @@
 /**
- * DHIS2 authentication (providers.md §4.1): Basic user:password, or
+ * DHIS2 authentication (docs/gateways/dhis2.md#authentication-and-api-versions): Basic user:password, or
  * `Authorization: ApiToken <personal access token>`.
  * - wrong Basic credentials: 401 WebMessage "Unauthorized";
  * - ApiToken header not matching the resolver's pattern: 400 "Api token is malformed";
  *   bad prefix/length/checksum: 400 "Checksum validation failed"; unknown token:
  *   401 "The API token does not exists." (dhis2-core's wording), with `WWW-Authenticate: ApiToken`;
  * - no credentials: browsers are redirected to the login page, XHR calls get 401
- *   (INF: the stricter reading for API paths is the redirect, which a client must not follow blindly).
+ *   (inferred (docs/gateways/dhis2.md#authentication-and-api-versions): the stricter reading for API paths is the redirect, which a client must not follow blindly).
  */
 import type { SimContext } from '../../core/context';
 import type { SimReply, SimRequest } from '../../core/http-io';

@@ -1,5 +1,5 @@
 /**
- * DHIS2's SMS gateway configurations (providers.md §4.4, dhis2-core
+ * DHIS2's SMS gateway configurations (docs/gateways/dhis2.md#gateway-administration, dhis2-core
  * DefaultGatewayAdministrationService): one gateway per type, the first one added becomes
  * default, updates move the gateway to the end of the list, removing the default promotes the
  * first remaining one. Passwords, auth tokens and confidential parameters are stored
@@ -86,7 +86,7 @@ export class GatewayStore {
 
 	/**
 	 * Returns the uid it generated. When a gateway of that type exists, nothing is stored but the
-	 * uid is still returned (and DHIS2 still answers 200 with its Location: INF from the code).
+	 * uid is still returned (and DHIS2 still answers 200 with its Location: inferred (docs/gateways/dhis2.md#gateway-administration) from the code).
 	 */
 	add(body: Record<string, unknown> & { type: GatewayType }): { uid: string; stored: boolean } {
 		const uid = dhisCode((alphabet, length) => this.rng().chars(alphabet, length), 10);

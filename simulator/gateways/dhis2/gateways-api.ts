@@ -1,5 +1,5 @@
 /**
- * /api/gateways (DHIS2 2.35+, SmsGatewayController; providers.md §4.4): list, get, create,
+ * /api/gateways (DHIS2 2.35+, SmsGatewayController; docs/gateways/dhis2.md#gateway-administration): list, get, create,
  * update, delete and PUT /api/gateways/default/{uid}. There is no GET /gateways/default since 2.34.
  */
 import type { SimReply, SimRequest } from '../../core/http-io';
@@ -11,7 +11,7 @@ import { webMessage } from './web-message';
 
 type Body = Record<string, unknown> & { type: GatewayType };
 
-/** Jackson's polymorphic binding: a body it cannot bind is a 400 (INF: wording abridged). */
+/** Jackson's polymorphic binding: a body it cannot bind is a 400 (inferred (docs/gateways/dhis2.md#gateway-administration): wording abridged). */
 function readGatewayBody(req: SimRequest): { body: Body } | { reply: SimReply } {
 	const parsed = parseJson(req);
 	if (!parsed.ok)

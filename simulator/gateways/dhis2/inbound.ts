@@ -1,5 +1,5 @@
 /**
- * /api/sms/inbound (SmsInboundController; providers.md §4.3) and the simulator's DHIS2
+ * /api/sms/inbound (SmsInboundController; docs/gateways/dhis2.md#inbound-messages) and the simulator's DHIS2
  * inbound callback. Receiving checks, in the code's order: a text that decodes as Base64
  * is a compressed SMS whose originator must be the calling user's phone number; otherwise
  * the originator must belong to a user (dhis2RegisteredNumbers), else 409.
@@ -17,7 +17,7 @@ const ENCODINGS = ['ENC7BIT', 'ENC8BIT', 'ENCUCS2', 'ENCCUSTOM'];
 const STATUSES = ['INCOMING', 'PROCESSING', 'UNHANDLED', 'FAILED', 'PROCESSED', 'SENT'];
 
 /**
- * SmsUtils.isBase64 (INF: Java's decoder accepts it): Base64 alphabet, optional padding, no
+ * SmsUtils.isBase64 (inferred (docs/gateways/dhis2.md#inbound-messages): Java's decoder accepts it): Base64 alphabet, optional padding, no
  * length of 4n+1. Plain words such as "text" or "test" pass, as the official test shows.
  */
 export function looksLikeBase64(text: string): boolean {
@@ -25,7 +25,7 @@ export function looksLikeBase64(text: string): boolean {
 	return text.replace(/=+$/, '').length % 4 !== 1;
 }
 
-/** Jackson reads an enum from its name or its index as a string ("1" = ENC8BIT, seed sample). */
+/** Jackson reads an enum from its name or its index as a string ("1" = ENC8BIT, documented sample (docs/gateways/dhis2.md#inbound-messages)). */
 function readEnum(value: unknown, names: string[], fallback: string): string | null {
 	if (value === undefined || value === null || value === '') return fallback;
 	const text = String(value);
@@ -55,7 +55,7 @@ export function handleInboundPost(ctx: SimContext, state: Dhis2State, req: SimRe
 			smsEncoding,
 			smsStatus,
 		};
-		// The seed calls text and originator mandatory; INF: refused with the query variant's wording.
+		// DHIS2's documentation (docs/gateways/dhis2.md#inbound-messages) calls text and originator mandatory; inferred (docs/gateways/dhis2.md#inbound-messages): refused with the query variant's wording.
 		if (fields.originator === '') return webMessage(409, 'Originator must be specified');
 		if (fields.text === '') return webMessage(409, 'Message must be specified');
 	} else {
@@ -65,7 +65,7 @@ export function handleInboundPost(ctx: SimContext, state: Dhis2State, req: SimRe
 		if (message === null) return missingParameter('message');
 		if (originator === '') return webMessage(409, 'Originator must be specified');
 		if (message === '') return webMessage(409, 'Message must be specified');
-		// The parameter is `receivedTime` (the seed's `receiveTime` is not read).
+		// The parameter is `receivedTime` (DHIS2's documented (docs/gateways/dhis2.md#inbound-messages) `receiveTime` is not read).
 		const receivedTime = req.query.get('receivedTime');
 		if (receivedTime !== null && Number.isNaN(Date.parse(receivedTime))) {
 			return webMessage(

@@ -1,7 +1,7 @@
 /**
  * DHIS2's SMS Web API under /dhis2 (context path). Versioned paths /api/{NN}/x are served as
- * /api/x for NN 28-44 (ApiVersionFilter); 26 and 27, which the seed shows, were accepted only
- * up to 2.31, so a current server answers them 404 (providers.md §4.1).
+ * /api/x for NN 28-44 (ApiVersionFilter); 26 and 27, which DHIS2's documentation shows, were accepted only
+ * up to 2.31, so a current server answers them 404 (docs/gateways/dhis2.md#authentication-and-api-versions).
  */
 import type { SimContext } from '../../core/context';
 import type { SimReply, SimRequest } from '../../core/http-io';

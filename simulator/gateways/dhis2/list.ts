@@ -1,6 +1,6 @@
 /**
  * DHIS2 metadata-style lists: {"pager":{page,pageCount,total,pageSize},"<collection>":[...]}
- * with `fields`, `page`, `pageSize` (default 50) and `paging=false` (providers.md §4.2), and the
+ * with `fields`, `page`, `pageSize` (default 50) and `paging=false` (docs/gateways/dhis2.md#sending), and the
  * metadata query's `filter=property:operator:value` (repeatable, all must hold) and
  * `order=property:asc|desc` (INF: these lists are DHIS2's generic CRUD lists, which take both).
  */

@@ -1,5 +1,5 @@
 /**
- * /api/sms/outbound (SmsOutboundController + SmsMessageSender; providers.md §4.2).
+ * /api/sms/outbound (SmsOutboundController + SmsMessageSender; docs/gateways/dhis2.md#sending).
  * Order of checks as in the code: no recipients -> 500 "no recipient"; no default gateway ->
  * 500 "No default gateway configured"; '+'/'00' stripped, duplicates merged (a Set); text longer
  * (Java UTF-16 length) than the gateway's maxSmsLength or 1071 -> 500 "Sms text message is too
@@ -80,7 +80,7 @@ function send(
 	if (!gateway) return webMessage(500, 'No default gateway configured');
 	// A Set in DHIS2: duplicates merge. (Its order is a HashSet's; the simulator keeps first-seen order.)
 	const numbers = [...new Set(recipients.map(normalizeRecipient))];
-	// INF from the code: a JSON body without "message" reaches text.length() and fails with Java's NPE.
+	// inferred (docs/gateways/dhis2.md#sending) from the code: a JSON body without "message" reaches text.length() and fails with Java's NPE.
 	if (text === null)
 		return webMessage(500, 'Cannot invoke "String.length()" because "text" is null');
 	if (text.length > maxLength(gateway)) return webMessage(500, 'Sms text message is too long');

@@ -1,5 +1,5 @@
 /**
- * DHIS2 personal access tokens (providers.md §4.1, dhis2-core ApiKeyTokenGenerator):
+ * DHIS2 personal access tokens (docs/gateways/dhis2.md#authentication-and-api-versions, dhis2-core ApiKeyTokenGenerator):
  * V2 = "d2p_" + 44 random chars + base62 CRC32 of those 44 chars, zero-padded to 6;
  * V1 = "d2pat_" + 32 random chars + decimal CRC32 zero-padded to 10.
  */

@@ -1,5 +1,5 @@
 /**
- * DHIS2's WebMessage envelope (providers.md §4.1): {"httpStatus","httpStatusCode","status","message"};
+ * DHIS2's WebMessage envelope (docs/gateways/dhis2.md#webmessage-replies): {"httpStatus","httpStatusCode","status","message"};
  * the real HTTP status equals httpStatusCode, and 4xx/5xx carry `Cache-Control: no-cache, private`.
  */
 import type { SimReply } from '../../core/http-io';
@@ -38,7 +38,7 @@ export function javaDate(ms: number): string {
 	return new Date(ms).toISOString().slice(0, 23);
 }
 
-/** DHIS2 UIDs: 11 characters, a letter first (CodeGenerator); gateways use 10 (generateCode(10), §4.4). */
+/** DHIS2 UIDs: 11 characters, a letter first (CodeGenerator); gateways use 10 (generateCode(10), docs/gateways/dhis2.md#gateway-administration). */
 export function dhisCode(next: (alphabet: string, length: number) => string, length = 11): string {
 	const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 	return next(letters, 1) + next(`${letters}0123456789`, length - 1);

@@ -1,5 +1,5 @@
 /**
- * Gupshup webhook: one URL per app for every event (seed 001). It must answer 2xx with an
+ * Gupshup webhook: one URL per app for every event (docs/gateways/gupshup.md#webhook-callback-url). It must answer 2xx with an
  * EMPTY body; anything else is not an acknowledgement and is retried.
  */
 import type { CallbackAttempt } from '../../core/callbacks';
@@ -50,7 +50,7 @@ export function sendGupshupEvent(
 }
 
 /**
- * `sent` then `delivered`/`failed`, one POST per event. The seed warns the order may not
+ * `sent` then `delivered`/`failed`, one POST per event. Gupshup's documentation (docs/gateways/gupshup.md#delivery-events) warns the order may not
  * match reality; with `gupshupShuffleEvents` they go out shuffled (ts still tells the order).
  */
 export async function reportGupshupDelivery(
@@ -70,7 +70,7 @@ export async function reportGupshupDelivery(
 }
 
 /**
- * INF: the v1 SMS inbound payload is undocumented (providers.md §2.1); the WhatsApp inbound
+ * inferred: the v1 SMS inbound payload is undocumented (docs/gateways/gupshup.md#incoming-messages); the WhatsApp inbound
  * shape with `type: "message"` is used, posted to the same single webhook.
  */
 export function receiveGupshupInbound(ctx: SimContext, input: InboundInput): InboundResult {

@@ -1,4 +1,4 @@
-/** Gupshup SMS API v1 under /gupshup (seed 001) plus the wallet balance (providers.md §2.2). */
+/** Gupshup SMS API v1 under /gupshup (docs/gateways/gupshup.md#wallet-balance) plus the wallet balance. */
 import type { SimContext } from '../../core/context';
 import type { SimReply, SimRequest } from '../../core/http-io';
 import { header, jsonReply } from '../../core/http-io';
@@ -10,7 +10,7 @@ import { handleGupshupSend } from './send';
 export type GupshupModule = GatewayModule & InboundCapable;
 
 /**
- * GET /sm/api/v2/wallet/balance with the `apikey` header (OBS: integrators only use that
+ * GET /sm/api/v2/wallet/balance with the `apikey` header (observed (docs/gateways/gupshup.md#sending): integrators only use that
  * header here) -> {"status":"success","balance":n} in USD.
  */
 function handleBalance(ctx: SimContext, req: SimRequest): SimReply {
@@ -33,7 +33,7 @@ export function createGupshup(ctx: SimContext): GupshupModule {
 				handler: (req) => handleBalance(ctx, req),
 			},
 		],
-		// INF for the following bodies: Gupshup documents none of them.
+		// inferred (docs/gateways/gupshup.md#sending) for the following bodies: Gupshup documents none of them.
 		notFound: () => jsonReply(404, { status: 'error', message: 'Not Found' }),
 		methodNotAllowed: () => jsonReply(405, { status: 'error', message: 'Method Not Allowed' }),
 		faultReply: (kind, retryAfterSeconds) =>

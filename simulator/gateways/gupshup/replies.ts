@@ -1,7 +1,7 @@
 /**
- * Gupshup SMS API v1 reply bodies. Only the success body is documented (seed 001);
- * the error body shape and statuses are a gap (providers.md §2.1), so this INF shape is used:
- * {"status":"error","code":8004,"error":"INVALID_PHONE_NUMBER","message":"<seed description>"}
+ * Gupshup SMS API v1 reply bodies. Only the success body is documented (docs/gateways/gupshup.md#sending);
+ * the error body shape and statuses are a gap (docs/gateways/gupshup.md#errors), so this inferred shape is used:
+ * {"status":"error","code":8004,"error":"INVALID_PHONE_NUMBER","message":"<documented description>"}
  * with HTTP 400, except SERVER_ERROR (8005) which is 500/503.
  */
 import type { SimReply } from '../../core/http-io';
@@ -45,7 +45,7 @@ export function gupshupError(code: GupshupErrorCode, details?: string, status = 
 }
 
 /**
- * INF: the v1 SMS API's answer to a bad key is undocumented. Chosen: 401 with the body
+ * inferred (docs/gateways/gupshup.md#errors): the v1 SMS API's answer to a bad key is undocumented. Chosen: 401 with the body
  * Gupshup's other APIs give, so a client must handle a non-2xx JSON error.
  */
 export function authenticationFailed(): SimReply {

@@ -1,14 +1,14 @@
 /**
  * SMSBox authentication: `Authorization: Basic base64(api_key:api_secret)` as every sample
  * sends it. The header tables name `api-key`/`api-secret` "Basic Authentication
- * Username/Password"; INF (providers.md §3.1): Basic is the real scheme, so those headers
+ * Username/Password"; inferred (docs/gateways/smsbox.md#authentication-and-formats): Basic is the real scheme, so those headers
  * alone count as no authorization.
  */
 import type { SimContext } from '../../core/context';
 import type { SimReply, SimRequest } from '../../core/http-io';
 import { header, jsonReply } from '../../core/http-io';
 
-/** The seed spells code 120 two ways depending on the endpoint; each endpoint passes its own. */
+/** SMSBox's documentation (docs/gateways/smsbox.md#error-codes) spells code 120 two ways depending on the endpoint; each endpoint passes its own. */
 export type AuthWording = 'Authorization' | 'Authentication';
 
 export function checkSmsboxAuth(

@@ -1,5 +1,5 @@
 /**
- * SMSBox two-way callback (seed 002): POST JSON with a nested `message`; the client must
+ * SMSBox two-way callback (docs/gateways/smsbox.md#two-way-callback): POST JSON with a nested `message`; the client must
  * answer {"transaction_id": <the same id>, "successful": true}. Any other answer is retried.
  */
 import type { SimContext } from '../../core/context';
@@ -24,7 +24,7 @@ export function receiveSmsboxInbound(ctx: SimContext, input: InboundInput): Inbo
 		from: input.from.replace(/^\+/, ''),
 		to: input.to ?? ctx.accounts.smsbox.twoWayNumber,
 		channel: 'sms',
-		// "Wed, 14 Jun 2017 07:00:00 GMT" (seed sample): the HTTP date format.
+		// "Wed, 14 Jun 2017 07:00:00 GMT" (documented sample (docs/gateways/smsbox.md#two-way-callback)): the HTTP date format.
 		timeUTC: new Date(ctx.clock.now()).toUTCString(),
 		transaction_id: transactionId,
 		message: { text: input.text, media: { mediaUrl: '' }, custom: {} },

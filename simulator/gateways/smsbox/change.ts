@@ -1,8 +1,8 @@
 /**
- * GET /api/sms/v1/change_sms_info (seed 002): suspend (scheduled_status=0), resume (1),
+ * GET /api/sms/v1/change_sms_info (docs/gateways/smsbox.md#scheduled-messages): suspend (scheduled_status=0), resume (1),
  * reschedule, change sender or text of a message that has not gone out yet. Empty
  * parameters change nothing (the PHP sample always sends every key).
- * A message that is unknown — or already sent, INF — is "not found": HTTP 200 with code 403.
+ * A message that is unknown — or already sent, inferred (docs/gateways/smsbox.md#scheduled-messages) — is "not found": HTTP 200 with code 403.
  */
 import type { SimContext } from '../../core/context';
 import type { SimReply, SimRequest } from '../../core/http-io';

@@ -1,4 +1,4 @@
-/** SMSBox (smsbox.devotek.africa) under /smsbox, base path /api/sms/v1/ (seed 002). */
+/** SMSBox (smsbox.devotek.africa) under /smsbox, base path /api/sms/v1/ (docs/gateways/smsbox.md#sending). */
 import type { SimContext } from '../../core/context';
 import type { SimReply, SimRequest } from '../../core/http-io';
 import { jsonReply } from '../../core/http-io';
@@ -14,7 +14,7 @@ export interface SmsboxModule extends GatewayModule, InboundCapable {
 	readonly senderNames: SenderNames;
 }
 
-/** GET query_sms_balance: `data` is an array with one {balance_money} (seed 002). */
+/** GET query_sms_balance: `data` is an array with one {balance_money} (docs/gateways/smsbox.md#balance). */
 function handleBalance(ctx: SimContext, req: SimRequest): SimReply {
 	const denied = checkSmsboxAuth(ctx, req, 'Authorization');
 	if (denied) return denied;
@@ -59,7 +59,7 @@ export function createSmsbox(ctx: SimContext): SmsboxModule {
 				handler: (req) => handleRequestSenderName(ctx, senderNames, req),
 			},
 		],
-		// INF for the next four: not in the seed; SMSBox's {code,message} style.
+		// inferred (docs/gateways/smsbox.md#error-codes) for the next four: not in SMSBox's documentation (docs/gateways/smsbox.md#error-codes); SMSBox's {code,message} style.
 		notFound: () => jsonReply(404, { status: false, code: 404, message: 'Not Found' }),
 		methodNotAllowed: () =>
 			jsonReply(405, { status: false, code: 405, message: 'Method Not Allowed' }),

@@ -1,7 +1,7 @@
 /**
- * SMSBox reply bodies (seed 002). Errors are {"code":N,"message":"..."}; the seed shows the
+ * SMSBox reply bodies (docs/gateways/smsbox.md#error-codes). Errors are {"code":N,"message":"..."}; SMSBox's documentation shows the
  * HTTP status only for 111 (400), 120 (401) and 121/122/124 (409, wrapped in "data").
- * INF for the rest: 400 for every validation error (providers.md §3.3).
+ * inferred for the rest: 400 for every validation error (docs/gateways/smsbox.md#error-codes).
  */
 import type { SimReply } from '../../core/http-io';
 import { jsonReply } from '../../core/http-io';
@@ -42,7 +42,7 @@ export function smsboxError(code: SmsboxCode, status = 400): SimReply {
 	return jsonReply(status, { code, message: SMSBOX_MESSAGES[code] });
 }
 
-/** Sender-name errors: HTTP 409 with the error wrapped in `data` (seed 002). */
+/** Sender-name errors: HTTP 409 with the error wrapped in `data` (docs/gateways/smsbox.md#sender-names). */
 export function senderNameConflict(
 	code: 121 | 122 | 124,
 	message: string = SMSBOX_MESSAGES[code],

@@ -1,6 +1,6 @@
 /**
  * SMSBox bodies come as JSON (application/json) or XML (application/xml, root <sms>,
- * <recipients><recipient>...; seed 002). Both become the same plain object; anything else,
+ * <recipients><recipient>...; docs/gateways/smsbox.md#authentication-and-formats). Both become the same plain object; anything else,
  * or a body that does not parse, is code 113 "Invalid request format".
  */
 import type { SimRequest } from '../../core/http-io';

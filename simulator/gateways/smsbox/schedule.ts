@@ -1,5 +1,5 @@
 /**
- * SMSBox schedule_time: "yyyy-mm-dd hh:mm", GMT+0; empty means now (seed 002).
+ * SMSBox schedule_time: "yyyy-mm-dd hh:mm", GMT+0; empty means now (docs/gateways/smsbox.md#sending).
  * Bad format -> 117, not strictly later than the current time -> 112.
  */
 export type ScheduleRead =

@@ -1,5 +1,5 @@
 /**
- * POST /api/sms/v1/send_sms (seed 002): JSON or XML, up to 1000 recipients, plain GSM text
+ * POST /api/sms/v1/send_sms (docs/gateways/smsbox.md#sending): JSON or XML, up to 1000 recipients, plain GSM text
  * only, an approved sender, optional schedule_time, [{RECEIVERNAME}] substitution. One
  * message_id covers every recipient; any invalid field refuses the whole request.
  */
@@ -31,7 +31,7 @@ export function personalise(template: string, recipientName: string): string {
 
 /**
  * dest_addr: the field text says "with leading + sign", the samples also omit it
- * (providers.md §3.2): INF, both are accepted; the number is stored as sent.
+ * (docs/gateways/smsbox.md#sending): inferred, both are accepted; the number is stored as sent.
  */
 function readRecipients(value: unknown): { recipients: Recipient[] } | { code: 101 | 115 | 119 } {
 	if (!Array.isArray(value)) return { code: 119 };
@@ -65,7 +65,7 @@ export function handleSmsboxSend(ctx: SimContext, senders: SenderNames, req: Sim
 	if (recipients.length > MAX_RECIPIENTS) return smsboxError(114);
 	if (recipients.some((r) => !parseInternational(r.number))) return smsboxError(101);
 	const texts = recipients.map((r) => personalise(template, r.name));
-	// "Special characters (Unicode) are not supported": INF, anything GSM-7 cannot carry.
+	// "Special characters (Unicode) are not supported": inferred (docs/gateways/smsbox.md#sending), anything GSM-7 cannot carry.
 	if (texts.some((t) => !isGsm7(t))) return smsboxError(110);
 	if (!senders.isApproved(sourceAddr)) return smsboxError(111);
 	// Documented codes the checks here never produce (105-108, 116, 123, …): by config rule, for
@@ -83,7 +83,7 @@ export function handleSmsboxSend(ctx: SimContext, senders: SenderNames, req: Sim
 	const counts = texts.map((t) => countSegments(t));
 	const unitCost = toMinor(ctx.config.costs.smsbox);
 	const total = counts.reduce((sum, c) => sum + c.segments * unitCost, 0);
-	// INF: HTTP status of 102 is not shown; 400 like the other refusals.
+	// inferred (docs/gateways/smsbox.md#error-codes): HTTP status of 102 is not shown; 400 like the other refusals.
 	if (!ctx.balances.charge('smsbox', total)) return smsboxError(102);
 	const messageId = `sms-${compactStamp(now)}${ctx.ids.hex(20)}`;
 	const scheduledAt = schedule.kind === 'at' ? new Date(schedule.ms).toISOString() : null;

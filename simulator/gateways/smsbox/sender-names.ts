@@ -1,6 +1,6 @@
 /**
  * SMSBox sender names: query_sender_names (GET, filters q and status) and
- * request_sender_name (POST; new names start `pending`, seed 002). The simulator's
+ * request_sender_name (POST; new names start `pending`, docs/gateways/smsbox.md#sender-names). The simulator's
  * POST /sim/config {senderNames: {NAME: status}} approves or rejects them.
  */
 import type { SimContext } from '../../core/context';
@@ -109,7 +109,7 @@ export function handleQuerySenderNames(
 			status: n.status,
 			created: sqlDateTime(n.createdMs),
 		}));
-	// The seed's reply for this endpoint really says "Message Scheduled Successfully" (copied as documented).
+	// SMSBox's documented (docs/gateways/smsbox.md#sender-names) reply for this endpoint really says "Message Scheduled Successfully" (copied as documented).
 	return smsboxOk('Message Scheduled Successfully', data);
 }
 
@@ -127,7 +127,7 @@ export function handleRequestSenderName(
 	if (!NAME_PATTERN.test(senderId)) return senderNameConflict(121);
 	if (names.find(senderId)) return senderNameConflict(122);
 	if (sample === undefined || sample.trim() === '') return smsboxError(104);
-	// The seed states the 15-character minimum without a code; INF: reported under 124 like the maximum.
+	// SMSBox's documentation (docs/gateways/smsbox.md#sender-names) states the 15-character minimum without a code; inferred (docs/gateways/smsbox.md#sender-names): reported under 124 like the maximum.
 	if (sample.length < SAMPLE_MIN)
 		return senderNameConflict(124, 'Sender Name sample content should be minimum of 15 characters');
 	if (sample.length > SAMPLE_MAX) return senderNameConflict(124);

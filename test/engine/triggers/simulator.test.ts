@@ -215,7 +215,7 @@ describeEachVersion('the simulator calling the triggers', (trigger) => {
 		const reports = endpoint.events('/gupshup').filter((e) => e.eventType === 'deliveryReport');
 		for (const id of ids) {
 			const statuses = reports.filter((e) => e.messageId === id).map((e) => e.status as string);
-			// One POST per event; Gupshup does not promise their order (seed 001), so compare as a set.
+			// One POST per event; Gupshup does not promise their order (docs/gateways/gupshup.md#delivery-events), so compare as a set.
 			expect(statuses.sort()).toEqual(['delivered', 'queued', 'sent']);
 		}
 		expect(new Set(reports.map((e) => e.messageId))).toEqual(new Set(ids));

@@ -15,7 +15,7 @@ const credentials = {
 const A = '+4791234567';
 const B = '+4741234567';
 
-/** DHIS2's WebMessage (providers.md §4.1): the HTTP status is repeated in the body. */
+/** DHIS2's WebMessage (docs/gateways/dhis2.md#webmessage-replies): the HTTP status is repeated in the body. */
 function webMessage(httpStatusCode: number, httpStatus: string, status: string, message: string) {
 	return reply(httpStatusCode, { httpStatus, httpStatusCode, status, message });
 }

@@ -13,7 +13,7 @@ const APP = 'd7233f89-bf13-27e4-70d1-a981b1427249';
 const credentials = { apiKey: 'key', appId: APP, baseUrl: 'http://127.0.0.1:8787/gupshup/' };
 const BRAZIL = '+5511987654321';
 
-/** The seed's documented success body (seed S-GS, "API Response"). */
+/** Gupshup's documented documented success body (docs/gateways/gupshup.md#sending). */
 const SUBMITTED = { status: 'submitted', messageId: '888748c2-0049-4a2f-98d0-5f6967b9d9fd' };
 
 async function sendOne(...replies: ReturnType<typeof reply>[]) {

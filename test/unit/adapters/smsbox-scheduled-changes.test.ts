@@ -8,7 +8,7 @@ const changes = smsBox.scheduledChanges!;
 const credentials = { apiKey: 'key', apiSecret: 'secret', baseUrl: 'http://127.0.0.1:8787/smsbox' };
 const ID = 'sms-2025050112252123117a517ef211f2dbdb';
 
-/** The seed's replies (S-SB "CHANGE SMS SUCCESS RESPONSE" / "ERROR RESPONSE"), without trailing commas. */
+/** SMSBox's documented replies (docs/gateways/smsbox.md#scheduled-messages "CHANGE SMS SUCCESS RESPONSE" / "ERROR RESPONSE"), without trailing commas. */
 const UPDATED = { status: true, code: 200, message: `Message ${ID} Updated Successfully!`, data: `message_id:${ID}` };
 const NOT_FOUND = { status: true, code: 403, message: `Message ${ID} not found` };
 

@@ -6,7 +6,7 @@ import { FakeHttp, reply } from '../../fixtures/fake-http';
 const senderNames = smsBox.senderNames!;
 const credentials = { apiKey: 'key', apiSecret: 'secret', baseUrl: 'http://127.0.0.1:8787/smsbox' };
 
-/** The seed's list reply (S-SB "View Sender Names"), without its trailing comma. */
+/** SMSBox's documented list reply (docs/gateways/smsbox.md#sender-names "View Sender Names"), without its trailing comma. */
 const LIST = {
 	status: true,
 	code: 200,

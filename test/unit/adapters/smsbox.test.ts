@@ -14,7 +14,7 @@ const credentials = { apiKey: 'key', apiSecret: 'secret', baseUrl: 'http://127.0
 const BF = '+22671625142';
 const TZ = '+255655060606';
 
-/** Verbatim from the seed (S-SB, "Sample response data"), without the doc's trailing comma. */
+/** Verbatim from SMSBox's documentation (docs/gateways/smsbox.md#sending, "Sample response data"), without the doc's trailing comma. */
 const SCHEDULED = {
 	status: true,
 	code: 200,

@@ -2,20 +2,20 @@ import { isoFromEpoch, isoFromTimestamp } from '../../../nodes/shared/webhook-pa
 
 describe('isoFromTimestamp', () => {
 	it.each([
-		// Gupshup `ts` (seed 001): epoch milliseconds as text.
+		// Gupshup `ts` (docs/gateways/gupshup.md#delivery-events): epoch milliseconds as text.
 		['1633074677239', '2021-10-01T07:51:17.239Z'],
 		[1633074677239, '2021-10-01T07:51:17.239Z'],
 		// Seconds.
 		['1633074677', '2021-10-01T07:51:17.000Z'],
-		// Africa's Talking two-way sample (seed 003), read as UTC.
+		// Africa's Talking two-way sample (docs/gateways/africastalking.md#incoming-messages), read as UTC.
 		['2026-03-04 10:30:00', '2026-03-04T10:30:00.000Z'],
 		['2018-03-19T08:34:18.445Z', '2018-03-19T08:34:18.445Z'],
 		['2026-03-04T10:30:00+03:00', '2026-03-04T07:30:00.000Z'],
 		['2026-03-04T10:30', '2026-03-04T10:30:00.000Z'],
-		// DHIS2 (seed 000) and the simulator's Java-style date.
+		// DHIS2 (docs/gateways/dhis2.md#inbound-messages) and the simulator's Java-style date.
 		['2016-05-01', '2016-05-01T00:00:00.000Z'],
 		['2026-11-22T09:15:00.123', '2026-11-22T09:15:00.123Z'],
-		// SMSBox `timeUTC` (seed 002).
+		// SMSBox `timeUTC` (docs/gateways/smsbox.md#two-way-callback).
 		['Wed, 14 Jun 2017 07:00:00 GMT', '2017-06-14T07:00:00.000Z'],
 	])('%p → %s', (value, iso) => {
 		expect(isoFromTimestamp(value)).toBe(iso);

@@ -1,5 +1,5 @@
 /**
- * What DHIS2's refusals of `POST /api/sms/outbound` mean (providers.md §4.1, §4.2). A failed send is
+ * What DHIS2's refusals of `POST /api/sms/outbound` mean (docs/gateways/dhis2.md#webmessage-replies). A failed send is
  * a 500 WebMessage whose `message` is DHIS2's own text (SmsMessageSender) or the short text of the
  * gateway's HTTP status (SmsGateway, GatewayResponse); the text is the only way to tell them apart.
  */

@@ -1,5 +1,5 @@
 /**
- * DHIS2's SMS gateway configurations as JSON (providers.md §4.4, dhis2-core SmsGatewayConfig and
+ * DHIS2's SMS gateway configurations as JSON (docs/gateways/dhis2.md#gateway-administration, dhis2-core SmsGatewayConfig and
  * its subclasses, DHIS2 2.35 and later): which fields each type has, the request body, what a
  * partial update must carry, the checks made before calling, and the masking of secrets.
  */
@@ -47,7 +47,7 @@ const TYPE_FIELDS: Record<SmsGatewayType, string[]> = {
 	clickatell: ['username', 'urlTemplate'],
 	smpp: ['systemId', 'host', 'port', 'systemType', 'numberPlanIndicator', 'typeOfNumber', 'bindType', 'compressed'],
 };
-/** Stored encrypted by DHIS2; an update that leaves them out keeps the stored value (§4.4). */
+/** Stored encrypted by DHIS2; an update that leaves them out keeps the stored value (docs/gateways/dhis2.md#gateway-administration). */
 const SECRET_FIELDS = ['password', 'authToken'];
 
 /** What outputs show instead of a secret. An input equal to it means "keep the stored value". */
@@ -74,7 +74,7 @@ export function requestBody(input: SmsGatewayInput): Record<string, unknown> {
 	if (input.type === 'http' && input.parameters) {
 		body.parameters = input.parameters.map((p) => ({
 			key: p.key,
-			// An empty (or masked) confidential value keeps the stored one on update (§4.4).
+			// An empty (or masked) confidential value keeps the stored one on update (docs/gateways/dhis2.md#gateway-administration).
 			value: p.confidential && !given(p.value) ? null : p.value,
 			header: p.header,
 			encode: p.encode,

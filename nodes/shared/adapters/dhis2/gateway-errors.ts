@@ -1,5 +1,5 @@
 /**
- * DHIS2's refusals of `/api/gateways` (providers.md §4.1, §4.4): a WebMessage whose `message` is
+ * DHIS2's refusals of `/api/gateways` (docs/gateways/dhis2.md#webmessage-replies): a WebMessage whose `message` is
  * DHIS2's own text, kept as the error message, with an explanation of what to do.
  */
 import { errorInfo, GatewayError } from '../../core/errors';

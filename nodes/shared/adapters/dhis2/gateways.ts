@@ -1,5 +1,5 @@
 /**
- * DHIS2's SMS gateway administration, `/api/gateways` (DHIS2 2.35 and later; providers.md §4.4):
+ * DHIS2's SMS gateway administration, `/api/gateways` (DHIS2 2.35 and later; docs/gateways/dhis2.md#gateway-administration):
  * list, get, create, update, delete and `PUT /api/gateways/default/{uid}`. Older servers used
  * per-type paths (`/api/gateways/clickatell|bulksms|generichttp`) and are not supported.
  *
@@ -111,8 +111,8 @@ function createdId(reply: HttpReply): string | undefined {
 
 /**
  * DHIS2 keeps one gateway per type: a second one of a type is not stored, yet the answer is still
- * 200 "Gateway configuration added" (DefaultGatewayAdministrationService; INF from the code,
- * providers.md §4.4). Reading the new uid back is the only way to know.
+ * 200 "Gateway configuration added" (DefaultGatewayAdministrationService; inferred from the code,
+ * docs/gateways/dhis2.md#gateway-administration). Reading the new uid back is the only way to know.
  */
 async function notStored(http: HttpClient, credentials: Credentials, input: SmsGatewayInput): Promise<GatewayError> {
 	const sameType = (await listRaw(http, credentials)).find((g) => g.type === input.type);

@@ -7,8 +7,8 @@ export function serverUrl(credentials: Credentials): string {
 }
 
 /**
- * `{server}/api{path}`, unversioned: the seed's `/api/26/…` is refused by every server since 2.32
- * (providers.md §4.1, "Versioned paths").
+ * `{server}/api{path}`, unversioned: DHIS2's documented `/api/26/…` is refused by every server since 2.32
+ * (docs/gateways/dhis2.md#authentication-and-api-versions, "Versioned paths").
  */
 export function dhis2ApiUrl(credentials: Credentials, path: string): string {
 	return joinUrl(serverUrl(credentials), `/api${path.startsWith('/') ? path : `/${path}`}`);

@@ -1,5 +1,5 @@
 /**
- * Sending through DHIS2's `POST /api/sms/outbound` (seed S-D2, providers.md §4.2): JSON
+ * Sending through DHIS2's `POST /api/sms/outbound` (docs/gateways/dhis2.md#sending): JSON
  * `{"message","recipients":[…]}`; DHIS2 forwards it to its default SMS gateway and answers once
  * for the whole request. It returns no message id.
  */
@@ -18,7 +18,7 @@ const GATEWAY = 'DHIS2';
 
 /**
  * DHIS2 cuts the recipients into slices of 200 (MAX_RECIPIENTS_ALLOWED) and its reply reflects only
- * the LAST slice (providers.md §4.2): with more than 200 a failed first slice would be hidden behind
+ * the LAST slice (docs/gateways/dhis2.md#sending): with more than 200 a failed first slice would be hidden behind
  * a "SMS sent". Sending at most 200 per request keeps each reply true for all its recipients.
  */
 export const DHIS2_MAX_RECIPIENTS = 200;
@@ -74,7 +74,7 @@ export const dhis2Send: SendCapability = {
 
 /**
  * DHIS2 keeps the recipients in a Set, so a number listed twice in one request gets one SMS
- * (SmsOutboundController, SmsMessageSender; INF from the source). Repeats are left out of the
+ * (SmsOutboundController, SmsMessageSender; inferred (docs/gateways/dhis2.md#sending) from the source). Repeats are left out of the
  * request and reported, instead of being claimed as sent.
  */
 function splitRepeats(messages: OutgoingMessage[]): {

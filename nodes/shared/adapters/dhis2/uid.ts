@@ -9,7 +9,7 @@ const ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012345
 /**
  * An 11-character id in the shape of a DHIS2 uid (a letter, then letters and digits), derived from
  * a seed so the same message always gets the same id (DHIS2 answers "Received SMS: {uid}",
- * providers.md §4.3).
+ * docs/gateways/dhis2.md#inbound-messages).
  */
 export function dhis2StyleUid(seed: string): string {
 	const digest = createHash('sha256').update(seed, 'utf8').digest();

@@ -1,7 +1,7 @@
 /**
  * DHIS2 answers API calls with a WebMessage: `{"httpStatus","httpStatusCode","status","message"}`
  * where `status` is OK, WARNING or ERROR and `httpStatusCode` equals the real HTTP status
- * (providers.md §4.1).
+ * (docs/gateways/dhis2.md#webmessage-replies).
  */
 export interface WebMessage {
 	status: string;

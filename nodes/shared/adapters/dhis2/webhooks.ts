@@ -1,12 +1,12 @@
 /**
  * DHIS2-format inbound SMS: what SMS gateway apps configured for DHIS2 post to its
- * `/api/sms/inbound` (seed 000 §1.52.2; providers.md §4.3), so they can post to n8n instead:
+ * `/api/sms/inbound` (docs/gateways/dhis2.md#inbound-messages), so they can post to n8n instead:
  * - JSON: `{"text","originator","gatewayid","receiveddate","sentdate","smsencoding","smsstatus"}`;
- * - query (or form) parameters: `originator`, `message`, `gateway`, `receivedTime` (the seed writes
+ * - query (or form) parameters: `originator`, `message`, `gateway`, `receivedTime` (DHIS2's documentation (docs/gateways/dhis2.md#inbound-messages) writes
  *   `receiveTime`; DHIS2's code reads `receivedTime`: both are read).
  * DHIS2 answers 200 with a WebMessage "Received SMS: {uid}", refuses missing fields with 409
  * "Originator must be specified" / "Message must be specified", and wrong credentials with a 401
- * WebMessage (providers.md §4.1): the trigger answers the same way, so the app sees what it
+ * WebMessage (docs/gateways/dhis2.md#webmessage-replies): the trigger answers the same way, so the app sees what it
  * expects from DHIS2. DHIS2 has no delivery reports or opt-outs.
  */
 import { jsonAnswer } from '../../webhook-parsing/answers';
@@ -40,7 +40,7 @@ const REASON_PHRASES: Record<number, string> = {
 	422: 'Unprocessable Entity',
 };
 
-/** DHIS2's WebMessage envelope: `httpStatusCode` equals the real HTTP status (providers.md §4.1). */
+/** DHIS2's WebMessage envelope: `httpStatusCode` equals the real HTTP status (docs/gateways/dhis2.md#webmessage-replies). */
 export function webMessage(
 	statusCode: number,
 	status: 'OK' | 'ERROR',

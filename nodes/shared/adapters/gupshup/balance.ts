@@ -1,8 +1,8 @@
 /**
  * The Gupshup wallet balance: `GET {base}/sm/api/v2/wallet/balance` answering
  * `{"status":"success","balance":n}`. The endpoint is OBSERVED in integrators' code, not in Gupshup's
- * SMS documentation (providers.md §2.2), so every other answer is reported as such. The wallet
- * holds USD credits, 1 credit = 1 USD (providers.md §2.2, partner docs).
+ * SMS documentation (docs/gateways/gupshup.md#wallet-balance), so every other answer is reported as such. The wallet
+ * holds USD credits, 1 credit = 1 USD (docs/gateways/gupshup.md#wallet-balance, partner docs).
  */
 import type { Balance, BalanceCapability } from '../../core/adapter';
 import { errorInfo, GatewayError } from '../../core/errors';

@@ -1,6 +1,6 @@
 /**
- * Gupshup's SMS error codes (seed S-GS, "Failure reasons and error codes"). The seed lists the codes
- * but not the body that carries them (providers.md §2.1, "body shape of an error response not
+ * Gupshup's SMS error codes (docs/gateways/gupshup.md#errors). Gupshup's documentation lists the codes
+ * but not the body that carries them (docs/gateways/gupshup.md#errors, "body shape of an error response not
  * documented"), so the reply is read defensively: a numeric `code`/`errorCode`, or the code or its
  * name inside `message`, always keeping Gupshup's own words.
  */
@@ -9,9 +9,9 @@ import type { GatewayErrorInfo } from '../../core/types';
 import { excerpt } from '../../helpers/excerpt';
 
 const COUNTRIES =
-	'Gupshup SMS reaches Brazil, Mexico, Colombia, Peru and India only (seed S-GS, "Permitted countries").';
+	'Gupshup SMS reaches Brazil, Mexico, Colombia, Peru and India only (Gupshup documentation, "Permitted countries").';
 
-/** code → [name, the seed's description, what it means and what to do]. */
+/** code → [name, Gupshup's documented (docs/gateways/gupshup.md#errors) description, what it means and what to do]. */
 export const GUPSHUP_CODES: Record<number, [string, string, string]> = {
 	8001: [
 		'NOT_WHITELISTED_COUNTRY',

@@ -1,6 +1,6 @@
 /**
- * Sending through Gupshup's SMS API v1 (seed S-GS, providers.md §2.1):
- * `POST {base}/sms/v1/message/{appid}`, form-encoded (the seed's cURL uses --data-urlencode; its
+ * Sending through Gupshup's SMS API v1 (docs/gateways/gupshup.md#sending):
+ * `POST {base}/sms/v1/message/{appid}`, form-encoded (Gupshup's documented cURL uses --data-urlencode; its
  * header table's `application/json` contradicts it, and form is what works). One recipient per
  * request: `destination` takes a single number.
  */
@@ -31,7 +31,7 @@ export const gupshupSend: SendCapability = {
 	sender: 'text',
 	limits: {
 		maxRecipientsPerRequest: 1,
-		// "Maximum limit is 160 characters" (seed S-GS); whether it concatenates longer texts is undocumented.
+		// "Maximum limit is 160 characters" (docs/gateways/gupshup.md#sending); whether it concatenates longer texts is undocumented.
 		maxLength: { unit: 'utf16', max: 160 },
 		unicode: true,
 		numberStyle: 'digitsE164',
@@ -43,7 +43,7 @@ export const gupshupSend: SendCapability = {
 	batchKey: (m) => `${m.sender ?? ''}\u0000${m.text}`,
 
 	check(message: OutgoingMessage): GatewayErrorInfo | undefined {
-		// "source ... Required only for India" (seed S-GS): caught here rather than refused by Gupshup.
+		// "source ... Required only for India" (docs/gateways/gupshup.md#sending): caught here rather than refused by Gupshup.
 		if (message.e164.startsWith('+91') && !message.sender) {
 			return errorInfo(
 				'SENDER_REQUIRED',
@@ -69,7 +69,7 @@ export const gupshupSend: SendCapability = {
 		}
 		const message = batch.messages[0];
 		const form: Record<string, string> = {
-			// E.164 digits without "+" (seed S-GS examples: 918XX9X33X59, 441735481364).
+			// E.164 digits without "+" (docs/gateways/gupshup.md#sending examples: 918XX9X33X59, 441735481364).
 			destination: formatPhoneNumber(message.e164, 'digitsE164'),
 			message: message.text,
 		};
@@ -92,7 +92,7 @@ function readSendReply(reply: HttpReply, message: OutgoingMessage): BatchOutcome
 	const ok = statusCode >= 200 && statusCode < 300;
 	const sent = (body ?? {}) as GupshupSendReply;
 
-	// The only documented success: {"status":"submitted","messageId":"<uuid>"} (seed S-GS).
+	// The only documented success: {"status":"submitted","messageId":"<uuid>"} (docs/gateways/gupshup.md#sending).
 	if (ok && sent.status === 'submitted') {
 		return {
 			kind: 'answered',

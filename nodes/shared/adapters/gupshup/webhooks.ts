@@ -1,14 +1,14 @@
 /**
- * Gupshup's webhook (seed 001; providers.md §2.1). One callback URL per app, set in the app's
+ * Gupshup's webhook (docs/gateways/gupshup.md#webhook-callback-url). One callback URL per app, set in the app's
  * settings, receives every event of the app as JSON:
  * - delivery events `{"destination","messageId","ts","status"}`, status enqueued | sent |
  *   delivered | failed, `ts` epoch milliseconds as text, arrival order not guaranteed;
  * - inbound messages "where its webhook carries them": the v1 SMS inbound payload is undocumented
- *   (providers.md §6), so the one public Gupshup inbound shape is read (`{"app","timestamp",
+ *   (docs/gateways/gupshup.md#what-is-not-documented), so the one public Gupshup inbound shape is read (`{"app","timestamp",
  *   "version":2,"type":"message","payload":{"id","source","type":"text","payload":{"text"},
- *   "sender":{"phone",…}}}`, INF), the same the gateway simulator posts.
+ *   "sender":{"phone",…}}}`, inferred (docs/gateways/gupshup.md#incoming-messages)), the same the gateway simulator posts.
  * Gupshup wants every event acknowledged with a 2xx and an EMPTY body, within 100 ms ideally; a
- * slow or non-empty answer delays later events (seed 001).
+ * slow or non-empty answer delays later events (docs/gateways/gupshup.md#webhook-callback-url).
  */
 import { emptyAnswer } from '../../webhook-parsing/answers';
 import { TOKEN_SETUP_HINT } from '../../webhook-parsing/auth';
@@ -88,7 +88,7 @@ function deliveryEvent(body: Fields, context: ParseContext): DeliveryReportEvent
 		failureExplanation:
 			reason?.explanation ?? (known?.status === 'failed' ? FAILED_WITHOUT_REASON : null),
 		networkCode: null,
-		// The order of events is only known from `ts` (seed 001).
+		// The order of events is only known from `ts` (docs/gateways/gupshup.md#delivery-events).
 		at: isoFromTimestamp(ts) ?? isoNow(context.receivedAtMs),
 		raw: rawCopy(body),
 	};
@@ -98,8 +98,8 @@ const FAILED_WITHOUT_REASON =
 	'Gupshup reported the message as failed without a reason. Check the number (whitelisted for a sandbox app) and the wallet balance.';
 
 /**
- * The DLR documents no failure field (providers.md §2.1 gap). When an event carries a code of the
- * seed's 80xx list (`code`/`errorCode`, INF), it is named and explained.
+ * The DLR documents no failure field (docs/gateways/gupshup.md#delivery-events). When an event carries a code of the
+ * seed's 80xx list (`code`/`errorCode`, inferred), it is named and explained.
  */
 function failureReason(body: Fields): { code: string; explanation: string } | undefined {
 	for (const name of ['code', 'errorCode', 'reason']) {

@@ -1,6 +1,6 @@
 /**
  * `GET /api/sms/v1/query_sms_balance` → `{"status":true,"code":200,…,"data":[{"balance_money":100}]}`
- * (seed S-SB): `data` is an array. No currency is documented, so it stays null unless the reply
+ * (docs/gateways/smsbox.md#balance): `data` is an array. No currency is documented, so it stays null unless the reply
  * names one.
  */
 import type { Balance, BalanceCapability } from '../../core/adapter';

@@ -1,5 +1,5 @@
 /**
- * SMSBox's codes (seed S-SB "ERROR CODES", providers.md §3.3) and how the reply carries them.
+ * SMSBox's codes (docs/gateways/smsbox.md#error-codes) and how the reply carries them.
  * The HTTP status is documented only for 111 (400), 120 (401) and 121/122/124 (409), so the code in
  * the body decides, never the status alone.
  */
@@ -11,7 +11,7 @@ import { excerpt } from '../../helpers/excerpt';
 export type SmsBoxEffect = 'refused' | 'stopsRun' | 'ambiguous';
 
 interface SmsBoxCode {
-	/** The seed's wording, used when the reply gives none. */
+	/** SMSBox's documented (docs/gateways/smsbox.md#error-codes) wording, used when the reply gives none. */
 	message: string;
 	explanation: string;
 	effect: SmsBoxEffect;

@@ -3,7 +3,7 @@ import { joinUrl } from '../../helpers/url';
 
 export const SMSBOX_DEFAULT_BASE_URL = 'https://smsbox.devotek.africa';
 
-/** Every SMS endpoint lives under `/api/sms/v1/` (seed S-SB, providers.md §3.2). */
+/** Every SMS endpoint lives under `/api/sms/v1/` (docs/gateways/smsbox.md#sending). */
 export function smsBoxUrl(credentials: Credentials, endpoint: string): string {
 	const override = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
 	return joinUrl(

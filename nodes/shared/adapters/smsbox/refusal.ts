@@ -1,7 +1,7 @@
 /**
  * How the SMSBox endpoints other than send_sms fail (balance aside): every reply carries SMSBox's
- * `{status, code, message, data}` envelope, and only `code: 200` means done (seed S-SB, providers.md
- * §3.2). The HTTP status alone is not enough: change_sms_info says "not found" with HTTP 200.
+ * `{status, code, message, data}` envelope, and only `code: 200` means done (docs/gateways/smsbox.md#error-codes,
+ * docs/gateways/smsbox.md#scheduled-messages). The HTTP status alone is not enough: change_sms_info says "not found" with HTTP 200.
  */
 import { GatewayError } from '../../core/errors';
 import type { HttpReply } from '../../core/types';

@@ -1,5 +1,5 @@
 /**
- * SMSBox reads `schedule_time` as `yyyy-mm-dd hh:mm` in GMT+0 (seed S-SB, send_sms and
+ * SMSBox reads `schedule_time` as `yyyy-mm-dd hh:mm` in GMT+0 (docs/gateways/smsbox.md#sending, send_sms and
  * change_sms_info). Shared by Send SMS and Change Scheduled SMS.
  */
 import { errorInfo } from '../../core/errors';

@@ -1,10 +1,10 @@
 /**
- * Changing a scheduled SMSBox message: `GET change_sms_info?message_id=…` (seed S-SB "CHANGE SMS
- * INFO", providers.md §3.2) with `scheduled_status` (0 suspends, 1 resumes), `schedule_time`
+ * Changing a scheduled SMSBox message: `GET change_sms_info?message_id=…` (docs/gateways/smsbox.md#scheduled-messages "CHANGE SMS
+ * INFO", docs/gateways/smsbox.md#scheduled-messages) with `scheduled_status` (0 suspends, 1 resumes), `schedule_time`
  * (`yyyy-mm-dd hh:mm`, GMT+0), `source_addr` or `message`.
  *
  * Only the parameters of the requested change are sent. The PHP sample sends every key, but what
- * SMSBox does with an empty `message` or `source_addr` is not documented (INF: an empty value
+ * SMSBox does with an empty `message` or `source_addr` is not documented (inferred (docs/gateways/smsbox.md#scheduled-messages): an empty value
  * could blank the message), so a suspend never carries a text.
  *
  * "Not found" comes as HTTP 200 with `{"status":true,"code":403,"message":"Message … not found"}`.

@@ -1,5 +1,5 @@
 /**
- * Sending through SMSBox's `POST /api/sms/v1/send_sms` (seed S-SB, providers.md §3.2): JSON with up
+ * Sending through SMSBox's `POST /api/sms/v1/send_sms` (docs/gateways/smsbox.md#sending): JSON with up
  * to 1000 recipients (code 114). The text may carry `[{RECEIVERNAME}]`, which SMSBox replaces with
  * each recipient's `recipient_name`, so personalised messages still share one request.
  *
@@ -33,7 +33,7 @@ export const smsBoxSend: SendCapability = {
 	sender: 'senderName',
 	limits: {
 		maxRecipientsPerRequest: SMSBOX_MAX_RECIPIENTS,
-		// No length limit is documented (providers.md §6, gap 4).
+		// No length limit is documented (docs/gateways/smsbox.md#what-is-not-documented).
 		// Code 110: "Special characters(Unicode) are not supported".
 		unicode: false,
 		// The dest_addr field text asks for a leading "+" (`+22660000001`); the samples mix both.

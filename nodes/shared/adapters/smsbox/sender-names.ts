@@ -1,5 +1,5 @@
 /**
- * SMSBox sender names (seed S-SB "SENDER NAMES", providers.md §3.2):
+ * SMSBox sender names (docs/gateways/smsbox.md#sender-names):
  * - `GET query_sender_names?q=&status=` lists them: `data` is an array of
  *   `{id, sending_name, status, created}` with string ids;
  * - `POST request_sender_name {senderid, sample_content}` asks for a new one, which starts pending.

@@ -1,5 +1,5 @@
 /**
- * SMSBox's `source_addr` (seed S-SB): a sender name of at most 11 characters (letters, digits,
+ * SMSBox's `source_addr` (docs/gateways/smsbox.md#sender-names): a sender name of at most 11 characters (letters, digits,
  * space, "-" and ".", code 121), or a mobile number in international format with no leading "+".
  * It must be active on the account (code 111), which only SMSBox can tell.
  */

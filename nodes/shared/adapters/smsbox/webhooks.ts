@@ -1,11 +1,11 @@
 /**
- * SMSBox two-way SMS callbacks (seed 002, "TWO WAY SMS"; providers.md §3.4). The callback URL is
+ * SMSBox two-way SMS callbacks (docs/gateways/smsbox.md#two-way-callback). The callback URL is
  * set per number in the portal (SMS → Two Way SMS → Manage Numbers → edit the number). SMSBox posts
  * JSON:
  *   {"from","to","channel","timeUTC","transaction_id","message":{"text","media","custom"},"billing"}
- * and expects `{"transaction_id": <same>, "successful": true}` back. The seed's Node sample reads
+ * and expects `{"transaction_id": <same>, "successful": true}` back. SMSBox's documented (docs/gateways/smsbox.md#two-way-callback) Node sample reads
  * `source_addr`, `dest_addr` and `timeUtc` instead (a conflict in the doc): both spellings are read.
- * SMSBox sends inbound messages only: its delivery reports are undocumented (providers.md §6).
+ * SMSBox sends inbound messages only: its delivery reports are undocumented (docs/gateways/smsbox.md#what-is-not-documented).
  */
 import { jsonAnswer } from '../../webhook-parsing/answers';
 import { readBasicAuth, secretsEqual, TOKEN_SETUP_HINT } from '../../webhook-parsing/auth';
@@ -32,7 +32,7 @@ import type {
 
 const GATEWAY = 'smsBox';
 
-/** The header the SMSBox docs name for the API key (seed 002 header tables: `api-key`). */
+/** The header the SMSBox docs name for the API key (docs/gateways/smsbox.md#two-way-callback: `api-key`). */
 export const SMSBOX_API_KEY_HEADER = 'api-key';
 
 /** What SMSBox says the subscriber and the account paid for an incoming message (seed 002). */
@@ -121,9 +121,9 @@ function messageText(body: Fields): string {
 }
 
 /**
- * "You can validate the API Key on each callback request" (seed 002) without saying how it is
- * sent. Accepted (INF): the `api-key` header of the doc's header tables, or HTTP Basic with the
- * key and secret, the scheme SMSBox's own API uses (providers.md §3.1).
+ * "You can validate the API Key on each callback request" (docs/gateways/smsbox.md#two-way-callback) without saying how it is
+ * sent. Accepted (inferred): the `api-key` header of the doc's header tables, or HTTP Basic with the
+ * key and secret, the scheme SMSBox's own API uses (docs/gateways/smsbox.md#authentication-and-formats).
  */
 function apiKeyMatches(
 	headers: Record<string, string>,
