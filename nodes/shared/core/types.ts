@@ -63,6 +63,8 @@ export interface SendOptions {
 	linkId?: string;
 	/** Africa's Talking: ask it to queue big batches (`enqueue=1`). */
 	enqueue?: boolean;
+	/** Africa's Talking premium: how many hours it keeps retrying an undelivered message. */
+	retryDurationInHours?: number;
 }
 
 /** The result of one recipient, as the Send SMS node outputs it. */
