@@ -158,8 +158,7 @@ function scheduleInstant(
       `"${String(value)}" is not a valid schedule time`,
       {
         itemIndex: i,
-        description:
-          "Give a date and time, for example 2026-12-24T09:00:00Z. A time without an offset is read in the workflow's time zone.",
+        description: "Give a date and time, for example 2026-12-24T09:00:00Z.",
       },
     );
   }
