@@ -6,204 +6,151 @@
  * naming the item, because nothing has been sent yet. Once the gateway may have accepted any
  * message, the node never throws: n8n's Retry On Fail would send everything again.
  */
-import type {
-  IDataObject,
-  IExecuteFunctions,
-  INodeExecutionData,
-} from "n8n-workflow";
-import { NodeOperationError, sleep } from "n8n-workflow";
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import type { GatewayAdapter } from "../shared/core/adapter";
-import { adapterFor } from "../shared/registry/registry";
-import { n8nHttpClient } from "../shared/core/transport";
-import type { RecipientResult, SendOptions } from "../shared/core/types";
-import { gatewayErrorToNodeError, toNodeError } from "../shared/n8n/errors";
-import { itemParameterReader } from "../shared/n8n/item-parameters";
-import { scheduleTimeInstant } from "../shared/helpers/schedule-time";
-import { executeSend } from "../shared/send/execute";
-import type { EncodingPolicy, PlanEntry, SendInput } from "../shared/send/plan";
-import { planSend } from "../shared/send/plan";
+import type { GatewayAdapter } from '../shared/core/adapter';
+import { adapterFor } from '../shared/registry/registry';
+import { n8nHttpClient } from '../shared/core/transport';
+import type { RecipientResult, SendOptions } from '../shared/core/types';
+import { gatewayErrorToNodeError, toNodeError } from '../shared/n8n/errors';
+import { itemParameterReader } from '../shared/n8n/item-parameters';
+import { scheduleTimeInstant } from '../shared/helpers/schedule-time';
+import { executeSend } from '../shared/send/execute';
+import type { EncodingPolicy, PlanEntry, SendInput } from '../shared/send/plan';
+import { planSend } from '../shared/send/plan';
 
 /** For a gateway whose adapter names no default. */
 const DEFAULT_CONCURRENCY = 10;
 
 /** An item whose parameters could not be read (kept with "On Error" continuing). */
 interface ReadFailure {
-  itemIndex: number;
-  message: string;
+	itemIndex: number;
+	message: string;
 }
 
-export async function sendSms(
-  this: IExecuteFunctions,
-): Promise<INodeExecutionData[][]> {
-  const items = this.getInputData();
-  const adapter = adapterFor(this.getNodeParameter("gateway", 0) as string);
-  const runOptions = this.getNodeParameter("options", 0, {}) as IDataObject;
-  const readFailures: ReadFailure[] = [];
-  const inputs: SendInput[] = [];
+export async function sendSms(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const adapter = adapterFor(this.getNodeParameter('gateway', 0) as string);
+	const runOptions = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const readFailures: ReadFailure[] = [];
+	const inputs: SendInput[] = [];
 
-  const read = itemParameterReader(this);
-  for (let i = 0; i < items.length; i++) {
-    try {
-      inputs.push(readItem(this, read, adapter, i));
-    } catch (error) {
-      if (!this.continueOnFail()) throw toNodeError(this.getNode(), error, i);
-      readFailures.push({ itemIndex: i, message: (error as Error).message });
-    }
-  }
+	const read = itemParameterReader(this);
+	for (let i = 0; i < items.length; i++) {
+		try {
+			inputs.push(readItem(this, read, adapter, i));
+		} catch (error) {
+			if (!this.continueOnFail()) throw toNodeError(this.getNode(), error, i);
+			readFailures.push({ itemIndex: i, message: (error as Error).message });
+		}
+	}
 
-  const plan = planSend(adapter, inputs, {
-    defaultCountry: (runOptions.defaultCountry as string) || undefined,
-    deduplicate: runOptions.deduplicate !== false,
-    encodingPolicy: ((runOptions.encodingPolicy as string) ||
-      "auto") as EncodingPolicy,
-  });
+	const plan = planSend(adapter, inputs, {
+		defaultCountry: (runOptions.defaultCountry as string) || undefined,
+		deduplicate: runOptions.deduplicate !== false,
+		encodingPolicy: ((runOptions.encodingPolicy as string) || 'auto') as EncodingPolicy,
+	});
 
-  let results: RecipientResult[];
-  if (runOptions.dryRun === true) {
-    results = dryRunResults(
-      adapter,
-      plan.entries,
-      Number(runOptions.costPerSegment) || 0,
-    );
-  } else {
-    const credentials = await this.getCredentials(adapter.credentialType);
-    const run = await executeSend(plan, {
-      adapter,
-      // The credentials read once for the run go with every request: n8n then neither reads nor
-      // decrypts the stored credential again per request (core/transport.ts).
-      http: n8nHttpClient(
-        this,
-        adapter.credentialType,
-        Number(runOptions.timeout) || undefined,
-        credentials,
-      ),
-      credentials,
-      batchSize: Number(runOptions.batchSize) || undefined,
-      // Max Concurrency when the option is added (n8n then stores its value with the node),
-      // else the gateway's own default (its adapter says why).
-      concurrency:
-        Number(runOptions.maxConcurrency) ||
-        adapter.defaultSendConcurrency ||
-        DEFAULT_CONCURRENCY,
-      sleep,
-    });
-    if (
-      run.stoppedBy &&
-      !run.anythingMayHaveBeenSent &&
-      !this.continueOnFail()
-    ) {
-      const firstSent = plan.messages[0]?.itemIndex ?? 0;
-      throw gatewayErrorToNodeError(this.getNode(), run.stoppedBy, firstSent);
-    }
-    results = run.results;
-  }
+	let results: RecipientResult[];
+	if (runOptions.dryRun === true) {
+		results = dryRunResults(adapter, plan.entries, Number(runOptions.costPerSegment) || 0);
+	} else {
+		const credentials = await this.getCredentials(adapter.credentialType);
+		const run = await executeSend(plan, {
+			adapter,
+			// The credentials read once for the run go with every request: n8n then neither reads nor
+			// decrypts the stored credential again per request (core/transport.ts).
+			http: n8nHttpClient(this, adapter.credentialType, Number(runOptions.timeout) || undefined, credentials),
+			credentials,
+			batchSize: Number(runOptions.batchSize) || undefined,
+			// Max Concurrency when the option is added (n8n then stores its value with the node),
+			// else the gateway's own default (its adapter says why).
+			concurrency: Number(runOptions.maxConcurrency) || adapter.defaultSendConcurrency || DEFAULT_CONCURRENCY,
+			sleep,
+		});
+		if (run.stoppedBy && !run.anythingMayHaveBeenSent && !this.continueOnFail()) {
+			const firstSent = plan.messages[0]?.itemIndex ?? 0;
+			throw gatewayErrorToNodeError(this.getNode(), run.stoppedBy, firstSent);
+		}
+		results = run.results;
+	}
 
-  return [toItems(this, plan.entries, results, readFailures)];
+	return [toItems(this, plan.entries, results, readFailures)];
 }
 
 function readItem(
-  context: IExecuteFunctions,
-  read: ReturnType<typeof itemParameterReader>,
-  adapter: GatewayAdapter,
-  i: number,
+	context: IExecuteFunctions,
+	read: ReturnType<typeof itemParameterReader>,
+	adapter: GatewayAdapter,
+	i: number,
 ): SendInput {
-  const options = read<IDataObject>("options", i, {});
-  const send: SendOptions = {};
-  if (options.scheduleTime) {
-    send.scheduleAt = scheduleInstant(
-      context,
-      adapter,
-      options.scheduleTime,
-      i,
-    );
-  }
-  if (options.keyword) send.keyword = String(options.keyword);
-  if (options.linkId) send.linkId = String(options.linkId);
-  if (options.enqueue === true) send.enqueue = true;
-  return {
-    itemIndex: i,
-    to: read("to", i),
-    message: String(read("message", i, "") ?? ""),
-    from:
-      adapter.send?.sender === "none"
-        ? undefined
-        : String(read("from", i, "") ?? "").trim(),
-    recipientName: String(read("recipientName", i, "") ?? ""),
-    options: send,
-  };
+	const options = read<IDataObject>('options', i, {});
+	const send: SendOptions = {};
+	if (options.scheduleTime) {
+		send.scheduleAt = scheduleInstant(context, adapter, options.scheduleTime, i);
+	}
+	if (options.keyword) send.keyword = String(options.keyword);
+	if (options.linkId) send.linkId = String(options.linkId);
+	if (options.enqueue === true) send.enqueue = true;
+	return {
+		itemIndex: i,
+		to: read('to', i),
+		message: String(read('message', i, '') ?? ''),
+		from: adapter.send?.sender === 'none' ? undefined : String(read('from', i, '') ?? '').trim(),
+		recipientName: String(read('recipientName', i, '') ?? ''),
+		options: send,
+	};
 }
 
-function scheduleInstant(
-  context: IExecuteFunctions,
-  adapter: GatewayAdapter,
-  value: unknown,
-  i: number,
-): string {
-  if (!adapter.send?.limits.canSchedule) {
-    throw new NodeOperationError(
-      context.getNode(),
-      `${adapter.displayName} cannot schedule messages`,
-      {
-        itemIndex: i,
-        description:
-          'Remove "Schedule Time", or use SMSBox, which can schedule. Nothing was sent.',
-      },
-    );
-  }
-  const instant = scheduleTimeInstant(value, context.getTimezone());
-  if (instant === undefined) {
-    throw new NodeOperationError(
-      context.getNode(),
-      `"${String(value)}" is not a valid schedule time`,
-      {
-        itemIndex: i,
-        description: "Give a date and time, for example 2026-12-24T09:00:00Z.",
-      },
-    );
-  }
-  const date = new Date(instant);
-  if (date.getTime() <= Date.now()) {
-    throw new NodeOperationError(
-      context.getNode(),
-      `The schedule time ${date.toISOString()} is in the past`,
-      {
-        itemIndex: i,
-        description:
-          'Give a time in the future, or remove "Schedule Time" to send now. Nothing was sent.',
-      },
-    );
-  }
-  return date.toISOString();
+function scheduleInstant(context: IExecuteFunctions, adapter: GatewayAdapter, value: unknown, i: number): string {
+	if (!adapter.send?.limits.canSchedule) {
+		throw new NodeOperationError(context.getNode(), `${adapter.displayName} cannot schedule messages`, {
+			itemIndex: i,
+			description: 'Remove "Schedule Time", or use SMSBox, which can schedule. Nothing was sent.',
+		});
+	}
+	const instant = scheduleTimeInstant(value, context.getTimezone());
+	if (instant === undefined) {
+		throw new NodeOperationError(context.getNode(), `"${String(value)}" is not a valid schedule time`, {
+			itemIndex: i,
+			description: 'Give a date and time, for example 2026-12-24T09:00:00Z.',
+		});
+	}
+	const date = new Date(instant);
+	if (date.getTime() <= Date.now()) {
+		throw new NodeOperationError(context.getNode(), `The schedule time ${date.toISOString()} is in the past`, {
+			itemIndex: i,
+			description: 'Give a time in the future, or remove "Schedule Time" to send now. Nothing was sent.',
+		});
+	}
+	return date.toISOString();
 }
 
 function dryRunResults(
-  adapter: GatewayAdapter,
-  entries: ReturnType<typeof planSend>["entries"],
-  costPerSegment: number,
+	adapter: GatewayAdapter,
+	entries: ReturnType<typeof planSend>['entries'],
+	costPerSegment: number,
 ): RecipientResult[] {
-  return entries.map((entry) => {
-    if (entry.kind === "decided") return entry.result;
-    const m = entry.message;
-    return {
-      gateway: adapter.id,
-      status: "valid",
-      to: m.e164,
-      input: m.input,
-      messageId: null,
-      segments: m.segments,
-      encoding: m.encoding,
-      cost:
-        costPerSegment > 0
-          ? Math.round(m.segments * costPerSegment * 10000) / 10000
-          : null,
-      currency: null,
-      sender: m.sender ?? null,
-      scheduledAt: m.options.scheduleAt ?? null,
-      error: null,
-      details: { dryRun: true, text: m.text },
-    };
-  });
+	return entries.map((entry) => {
+		if (entry.kind === 'decided') return entry.result;
+		const m = entry.message;
+		return {
+			gateway: adapter.id,
+			status: 'valid',
+			to: m.e164,
+			input: m.input,
+			messageId: null,
+			segments: m.segments,
+			encoding: m.encoding,
+			cost: costPerSegment > 0 ? Math.round(m.segments * costPerSegment * 10000) / 10000 : null,
+			currency: null,
+			sender: m.sender ?? null,
+			scheduledAt: m.options.scheduleAt ?? null,
+			error: null,
+			details: { dryRun: true, text: m.text },
+		};
+	});
 }
 
 /**
@@ -217,48 +164,35 @@ function dryRunResults(
  * items are collected in order, so the two lists are merged in one pass, without sorting.
  */
 function toItems(
-  context: IExecuteFunctions,
-  entries: PlanEntry[],
-  results: RecipientResult[],
-  readFailures: ReadFailure[],
+	context: IExecuteFunctions,
+	entries: PlanEntry[],
+	results: RecipientResult[],
+	readFailures: ReadFailure[],
 ): INodeExecutionData[] {
-  const routeErrors = context.getNode().onError === "continueErrorOutput";
-  const item = (
-    itemIndex: number,
-    json: IDataObject,
-    failed: boolean,
-  ): INodeExecutionData => {
-    if (!failed || !routeErrors)
-      return { json, pairedItem: { item: itemIndex } };
-    const error = json.error as IDataObject | string | undefined;
-    const message =
-      typeof error === "string" ? error : String(error?.message ?? "Not sent");
-    return {
-      json: { error: error ?? message, message, details: json },
-      pairedItem: { item: itemIndex },
-    };
-  };
-  const output: INodeExecutionData[] = [];
-  let failure = 0;
-  for (let index = 0; index < entries.length; index++) {
-    const entry = entries[index];
-    const itemIndex =
-      entry.kind === "send" ? entry.message.itemIndex : entry.itemIndex;
-    // Bounded: each pass consumes one read failure.
-    while (
-      failure < readFailures.length &&
-      readFailures[failure].itemIndex <= itemIndex
-    ) {
-      const { itemIndex: failedIndex, message } = readFailures[failure++];
-      output.push(item(failedIndex, { error: message }, true));
-    }
-    const result = results[index];
-    const failed = result.status !== "accepted" && result.status !== "valid";
-    output.push(item(itemIndex, result as unknown as IDataObject, failed));
-  }
-  while (failure < readFailures.length) {
-    const { itemIndex: failedIndex, message } = readFailures[failure++];
-    output.push(item(failedIndex, { error: message }, true));
-  }
-  return output;
+	const routeErrors = context.getNode().onError === 'continueErrorOutput';
+	const item = (itemIndex: number, json: IDataObject, failed: boolean): INodeExecutionData => {
+		if (!failed || !routeErrors) return { json, pairedItem: { item: itemIndex } };
+		const error = json.error as IDataObject | string | undefined;
+		const message = typeof error === 'string' ? error : String(error?.message ?? 'Not sent');
+		return { json: { error: error ?? message, message, details: json }, pairedItem: { item: itemIndex } };
+	};
+	const output: INodeExecutionData[] = [];
+	let failure = 0;
+	for (let index = 0; index < entries.length; index++) {
+		const entry = entries[index];
+		const itemIndex = entry.kind === 'send' ? entry.message.itemIndex : entry.itemIndex;
+		// Bounded: each pass consumes one read failure.
+		while (failure < readFailures.length && readFailures[failure].itemIndex <= itemIndex) {
+			const { itemIndex: failedIndex, message } = readFailures[failure++];
+			output.push(item(failedIndex, { error: message }, true));
+		}
+		const result = results[index];
+		const failed = result.status !== 'accepted' && result.status !== 'valid';
+		output.push(item(itemIndex, result as unknown as IDataObject, failed));
+	}
+	while (failure < readFailures.length) {
+		const { itemIndex: failedIndex, message } = readFailures[failure++];
+		output.push(item(failedIndex, { error: message }, true));
+	}
+	return output;
 }
