@@ -29,6 +29,8 @@ export interface PlanOptions {
 	defaultCountry?: string;
 	deduplicate: boolean;
 	encodingPolicy: EncodingPolicy;
+	/** "Exclude Numbers", normalised (exclusions.ts): these recipients get `suppressed`, never a send. */
+	exclude?: ReadonlySet<string>;
 }
 
 /** One output row of the run: either a message to send, or a result already decided. */
@@ -81,6 +83,12 @@ export function planSend(adapter: GatewayAdapter, inputs: SendInput[], options: 
 						undefined,
 						text.analysis,
 					),
+				);
+				continue;
+			}
+			if (options.exclude?.has(phone.e164)) {
+				entries.push(
+					decided(adapter, input, raw, 'suppressed', suppressed(input), phone.e164, text.analysis),
 				);
 				continue;
 			}
@@ -248,6 +256,14 @@ function noRecipient(input: SendInput): GatewayErrorInfo {
 		'NO_RECIPIENT',
 		'No phone number was given',
 		`Item ${input.itemIndex + 1}: "To" is empty. Give one number, a comma-separated list or an array.`,
+	);
+}
+
+function suppressed(input: SendInput): GatewayErrorInfo {
+	return errorInfo(
+		'SUPPRESSED',
+		'The number is in "Exclude Numbers"',
+		`Item ${input.itemIndex + 1}: not sent, because the number is in the "Exclude Numbers" list (an opt-out or suppression list). Remove it from that list to send to it.`,
 	);
 }
 
