@@ -15,7 +15,8 @@ export type Capability =
 	| 'inbound'
 	| 'deliveryReports'
 	| 'optOut'
-	| 'inboundPolling';
+	| 'inboundPolling'
+	| 'premiumSubscriptions';
 
 export type Encoding = 'GSM-7' | 'UCS-2';
 
