@@ -14,7 +14,8 @@ const gateways = gatewaysWith(CAPABILITY);
 
 function gatewayParameter(): INodeProperties {
 	if (gateways.length !== 1) return gatewayProperty(CAPABILITY, 'africasTalking');
-	return { displayName: 'Gateway', name: 'gateway', type: 'hidden', default: gateways[0].id };
+	const onlyGateway: string = gateways[0].id;
+	return { displayName: 'Gateway', name: 'gateway', type: 'hidden', default: onlyGateway };
 }
 
 /** Every gateway's credential shown by the Gateway choice; the one gateway's credential when fixed. */
