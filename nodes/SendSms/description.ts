@@ -181,7 +181,8 @@ export const sendSmsProperties: INodeProperties[] = [
 				name: 'scheduleTime',
 				type: 'dateTime',
 				default: '',
-				description: 'Send later (SMSBox only; other gateways cannot schedule and will refuse the item)',
+				description:
+					"Send later (SMSBox only; other gateways cannot schedule and will refuse the item). A time without an offset is read in the workflow's time zone.",
 			},
 			{
 				displayName: 'Timeout (Ms)',
