@@ -14,7 +14,7 @@ import { n8nHttpClient } from '../shared/core/transport';
 import type { ItemParameterReader } from '../shared/n8n/item-parameters';
 import { itemParameterReader } from '../shared/n8n/item-parameters';
 import { inputError, runPerItem } from '../shared/n8n/per-item';
-import { newTimeInstant } from './new-time';
+import { scheduleTimeInstant } from '../shared/helpers/schedule-time';
 
 function optionalText(value: unknown): string | undefined {
 	if (value === undefined || value === null) return undefined;
@@ -34,7 +34,7 @@ function readChange(
 			return { kind: operation };
 		case 'reschedule': {
 			const value = read<unknown>('newTime', itemIndex, '');
-			const scheduleAt = newTimeInstant(value, context.getTimezone());
+			const scheduleAt = scheduleTimeInstant(value, context.getTimezone());
 			if (!scheduleAt) {
 				throw inputError(
 					context.getNode(),

@@ -132,6 +132,15 @@ export const sendSmsProperties: INodeProperties[] = [
 				description: "Whether Africa's Talking should queue the batch and answer at once (recommended for very large sends)",
 			},
 			{
+				displayName: 'Exclude Numbers',
+				name: 'excludeNumbers',
+				type: 'string',
+				default: '',
+				placeholder: "{{ $('Suppression list').all().map(i => i.json.phone) }}",
+				description:
+					'Numbers that must not receive this message (opt-outs, a suppression list): a comma-separated list, an array, or an expression such as all the numbers a Data Table node read earlier. Read once per run (for the first item), normalised like the recipients (Default Country included); listed recipients get status suppressed and are never sent. Entries that are not phone numbers are ignored and counted in a note.',
+			},
+			{
 				displayName: 'Keyword',
 				name: 'keyword',
 				type: 'string',
@@ -158,11 +167,22 @@ export const sendSmsProperties: INodeProperties[] = [
 					"How many requests may be in flight at once. Without this option: Africa's Talking 25, Gupshup 25, SMSBox 10, DHIS2 10. A gateway that answers 429 is waited for as it asks.",
 			},
 			{
+				displayName: 'Retry Duration (Hours)',
+				name: 'retryDurationInHours',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				displayOptions: { show: { '/gateway': ['africasTalking'] } },
+				description:
+					"Premium SMS (with Keyword or Link ID): how many hours Africa's Talking keeps retrying a message that was not delivered. 0 leaves it to Africa's Talking.",
+			},
+			{
 				displayName: 'Schedule Time',
 				name: 'scheduleTime',
 				type: 'dateTime',
 				default: '',
-				description: 'Send later (SMSBox only; other gateways cannot schedule and will refuse the item)',
+				description:
+					"Send later (SMSBox only; other gateways cannot schedule and will refuse the item). A time without an offset is read in the workflow's time zone.",
 			},
 			{
 				displayName: 'Timeout (Ms)',

@@ -15,6 +15,8 @@ import { n8nHttpClient } from '../shared/core/transport';
 import type { RecipientResult, SendOptions } from '../shared/core/types';
 import { gatewayErrorToNodeError, toNodeError } from '../shared/n8n/errors';
 import { itemParameterReader } from '../shared/n8n/item-parameters';
+import { scheduleTimeInstant } from '../shared/helpers/schedule-time';
+import { readExclusionList } from '../shared/send/exclusions';
 import { executeSend } from '../shared/send/execute';
 import type { EncodingPolicy, PlanEntry, SendInput } from '../shared/send/plan';
 import { planSend } from '../shared/send/plan';
@@ -45,8 +47,10 @@ export async function sendSms(this: IExecuteFunctions): Promise<INodeExecutionDa
 		}
 	}
 
+	const defaultCountry = (runOptions.defaultCountry as string) || undefined;
 	const plan = planSend(adapter, inputs, {
-		defaultCountry: (runOptions.defaultCountry as string) || undefined,
+		defaultCountry,
+		exclude: excludedNumbers(this, runOptions, defaultCountry),
 		deduplicate: runOptions.deduplicate !== false,
 		encodingPolicy: ((runOptions.encodingPolicy as string) || 'auto') as EncodingPolicy,
 	});
@@ -78,20 +82,49 @@ export async function sendSms(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return [toItems(this, plan.entries, results, readFailures)];
 }
 
+/**
+ * Exclude Numbers, read once for the run (at item 0, with the other run options), normalised like
+ * the recipients. Entries that are not phone numbers are ignored and counted in a note on the
+ * node's output, never failing the run.
+ */
+function excludedNumbers(
+	context: IExecuteFunctions,
+	runOptions: IDataObject,
+	defaultCountry: string | undefined,
+): ReadonlySet<string> | undefined {
+	const value = runOptions.excludeNumbers;
+	if (value === undefined || value === null || value === '') return undefined;
+	const list = readExclusionList(value, defaultCountry);
+	if (list.unreadable > 0 && typeof context.addExecutionHints === 'function') {
+		const examples = list.unreadableExamples.map((e) => `"${e}"`).join(', ');
+		context.addExecutionHints({
+			message: `Exclude Numbers: ${list.unreadable} ${list.unreadable === 1 ? 'entry is' : 'entries are'} not a phone number and ${list.unreadable === 1 ? 'was' : 'were'} ignored (${examples})`,
+			location: 'outputPane',
+		});
+	}
+	return list.numbers;
+}
+
 function readItem(
 	context: IExecuteFunctions,
 	read: ReturnType<typeof itemParameterReader>,
 	adapter: GatewayAdapter,
 	i: number,
 ): SendInput {
-	const options = read<IDataObject>('options', i, {});
+	// The per-message options are read one by one: reading the whole collection per item would
+	// resolve Exclude Numbers, read once for the run, again for every item.
 	const send: SendOptions = {};
-	if (options.scheduleTime) {
-		send.scheduleAt = scheduleInstant(context, adapter, options.scheduleTime, i);
+	const scheduleTime = read<unknown>('options.scheduleTime', i, '');
+	if (scheduleTime) {
+		send.scheduleAt = scheduleInstant(context, adapter, scheduleTime, i);
 	}
-	if (options.keyword) send.keyword = String(options.keyword);
-	if (options.linkId) send.linkId = String(options.linkId);
-	if (options.enqueue === true) send.enqueue = true;
+	const keyword = read<unknown>('options.keyword', i, '');
+	if (keyword) send.keyword = String(keyword);
+	const linkId = read<unknown>('options.linkId', i, '');
+	if (linkId) send.linkId = String(linkId);
+	if (read<unknown>('options.enqueue', i, false) === true) send.enqueue = true;
+	const retryHours = Number(read<unknown>('options.retryDurationInHours', i, 0));
+	if (retryHours > 0) send.retryDurationInHours = retryHours;
 	return {
 		itemIndex: i,
 		to: read('to', i),
@@ -109,13 +142,14 @@ function scheduleInstant(context: IExecuteFunctions, adapter: GatewayAdapter, va
 			description: 'Remove "Schedule Time", or use SMSBox, which can schedule. Nothing was sent.',
 		});
 	}
-	const date = new Date(String(value));
-	if (Number.isNaN(date.getTime())) {
+	const instant = scheduleTimeInstant(value, context.getTimezone());
+	if (instant === undefined) {
 		throw new NodeOperationError(context.getNode(), `"${String(value)}" is not a valid schedule time`, {
 			itemIndex: i,
 			description: 'Give a date and time, for example 2026-12-24T09:00:00Z.',
 		});
 	}
+	const date = new Date(instant);
 	if (date.getTime() <= Date.now()) {
 		throw new NodeOperationError(context.getNode(), `The schedule time ${date.toISOString()} is in the past`, {
 			itemIndex: i,
@@ -185,7 +219,8 @@ function toItems(
 			output.push(item(failedIndex, { error: message }, true));
 		}
 		const result = results[index];
-		const failed = result.status !== 'accepted' && result.status !== 'valid';
+		// Suppressed is what the user asked for, not a failure: it stays in the regular output's shape.
+		const failed = result.status !== 'accepted' && result.status !== 'valid' && result.status !== 'suppressed';
 		output.push(item(itemIndex, result as unknown as IDataObject, failed));
 	}
 	while (failure < readFailures.length) {

@@ -62,6 +62,8 @@ export interface MessageRecord {
 	/** Gateway extras, present only where they apply. */
 	linkId?: string;
 	keyword?: string;
+	/** AT premium: hours to retry an undelivered subscription message, as the request gave it. */
+	retryDurationInHours?: string;
 	recipientName?: string;
 	/** SMSBox: the text before [{RECEIVERNAME}] substitution (needed when change_sms_info edits it). */
 	template?: string;

@@ -261,7 +261,26 @@ describe("Africa's Talking balance, inbox and premium subscriptions", () => {
 			phoneNumber: '+254711000001',
 		};
 		const headers = { ...FORM, apiKey: 'at-sim-key', Accept: 'application/json' };
-		const created = await http.post('/version1/subscription/create', form(fields), { headers });
+		const withoutToken = await http.post('/version1/subscription/create', form(fields), { headers });
+		expect(withoutToken.status).toBe(400);
+		// The checkout token comes from an open endpoint: no credentials, the phone number only.
+		const tokenReply = await http.post('/checkout/token/create', form({ phoneNumber: fields.phoneNumber }), {
+			headers: { ...FORM, Accept: 'application/json' },
+		});
+		expect(tokenReply.status).toBe(201);
+		expect(tokenReply.data).toEqual({ description: 'Success', token: expect.stringMatching(/^CkTkn_/) });
+		const otherToken = await http.post('/checkout/token/create', form({ phoneNumber: '+254711000009' }), {
+			headers: FORM,
+		});
+		const wrongNumber = await http.post(
+			'/version1/subscription/create',
+			form({ ...fields, checkoutToken: otherToken.data.token }),
+			{ headers },
+		);
+		expect(wrongNumber.status).toBe(400);
+		expect(wrongNumber.data).toMatchObject({ status: 'Failed', description: 'Invalid checkoutToken' });
+		const withToken = { ...fields, checkoutToken: tokenReply.data.token };
+		const created = await http.post('/version1/subscription/create', form(withToken), { headers });
 		expect(created.status).toBe(201);
 		expect(created.data.status).toBe('Success');
 		const listed = await http.get('/version1/subscription', {
@@ -277,9 +296,11 @@ describe("Africa's Talking balance, inbox and premium subscriptions", () => {
 		const again = await http.post('/version1/subscription/delete', form(fields), { headers });
 		expect(again.status).toBe(400);
 		expect(again.data.status).toBe('Failed');
+		const used = await http.post('/version1/subscription/create', form(withToken), { headers });
+		expect(used.data).toMatchObject({ status: 'Failed', description: 'Invalid checkoutToken' });
 		const badKeyword = await http.post(
 			'/version1/subscription/create',
-			form({ ...fields, keyword: 'OTHER' }),
+			form({ ...withToken, keyword: 'OTHER' }),
 			{ headers },
 		);
 		expect(badKeyword.status).toBe(400);

@@ -109,6 +109,60 @@ export interface GatewayAdapter {
 	gatewayAdmin?: GatewayAdminCapability;
 	/** Incoming SMS fetched from the gateway, for n8n instances the gateway cannot call. */
 	inboundPolling?: InboundPollingCapability;
+	/** Subscribers of a premium short code and keyword: create, list, delete. */
+	premiumSubscriptions?: PremiumSubscriptionsCapability;
+}
+
+/** A premium product: a short code and one of its keywords. */
+export interface PremiumProduct {
+	shortCode: string;
+	keyword: string;
+}
+
+/** One subscriber of a premium product, as the gateway lists it. */
+export interface PremiumSubscription {
+	id: string;
+	phoneNumber: string;
+	/** The gateway's timestamp of the subscription, as it gives it. */
+	date: string | null;
+	raw: unknown;
+}
+
+/** A page of subscribers after `afterId`, in the gateway's order. */
+export interface PremiumSubscriptionPage {
+	subscriptions: PremiumSubscription[];
+}
+
+/** The gateway's answer to a create or delete: its status and its own words. */
+export interface PremiumSubscriptionChange {
+	status: string;
+	description: string;
+	raw: unknown;
+}
+
+export interface PremiumSubscriptionsCapability {
+	/** What the gateway would refuse, found before calling it. */
+	check(product: PremiumProduct, phoneNumber?: string): GatewayErrorInfo | undefined;
+	/** Subscribes a number, with every step the gateway requires (Africa's Talking: a checkout token first). */
+	create(
+		http: HttpClient,
+		credentials: Credentials,
+		product: PremiumProduct,
+		phoneNumber: string,
+	): Promise<PremiumSubscriptionChange>;
+	/** Subscribers with an id after `afterId` ('0' for the first page). */
+	list(
+		http: HttpClient,
+		credentials: Credentials,
+		product: PremiumProduct,
+		afterId: string,
+	): Promise<PremiumSubscriptionPage>;
+	delete(
+		http: HttpClient,
+		credentials: Credentials,
+		product: PremiumProduct,
+		phoneNumber: string,
+	): Promise<PremiumSubscriptionChange>;
 }
 
 /**

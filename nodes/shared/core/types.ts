@@ -15,12 +15,13 @@ export type Capability =
 	| 'inbound'
 	| 'deliveryReports'
 	| 'optOut'
-	| 'inboundPolling';
+	| 'inboundPolling'
+	| 'premiumSubscriptions';
 
 export type Encoding = 'GSM-7' | 'UCS-2';
 
 /** What happened to one recipient of a send. */
-export type RecipientStatus = 'accepted' | 'rejected' | 'invalid' | 'unknown' | 'valid';
+export type RecipientStatus = 'accepted' | 'rejected' | 'invalid' | 'unknown' | 'valid' | 'suppressed';
 
 export interface GatewayErrorInfo {
 	/** The gateway's own code (`403`, `8004`, `110`, …) or ours (`INVALID_NUMBER`, …). */
@@ -63,6 +64,8 @@ export interface SendOptions {
 	linkId?: string;
 	/** Africa's Talking: ask it to queue big batches (`enqueue=1`). */
 	enqueue?: boolean;
+	/** Africa's Talking premium: how many hours it keeps retrying an undelivered message. */
+	retryDurationInHours?: number;
 }
 
 /** The result of one recipient, as the Send SMS node outputs it. */

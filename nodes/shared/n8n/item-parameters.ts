@@ -45,7 +45,7 @@ export function itemParameterReader(context: IExecuteFunctions): ItemParameterRe
 	function compiledFor(name: string): CompiledParameter | null {
 		let plan = compiled.get(name);
 		if (plan === undefined) {
-			const value = raw[name];
+			const value = rawAt(raw, name);
 			plan = native && value !== undefined && holdsExpression(value) ? (compileParameter(value) ?? null) : null;
 			compiled.set(name, plan);
 		}
@@ -60,9 +60,23 @@ export function itemParameterReader(context: IExecuteFunctions): ItemParameterRe
 			if (value !== DECLINED) return value as T;
 		}
 		const value = context.getNodeParameter(name, itemIndex, fallback as NodeParameterValueType) as T;
-		if (!holdsExpression(raw[name])) fixed.set(name, value);
+		if (!holdsExpression(rawAt(raw, name))) fixed.set(name, value);
 		return value;
 	};
+}
+
+/**
+ * The stored value of a parameter, or of one field of a collection (`options.keyword`, as n8n's
+ * getNodeParameter reads a dotted name): a node can then read per item only the fields that may
+ * differ, and a run-wide field (Send SMS's Exclude Numbers) is not resolved again for every item.
+ */
+function rawAt(raw: object, name: string): unknown {
+	let value: unknown = raw;
+	for (const key of name.split('.')) {
+		if (value === null || typeof value !== 'object') return undefined;
+		value = (value as Record<string, unknown>)[key];
+	}
+	return value;
 }
 
 /** A run on the node's main input, where `$json` is `getInputData()[itemIndex].json`. */

@@ -30,6 +30,7 @@ export function capabilitiesOf(adapter: GatewayAdapter): Capability[] {
 		'deliveryReports',
 		'optOut',
 		'inboundPolling',
+		'premiumSubscriptions',
 	];
 	const kinds: readonly string[] = adapter.webhooks?.eventKinds ?? [];
 	const posts: Partial<Record<Capability, boolean>> = {

@@ -63,7 +63,9 @@ export function batchesFor(adapter: GatewayAdapter, messages: OutgoingMessage[],
 }
 
 function optionsKey(options: SendOptions): string {
-	return [options.scheduleAt, options.keyword, options.linkId, options.enqueue].map((v) => v ?? '').join('\u0000');
+	return [options.scheduleAt, options.keyword, options.linkId, options.enqueue, options.retryDurationInHours]
+		.map((v) => v ?? '')
+		.join('\u0000');
 }
 
 export async function executeSend(plan: SendPlan, options: ExecuteOptions): Promise<SendRunResult> {

@@ -29,6 +29,8 @@ export interface PlanOptions {
 	defaultCountry?: string;
 	deduplicate: boolean;
 	encodingPolicy: EncodingPolicy;
+	/** "Exclude Numbers", normalised (exclusions.ts): these recipients get `suppressed`, never a send. */
+	exclude?: ReadonlySet<string>;
 }
 
 /** One output row of the run: either a message to send, or a result already decided. */
@@ -84,6 +86,12 @@ export function planSend(adapter: GatewayAdapter, inputs: SendInput[], options: 
 				);
 				continue;
 			}
+			if (options.exclude?.has(phone.e164)) {
+				entries.push(
+					decided(adapter, input, raw, 'suppressed', suppressed(input), phone.e164, text.analysis),
+				);
+				continue;
+			}
 			const message: OutgoingMessage = {
 				ref,
 				itemIndex: input.itemIndex,
@@ -121,24 +129,36 @@ export function planSend(adapter: GatewayAdapter, inputs: SendInput[], options: 
 }
 
 /**
- * The key under which a message counts as a repeat: number, sender, text and schedule time,
- * joined by U+0000. The text is named by its number in `textIds` (-1 for a text holding U+0000).
- * When the sender or the text holds U+0000 the text itself goes in the key, as it always did: the
- * numbered keys then have exactly four fields and the others more, so every pair of messages
- * matches, or not, exactly as with the text in every key.
+ * The key under which a message counts as a repeat: number, sender, text, schedule time and every
+ * other per-message option that changes what the gateway receives (premium keyword and link ID,
+ * enqueue, retry duration), joined by U+0000. The text is named by its number in `textIds` (-1 for
+ * a text holding U+0000). When the sender or the text holds U+0000 the text itself goes in the key,
+ * as it always did: the numbered keys then have exactly five fields and the others more, so every
+ * pair of messages matches, or not, exactly as with the text in every key. The options' part is a
+ * JSON array (no U+0000 unescaped), empty when none is set.
  */
 function dedupeKey(message: OutgoingMessage, textIds: Map<string, number>): string {
 	const sender = message.sender ?? '';
 	const scheduleAt = message.options.scheduleAt ?? '';
+	const others = otherOptionsKey(message.options);
 	let textId = textIds.get(message.text);
 	if (textId === undefined) {
 		textId = message.text.includes('\u0000') ? -1 : textIds.size;
 		textIds.set(message.text, textId);
 	}
 	if (textId === -1 || sender.includes('\u0000')) {
-		return `${message.e164}\u0000${sender}\u0000${message.text}\u0000${scheduleAt}`;
+		return `${message.e164}\u0000${sender}\u0000${message.text}\u0000${scheduleAt}\u0000${others}`;
 	}
-	return `${message.e164}\u0000${sender}\u0000${textId}\u0000${scheduleAt}`;
+	return `${message.e164}\u0000${sender}\u0000${textId}\u0000${scheduleAt}\u0000${others}`;
+}
+
+/** The per-message options other than the schedule time, as one string ('' when none is set). */
+function otherOptionsKey(options: SendOptions): string {
+	const { keyword, linkId, enqueue, retryDurationInHours } = options;
+	if (keyword === undefined && linkId === undefined && enqueue === undefined && retryDurationInHours === undefined) {
+		return '';
+	}
+	return JSON.stringify([keyword ?? null, linkId ?? null, enqueue ?? null, retryDurationInHours ?? null]);
 }
 
 interface PreparedText {
@@ -236,6 +256,14 @@ function noRecipient(input: SendInput): GatewayErrorInfo {
 		'NO_RECIPIENT',
 		'No phone number was given',
 		`Item ${input.itemIndex + 1}: "To" is empty. Give one number, a comma-separated list or an array.`,
+	);
+}
+
+function suppressed(input: SendInput): GatewayErrorInfo {
+	return errorInfo(
+		'SUPPRESSED',
+		'The number is in "Exclude Numbers"',
+		`Item ${input.itemIndex + 1}: not sent, because the number is in the "Exclude Numbers" list (an opt-out or suppression list). Remove it from that list to send to it.`,
 	);
 }
 

@@ -12,6 +12,7 @@ import { handleFormSend, handleJsonBulkSend } from './send';
 import { AtState } from './state';
 import type { SubscriptionUpdate } from './subscriptions';
 import {
+	handleCreateCheckoutToken,
 	handleCreateSubscription,
 	handleDeleteSubscription,
 	handleFetchSubscriptions,
@@ -46,6 +47,11 @@ export function createAfricasTalking(ctx: SimContext): AfricasTalkingModule {
 				handler: (req) => handleJsonBulkSend(ctx, state, req),
 			},
 			{ method: 'GET', pattern: '/version1/user', handler: (req) => handleUser(ctx, req) },
+			{
+				method: 'POST',
+				pattern: '/checkout/token/create',
+				handler: (req) => handleCreateCheckoutToken(ctx, state, req),
+			},
 			{
 				method: 'POST',
 				pattern: '/version1/subscription/create',

@@ -25,6 +25,7 @@ interface SendInput {
 	from: string | undefined;
 	keyword?: string;
 	linkId?: string;
+	retryDurationInHours?: string;
 	bulkSMSMode?: string;
 }
 
@@ -43,6 +44,7 @@ export function handleFormSend(ctx: SimContext, state: AtState, req: SimRequest)
 		from: form.get('from') || undefined,
 		keyword: form.get('keyword') || undefined,
 		linkId: form.get('linkId') || undefined,
+		retryDurationInHours: form.get('retryDurationInHours') || undefined,
 		bulkSMSMode: form.get('bulkSMSMode') ?? undefined,
 	});
 }
@@ -128,6 +130,7 @@ function send(ctx: SimContext, state: AtState, req: SimRequest, input: SendInput
 			acceptedAt: ctx.clock.iso(),
 			...(input.keyword ? { keyword: input.keyword } : {}),
 			...(input.linkId ? { linkId: input.linkId } : {}),
+			...(input.retryDurationInHours ? { retryDurationInHours: input.retryDurationInHours } : {}),
 			...(input.bulkSMSMode !== undefined ? { bulkSMSMode: input.bulkSMSMode } : {}),
 			...(premium ? { premium: true } : {}),
 		});

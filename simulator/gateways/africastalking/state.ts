@@ -21,9 +21,17 @@ export interface AtSubscription {
 	date: string;
 }
 
+/** A checkout token from `POST /checkout/token/create`: for one phone number, for 10 minutes. */
+export interface AtCheckoutToken {
+	phoneNumber: string;
+	expiresAt: number;
+}
+
 export class AtState {
 	inbox: AtInboxMessage[] = [];
 	subscriptions: AtSubscription[] = [];
+	/** Checkout tokens by token, until used or expired. */
+	checkoutTokens = new Map<string, AtCheckoutToken>();
 	/** "senderId|phoneNumber" pairs from bulk opt-outs: later sends from that sender get 406. */
 	optOuts = new Set<string>();
 	/** Record seqs of premium replies whose linkId matched no incoming message. */
@@ -34,6 +42,7 @@ export class AtState {
 	reset(): void {
 		this.inbox = [];
 		this.subscriptions = [];
+		this.checkoutTokens.clear();
 		this.optOuts.clear();
 		this.invalidLinkIds.clear();
 		this.nextInboxId = 1;

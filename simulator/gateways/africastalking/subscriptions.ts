@@ -1,6 +1,14 @@
 /**
  * Premium subscriptions on the content host (providers.md §1.4) and the two notifications
  * that change who may receive what: bulk opt-outs and subscription updates (§1.5).
+ *
+ * Creating a subscription takes two requests, as Africa's Talking's premium subscription documents
+ * and SDKs do it: `POST /checkout/token/create` (an open endpoint: form `phoneNumber` only, no
+ * credentials) answers `{"description":"Success","token":"CkTkn_…"}`; the token, valid for 10
+ * minutes, then goes with `POST /version1/subscription/create` as `checkoutToken`. INF: whether a
+ * token may be used twice, and the refusal body for a bad token, are not documented; here a token
+ * serves one subscription of its own number. The documented limit of 2 tokens per 5 minutes per
+ * source IP is not modelled (tests and benchmarks create many from one address).
  */
 import type { SimContext } from '../../core/context';
 import type { SimReply, SimRequest } from '../../core/http-io';
@@ -45,7 +53,29 @@ function readSubscriptionForm(
 	return { fields };
 }
 
-/** POST /version1/subscription/create: the subscriber is added and an `addition` notification follows. */
+/** Tokens expire after 10 minutes (documented). */
+const CHECKOUT_TOKEN_LIFETIME_MS = 10 * 60_000;
+
+/** POST /checkout/token/create: form `phoneNumber`; no credentials (documented as an open endpoint). */
+export function handleCreateCheckoutToken(ctx: SimContext, state: AtState, req: SimRequest): SimReply {
+	const phoneNumber = parseForm(req).get('phoneNumber');
+	if (!phoneNumber) return missingField('phoneNumber');
+	if (!phoneNumber.startsWith('+') || !parseInternational(phoneNumber)) {
+		return jsonReply(400, { description: 'Failed', token: 'None' });
+	}
+	const now = ctx.clock.now();
+	for (const [token, entry] of state.checkoutTokens) {
+		if (entry.expiresAt <= now) state.checkoutTokens.delete(token);
+	}
+	const token = `CkTkn_${ctx.ids.uuid()}`;
+	state.checkoutTokens.set(token, { phoneNumber, expiresAt: now + CHECKOUT_TOKEN_LIFETIME_MS });
+	return jsonReply(201, { description: 'Success', token });
+}
+
+/**
+ * POST /version1/subscription/create with a checkout token for the same number: the subscriber is
+ * added and an `addition` notification follows.
+ */
 export function handleCreateSubscription(
 	ctx: SimContext,
 	state: AtState,
@@ -54,6 +84,13 @@ export function handleCreateSubscription(
 	const read = readSubscriptionForm(ctx, req);
 	if ('reply' in read) return read.reply;
 	const { shortCode, keyword, phoneNumber } = read.fields;
+	const token = parseForm(req).get('checkoutToken');
+	if (!token) return missingField('checkoutToken');
+	const entry = state.checkoutTokens.get(token);
+	if (!entry || entry.expiresAt <= ctx.clock.now() || entry.phoneNumber !== phoneNumber) {
+		return failed('Invalid checkoutToken');
+	}
+	state.checkoutTokens.delete(token);
 	void updateSubscription(ctx, state, { phoneNumber, shortCode, keyword, updateType: 'addition' });
 	return jsonReply(201, { status: 'Success', description: 'Waiting for user input' });
 }

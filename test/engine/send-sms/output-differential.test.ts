@@ -85,6 +85,9 @@ function generate(next: () => number): GeneratedRun {
 	}
 	if (next() < 0.1) options.scheduleTime = 'not a date';
 	else if (next() < 0.3) options.scheduleTime = '={{ $json.when }}';
+	// Exclude Numbers and Retry Duration present but off (empty list, 0): the output must not change.
+	if (next() < 0.3) options.excludeNumbers = pick(next, ['', '={{ [] }}', '={{ $json.none }}']);
+	if (gateway === 'africasTalking' && next() < 0.3) options.retryDurationInHours = 0;
 	const parameters: INodeParameters = {
 		gateway,
 		to: '={{ $json.phone }}',

@@ -39,6 +39,31 @@ describe('planSend', () => {
 		expect(noDedupe.messages).toHaveLength(2);
 	});
 
+	it('sends premium replies to the same number and text with different link IDs or keywords: each is its own message', () => {
+		const { adapter } = fakeAdapter(acceptAll);
+		const reply = (itemIndex: number, keyword: string, linkId: string, retryDurationInHours?: number) => ({
+			itemIndex,
+			to: '+254711000001',
+			message: 'Thanks',
+			options: { keyword, linkId, retryDurationInHours },
+		});
+		const plan = planSend(
+			adapter,
+			[
+				reply(0, 'NEWS', 'link-1'),
+				reply(1, 'NEWS', 'link-2'),
+				reply(2, 'SPORT', 'link-2'),
+				reply(3, 'SPORT', 'link-2', 2),
+				reply(4, 'NEWS', 'link-1'),
+			],
+			options,
+		);
+		expect(plan.messages.map((m) => m.itemIndex)).toEqual([0, 1, 2, 3]);
+		const repeat = plan.entries[4];
+		expect(repeat.kind === 'decided' && repeat.result.error?.code).toBe('DUPLICATE_RECIPIENT');
+		expect(repeat.kind === 'decided' && repeat.result.error?.explanation).toContain('item 1');
+	});
+
 	it('refuses Unicode before sending on a gateway that takes GSM-7 only, or replaces look-alikes on request', () => {
 		const { adapter } = fakeAdapter(acceptAll, { unicode: false });
 		const text = 'It’s “ready” — see you';

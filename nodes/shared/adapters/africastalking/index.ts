@@ -2,6 +2,7 @@ import type { GatewayAdapter } from '../../core/adapter';
 import { africasTalkingBalance } from './balance';
 import { africasTalkingInboundPolling } from './polling';
 import { africasTalkingSend } from './send';
+import { africasTalkingPremiumSubscriptions } from './subscriptions';
 import { africasTalkingWebhooks } from './webhooks';
 
 export const africasTalking: GatewayAdapter = {
@@ -18,4 +19,5 @@ export const africasTalking: GatewayAdapter = {
 	balance: africasTalkingBalance,
 	inboundPolling: africasTalkingInboundPolling,
 	webhooks: africasTalkingWebhooks,
+	premiumSubscriptions: africasTalkingPremiumSubscriptions,
 };

@@ -55,6 +55,7 @@ export const africasTalkingSend: SendCapability = {
 		if (options.keyword) form.keyword = options.keyword;
 		if (options.linkId) form.linkId = options.linkId;
 		if (options.enqueue) form.enqueue = '1';
+		if (premium && options.retryDurationInHours) form.retryDurationInHours = String(options.retryDurationInHours);
 
 		const path = '/version1/messaging';
 		const reply = await http.request({
