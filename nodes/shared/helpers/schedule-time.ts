@@ -3,7 +3,7 @@
  * Scheduled SMS's "New Time"), so both nodes read the same value as the same instant: the date
  * picker's value (local time without an offset, meant in the workflow's time zone), an ISO string
  * with or without an offset, `yyyy-mm-dd hh:mm:ss`, a Luxon DateTime or JS Date from an expression,
- * epoch milliseconds, or SMSBox's own `yyyy-mm-dd hh:mm`, which SMSBox reads in GMT+0 (seed S-SB).
+ * epoch milliseconds, or SMSBox's own `yyyy-mm-dd hh:mm`, which SMSBox reads in GMT+0 (docs/gateways/smsbox.md#sending).
  * A time without an offset is read in the workflow's time zone, never the server's. Returns the ISO
  * instant in UTC, or undefined when it is not a date.
  */

@@ -1,7 +1,7 @@
 /**
  * AT authenticates every call by the `apiKey` header plus the app `username`
- * (form field, JSON field or query parameter; providers.md §1.1). Either one wrong is a
- * plain-text 401. INF: a missing username is treated like a wrong one.
+ * (form field, JSON field or query parameter; docs/gateways/africastalking.md#hosts-and-authentication). Either one wrong is a
+ * plain-text 401. inferred: a missing username is treated like a wrong one.
  */
 import type { SimContext } from '../../core/context';
 import type { SimReply, SimRequest } from '../../core/http-io';

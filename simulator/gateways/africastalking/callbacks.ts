@@ -1,12 +1,12 @@
 /**
- * Africa's Talking callbacks: POST, application/x-www-form-urlencoded (providers.md §1.5).
- * The expected answer is not documented (gap); INF: any 2xx acknowledges, anything else is retried.
+ * Africa's Talking callbacks: POST, application/x-www-form-urlencoded (docs/gateways/africastalking.md#callbacks).
+ * The expected answer is not documented; inferred: any 2xx acknowledges, anything else is retried.
  */
 import type { CallbackAttempt, CallbackKind } from '../../core/callbacks';
 import type { SimContext } from '../../core/context';
 import type { MessageRecord } from '../../core/types';
 
-/** "99999 Athena = sandbox" (providers.md §1.5): the simulator's account is the sandbox one. */
+/** "99999 Athena = sandbox" (docs/gateways/africastalking.md#delivery-reports): the simulator's account is the sandbox one. */
 export const SANDBOX_NETWORK_CODE = '99999';
 
 type AtCallbackKind = 'delivery' | 'inbound' | 'optout' | 'subscription';
@@ -42,7 +42,7 @@ export function sendAtCallback(
 
 /**
  * Delivery report fields: id, status, phoneNumber, networkCode, failureReason (only for
- * Rejected/Failed, DOC AT-NOTIF), retryCount (INF: always sent, 0 outside premium retries).
+ * Rejected/Failed, documented, docs/gateways/africastalking.md#delivery-reports), retryCount (inferred: always sent, 0 outside premium retries).
  * `status` is Success / Failed / Rejected from the outcome, or any documented word given as the
  * record's gatewayStatus (Sent, Submitted, Buffered, AbsentSubscriber, Expired).
  */

@@ -1,6 +1,6 @@
 /**
  * Incoming SMS at Africa's Talking: POST /sim/inbound stores the message (for the fetch API)
- * and sends the two-way callback; GET /version1/messaging fetches them (providers.md §1.4-1.5).
+ * and sends the two-way callback; GET /version1/messaging fetches them (docs/gateways/africastalking.md#balance-inbox-and-subscriptions).
  */
 import type { SimContext } from '../../core/context';
 import type { SimReply, SimRequest } from '../../core/http-io';
@@ -11,7 +11,7 @@ import { SANDBOX_NETWORK_CODE, sendAtCallback } from './callbacks';
 import { atReply } from './replies';
 import type { AtState } from './state';
 
-/** INF: the callback's date format is not specified; S-AT shows "2026-03-04 10:30:00" (UTC assumed). */
+/** inferred: the callback's date format is not specified; docs/gateways/africastalking.md#incoming-messages shows "2026-03-04 10:30:00" (UTC assumed). */
 function callbackDate(iso: string): string {
 	return iso.slice(0, 19).replace('T', ' ');
 }

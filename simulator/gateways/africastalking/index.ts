@@ -68,7 +68,7 @@ export function createAfricasTalking(ctx: SimContext): AfricasTalkingModule {
 				handler: (req) => handleDeleteSubscription(ctx, state, req),
 			},
 		],
-		// INF for the next four: AT's bodies for these are not documented; plain text like its 401.
+		// inferred (docs/gateways/africastalking.md#hosts-and-authentication) for the next four: AT's bodies for these are not documented; plain text like its 401.
 		notFound: () => textReply(404, 'Not Found'),
 		methodNotAllowed: () => textReply(405, 'Method Not Allowed'),
 		faultReply: (kind, retryAfterSeconds) =>

@@ -1,6 +1,6 @@
 /**
  * Africa's Talking reply formats: JSON when the client's Accept asks for it, otherwise XML,
- * the API's default (providers.md §1.1); bad credentials are a plain-text 401 (§1.1, AT-401).
+ * the API's default (docs/gateways/africastalking.md#hosts-and-authentication); bad credentials are a plain-text 401.
  */
 import type { SimReply, SimRequest } from '../../core/http-io';
 import { header, jsonReply, textReply, xmlReply } from '../../core/http-io';
@@ -13,7 +13,7 @@ export function wantsJson(req: SimRequest): boolean {
 
 /**
  * `payload` is the JSON body; `xml` renders the same content inside <AfricasTalkingResponse>.
- * INF: the exact XML layout is not in the docs found; element names follow the JSON keys.
+ * inferred (docs/gateways/africastalking.md#hosts-and-authentication): the exact XML layout is not in the docs found; element names follow the JSON keys.
  */
 export function atReply(
 	req: SimRequest,
@@ -32,7 +32,7 @@ export function invalidAuthentication(): SimReply {
 	return textReply(401, 'The supplied authentication is invalid');
 }
 
-/** INF: AT's wording for a missing field is not documented; plain text like its 401. */
+/** inferred (docs/gateways/africastalking.md#hosts-and-authentication): AT's wording for a missing field is not documented; plain text like its 401. */
 export function missingField(field: string): SimReply {
 	return textReply(400, `Request is missing required form field '${field}'`);
 }

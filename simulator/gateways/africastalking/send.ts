@@ -1,6 +1,6 @@
 /**
  * Sending through Africa's Talking: the form endpoint /version1/messaging (bulk and
- * premium, both hosts) and the JSON endpoint /version1/messaging/bulk (providers.md §1.2-1.3).
+ * premium, both hosts) and the JSON endpoint /version1/messaging/bulk (docs/gateways/africastalking.md#sending).
  * Refusals are per recipient inside a 201 reply; only a bad sender refuses the whole request.
  */
 import type { SimContext } from '../../core/context';
@@ -16,7 +16,7 @@ import type { RecipientResult } from './replies';
 import { missingField, smsMessageDataReply } from './replies';
 import type { AtState } from './state';
 
-/** Sender used when `from` is omitted (older AT docs, providers.md §1.2). */
+/** Sender used when `from` is omitted (older AT docs, docs/gateways/africastalking.md#sending). */
 const DEFAULT_SENDER = 'AFRICASTKNG';
 
 interface SendInput {
@@ -36,7 +36,7 @@ export function handleFormSend(ctx: SimContext, state: AtState, req: SimRequest)
 	const to = form.get('to');
 	if (!to) return missingField('to');
 	const message = form.get('message');
-	// INF: an empty text is refused like a missing one.
+	// inferred (docs/gateways/africastalking.md#sending): an empty text is refused like a missing one.
 	if (!message) return missingField('message');
 	return send(ctx, state, req, {
 		to: to.split(','),
@@ -61,14 +61,14 @@ export function handleJsonBulkSend(ctx: SimContext, state: AtState, req: SimRequ
 	if (phoneNumbers.length === 0) return missingField('phoneNumbers');
 	const message = stringField(body.message);
 	if (!message) return missingField('message');
-	// senderId is required on this endpoint (AT-BULK); INF: its absence is answered like an unknown sender.
+	// senderId is required on this endpoint (docs/gateways/africastalking.md#sending); inferred: its absence is answered like an unknown sender.
 	const senderId = stringField(body.senderId);
 	if (!senderId) return invalidSenderId(req);
 	return send(ctx, state, req, { to: phoneNumbers, message, from: senderId });
 }
 
 function invalidSenderId(req: SimRequest): SimReply {
-	// Account-level refusal (OBS medic-docs PR #112). INF: still 201, so clients must read the body.
+	// Account-level refusal (observed (docs/gateways/africastalking.md#send-reply-and-status-codes) medic-docs PR #112). inferred (docs/gateways/africastalking.md#send-reply-and-status-codes): still 201, so clients must read the body.
 	return smsMessageDataReply(req, 'InvalidSenderId', []);
 }
 
@@ -135,7 +135,7 @@ function send(ctx: SimContext, state: AtState, req: SimRequest, input: SendInput
 			...(premium ? { premium: true } : {}),
 		});
 		if (input.linkId && !state.inbox.some((m) => m.linkId === input.linkId && m.from === number)) {
-			// The reply is accepted, then fails at the telco (failureReason InvalidLinkId, providers.md §1.5).
+			// The reply is accepted, then fails at the telco (failureReason InvalidLinkId, docs/gateways/africastalking.md#delivery-reports).
 			state.invalidLinkIds.add(record.seq);
 		}
 		accepted.push(record);
@@ -162,7 +162,7 @@ function refusal(
 	number: string,
 	sender: string,
 ): { code: number; name: string } | null {
-	// AT wants international format with '+' (providers.md §1.2); INF: without it the number is invalid.
+	// AT wants international format with '+' (docs/gateways/africastalking.md#sending); inferred: without it the number is invalid.
 	if (!number.startsWith('+') || !parseInternational(number))
 		return { code: 403, name: 'InvalidPhoneNumber' };
 	if (isBlacklisted(ctx.config, number) || state.isOptedOut(sender, number))

@@ -1,9 +1,9 @@
 /** What Africa's Talking remembers between requests besides the accepted messages. */
 
 export interface AtInboxMessage {
-	/** Numeric id used by the fetch API's lastReceivedId (providers.md §1.4). */
+	/** Numeric id used by the fetch API's lastReceivedId (docs/gateways/africastalking.md#balance-inbox-and-subscriptions). */
 	id: number;
-	/** Id sent in the incoming-message callback (S-AT shows "ATSid_..."). */
+	/** Id sent in the incoming-message callback (docs/gateways/africastalking.md#incoming-messages shows "ATSid_..."). */
 	callbackId: string;
 	linkId: string;
 	text: string;

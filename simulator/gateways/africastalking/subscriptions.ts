@@ -1,6 +1,6 @@
 /**
- * Premium subscriptions on the content host (providers.md §1.4) and the two notifications
- * that change who may receive what: bulk opt-outs and subscription updates (§1.5).
+ * Premium subscriptions on the content host (docs/gateways/africastalking.md#balance-inbox-and-subscriptions) and the two notifications
+ * that change who may receive what: bulk opt-outs and subscription updates (docs/gateways/africastalking.md#opt-outs-and-subscriptions).
  *
  * Creating a subscription takes two requests, as Africa's Talking's premium subscription documents
  * and SDKs do it: `POST /checkout/token/create` (an open endpoint: form `phoneNumber` only, no
@@ -22,7 +22,7 @@ import type { AtState } from './state';
 
 export type UpdateType = 'addition' | 'deletion';
 
-/** INF: AT's refusal body for a bad subscription request is not documented. */
+/** inferred (docs/gateways/africastalking.md#balance-inbox-and-subscriptions): AT's refusal body for a bad subscription request is not documented. */
 function failed(description: string): SimReply {
 	return jsonReply(400, { status: 'Failed', description });
 }
@@ -157,7 +157,7 @@ export function updateSubscription(
 		});
 	}
 	if (updateType === 'deletion') state.subscriptions = state.subscriptions.filter((s) => !same(s));
-	// DOC AT-NOTIF's table writes updateType lower-case (its PHP sample compares "Addition"): lower-case is sent.
+	// Africa's Talking's documentation (docs/gateways/africastalking.md#opt-outs-and-subscriptions) table writes updateType lower-case (its PHP sample compares "Addition"): lower-case is sent.
 	const fields = { phoneNumber, shortCode, keyword, updateType };
 	return { inbound: fields, callback: sendAtCallback(ctx, 'subscription', fields) };
 }

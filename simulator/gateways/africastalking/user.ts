@@ -1,4 +1,4 @@
-/** GET /version1/user?username=: the account balance as "KES 1785.5000" (providers.md §1.4). */
+/** GET /version1/user?username=: the account balance as "KES 1785.5000" (docs/gateways/africastalking.md#balance-inbox-and-subscriptions). */
 import type { SimContext } from '../../core/context';
 import type { SimReply, SimRequest } from '../../core/http-io';
 import { format4 } from '../../core/money';

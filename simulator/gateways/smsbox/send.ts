@@ -69,7 +69,7 @@ export function handleSmsboxSend(ctx: SimContext, senders: SenderNames, req: Sim
 	if (texts.some((t) => !isGsm7(t))) return smsboxError(110);
 	if (!senders.isApproved(sourceAddr)) return smsboxError(111);
 	// Documented codes the checks here never produce (105-108, 116, 123, …): by config rule, for
-	// the whole request when any recipient matches. 105, 106 and 108 are account refusals (INF: 401).
+	// the whole request when any recipient matches. 105, 106 and 108 are account refusals (inferred (docs/gateways/smsbox.md#sending): 401).
 	const refusal = recipients
 		.map((r) => sendRefusalCode(ctx.config, 'smsbox', r.number))
 		.find((code) => code !== undefined);

@@ -21,7 +21,7 @@ export const africasTalkingBalance: BalanceCapability = {
 			);
 		}
 		const body = reply.body as { UserData?: { balance?: string }; userData?: { balance?: string } };
-		// One documentation example spells the key `userData` (providers.md §1.4).
+		// One documentation example spells the key `userData` (docs/gateways/africastalking.md#balance-inbox-and-subscriptions).
 		const raw = body?.UserData?.balance ?? body?.userData?.balance;
 		const money = parseMoney(raw);
 		if (reply.statusCode !== 200 || money.amount === null) {

@@ -1,7 +1,7 @@
 import { errorInfo } from '../../core/errors';
 import type { GatewayErrorInfo } from '../../core/types';
 
-/** Per-recipient status codes of a send reply (providers.md §1.3). 100–102 mean accepted. */
+/** Per-recipient status codes of a send reply (docs/gateways/africastalking.md#send-reply-and-status-codes). 100–102 mean accepted. */
 export const ACCEPTED_CODES = new Set([100, 101, 102]);
 
 const EXPLANATIONS: Record<number, [string, string]> = {

@@ -3,7 +3,7 @@ import { joinUrl } from '../../helpers/url';
 
 /**
  * Africa's Talking has a live host, a sandbox host and a content host for premium messages
- * (providers.md §1.1). The credential's Base URL, when set, replaces all three.
+ * (docs/gateways/africastalking.md#hosts-and-authentication). The credential's Base URL, when set, replaces all three.
  */
 export function apiUrl(credentials: Credentials, path: string): string {
 	return joinUrl(baseFor(credentials, 'https://api.africastalking.com'), path);

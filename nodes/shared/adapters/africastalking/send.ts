@@ -1,5 +1,5 @@
 /**
- * Sending through Africa's Talking's form endpoint `POST /version1/messaging` (providers.md §1.2):
+ * Sending through Africa's Talking's form endpoint `POST /version1/messaging` (docs/gateways/africastalking.md#sending):
  * it takes a comma-separated recipient list, works in the sandbox (the JSON bulk endpoint does not
  * yet) and carries the premium fields. One request answers per recipient.
  */
@@ -14,7 +14,7 @@ import { ACCEPTED_CODES, recipientError } from './codes';
 import { apiUrl, contentUrl, username } from './hosts';
 
 /**
- * No maximum is documented (providers.md §6). 500 numbers keep the form body near 8 KB, far below
+ * No maximum is documented (docs/gateways/africastalking.md#what-is-not-documented). 500 numbers keep the form body near 8 KB, far below
  * any proxy's limit, while 5,000 recipients still need only 10 requests.
  */
 export const AT_BATCH_SIZE = 500;

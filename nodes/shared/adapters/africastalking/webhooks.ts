@@ -1,5 +1,5 @@
 /**
- * Africa's Talking callbacks (providers.md §1.5; seed 003). All four are form-encoded POSTs, each
+ * Africa's Talking callbacks (docs/gateways/africastalking.md#callbacks). All four are form-encoded POSTs, each
  * with its own URL field in the dashboard (SMS → SMS Callback URLs → Delivery Reports | Incoming
  * Messages | Bulk SMS Opt Out | Subscription Notifications). A user may paste one trigger's URL in
  * several of them, so every callback kind is recognised by its fields wherever it arrives:
@@ -7,7 +7,7 @@
  * - incoming message: linkId, text, to, id, date, from (+ networkCode, cost);
  * - bulk SMS opt-out: senderId, phoneNumber;
  * - subscription notification: phoneNumber, shortCode, keyword, updateType (addition | deletion).
- * The expected answer is not documented (gap); the seed's handlers answer 200 `OK`, which we send.
+ * The expected answer is not documented (docs/gateways/africastalking.md#what-is-not-documented); Africa's Talking's documented handlers answer 200 `OK`, which we send.
  */
 import { textAnswer } from '../../webhook-parsing/answers';
 import { TOKEN_SETUP_HINT } from '../../webhook-parsing/auth';
@@ -33,7 +33,7 @@ import type {
 
 const GATEWAY = 'africasTalking';
 
-/** Delivery statuses (providers.md §1.5): Sent, Submitted and Buffered are on the way; the rest are final. */
+/** Delivery statuses (docs/gateways/africastalking.md#delivery-reports): Sent, Submitted and Buffered are on the way; the rest are final. */
 const STATUSES: Record<string, { status: DeliveryStatus; final: boolean; explanation?: string }> = {
 	sent: { status: 'sent', final: false },
 	submitted: { status: 'sent', final: false },
@@ -65,7 +65,7 @@ const STATUSES: Record<string, { status: DeliveryStatus; final: boolean; explana
 	},
 };
 
-/** failureReason values (providers.md §1.5, DOC AT-NOTIF), in plain language. */
+/** failureReason values (docs/gateways/africastalking.md#delivery-reports, documented, docs/gateways/africastalking.md#delivery-reports), in plain language. */
 export const AT_FAILURE_REASONS: Record<string, string> = {
 	InsufficientCredit:
 		'The subscriber does not have enough airtime to pay for this premium message. It can be sent again once they top up.',
@@ -182,7 +182,7 @@ export function incomingMessage(fields: Fields, context: ParseContext): AtInboun
 		from: internationalNumber(from),
 		to,
 		text,
-		// The date format of this callback is undocumented (providers.md §1.5): the seed's
+		// The date format of this callback is undocumented (docs/gateways/africastalking.md#incoming-messages): Africa's Talking's documented
 		// `2026-03-04 10:30:00` and ISO are read; anything else falls back to the time of receipt.
 		receivedAt: isoFromTimestamp(date) ?? isoNow(context.receivedAtMs),
 		messageId,
@@ -217,7 +217,7 @@ function subscription(fields: Fields, context: ParseContext): OptOutEvent {
 	const shortCode = requiredText(fields, 'shortCode');
 	const keyword = requiredText(fields, 'keyword');
 	const updateType = requiredText(fields, 'updateType');
-	// The docs' table writes `addition`/`deletion`, their PHP sample `Addition`/`Deletion` (providers.md §1.5).
+	// The docs' table writes `addition`/`deletion`, their PHP sample `Addition`/`Deletion` (docs/gateways/africastalking.md#opt-outs-and-subscriptions).
 	const change = updateType.toLowerCase();
 	if (change !== 'addition' && change !== 'deletion') {
 		throw new PayloadError(400, 'The field "updateType" must be "addition" or "deletion"');
