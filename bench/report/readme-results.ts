@@ -57,7 +57,7 @@ export function writeBenchReadme(
 			'redraws the charts and rewrites this file from the result files.',
 		'',
 	];
-	const summary = summarySection({ ...envelopes, webhooks: webhooksV1 });
+	const summary = summarySection({ ...envelopes, webhooks: webhooksV1, webhookSettings: settingsMatrix });
 	if (summary) parts.push(summary, '');
 	if (envelopes.bulk) parts.push(bulkSection(envelopes.bulk), `![Bulk send](${CHART_LINK}/bulk.png)`, '');
 	if (settingsMatrix) parts.push(webhookSettingsSection(settingsMatrix), `![Webhook acknowledgement per setting](${CHART_LINK}/webhooks.png)`, '');
