@@ -8,7 +8,7 @@
  * --http-gateways [all four] --modes [broadcast,personalised] --fault-rate [0.1] --fault-seed [8]
  * --scale-sizes [1000,10000,50000,100000]
  * Webhook phase (bench/webhooks/settings/): --webhook-settings [defaults,lazy,lazy-pool2,
- * lazy-pool4,queue-1,queue-2] --webhook-rates [20,50,100,200] --webhook-count [200 per rate]
+ * lazy-pool4,queue-1,queue-2] --webhook-rates [20,50,100,200] --webhook-count [150 per rate]
  * --webhook-timeout-ms [10000]; one n8n (or queue cluster) per setting, started in turn.
  * --out-dir DIR: results, charts and the report go to DIR instead of bench/results, docs/bench
  *   and bench/README.md (a smoke run: `--out-dir bench/results/tmp`, git-ignored).
@@ -167,7 +167,7 @@ async function main(): Promise<void> {
 				{
 					settings,
 					rates: freeNumberList('webhook-rates', [20, 50, 100, 200]),
-					callbacksPerRun: numberArg('webhook-count', 200),
+					callbacksPerRun: numberArg('webhook-count', 150),
 					warmUpCallbacks: 20,
 					p99GoalMs: 100,
 					clientTimeoutMs: numberArg('webhook-timeout-ms', 10_000),

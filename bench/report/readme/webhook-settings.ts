@@ -68,7 +68,8 @@ export function webhookSettingsSection(envelope: ResultEnvelope<WebhookSettingsR
 			`generator in its own process (latency from each callback's scheduled time to the end of its answer). Lost = non-2xx, ` +
 			`connection error or no answer in ${fmt(options.clientTimeoutMs / 1000)} s. The goal at a rate: p99 < ${options.p99GoalMs} ms, ` +
 			'nothing lost, one execution per callback; a receiver stops climbing at its first rate that misses it. CPU is each n8n ' +
-			"process's user + system time (`/proc/<pid>/stat`) from the first send until every execution had finished, divided by the callbacks.",
+			"process's user + system time (`/proc/<pid>/stat`) from the first send until every execution had finished, divided by all the callbacks of the run (with two webhook " +
+			'processors, each received half of them).',
 		'',
 	);
 
