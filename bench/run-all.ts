@@ -5,35 +5,43 @@
  *   npx tsx bench/run-all.ts [all|bulk|faults|webhooks|scale|report] [flags]
  *
  * Flags (defaults in brackets): --recipients [5000] --latency [20] --gateways [all four]
- * --http-gateways [all four] --modes [broadcast,personalised] --webhook-rate [200]
- * --webhook-count [1000] --step-rates [5,10,20,30,50,75,100,150] --step-seconds [15]
- * --webhook-payloads [africasTalking,gupshup] --fault-rate [0.1] --fault-seed [8]
+ * --http-gateways [all four] --modes [broadcast,personalised] --fault-rate [0.1] --fault-seed [8]
  * --scale-sizes [1000,10000,50000,100000]
+ * Webhook phase (bench/webhooks/settings/): --webhook-settings [defaults,lazy,lazy-pool2,
+ * lazy-pool4,queue-1,queue-2] --webhook-rates [20,50,100,200] --webhook-count [150 per rate]
+ * --webhook-timeout-ms [10000]; one n8n (or queue cluster) per setting, started in turn.
+ * --out-dir DIR: results, charts and the report go to DIR instead of bench/results, docs/bench
+ *   and bench/README.md (a smoke run: `--out-dir bench/results/tmp`, git-ignored).
  * --expression-engine legacy: a diagnostic, not part of the default run: n8n started with
  *   N8N_EXPRESSION_ENGINE=legacy instead of its default `vm`, results written as
  *   `<name>-legacy-expressions.json` and summed up in bench/README.md beside the main figures.
- * The n8n steps share one n8n and run in the order bulk, faults, webhooks (the webhook steps
- * load n8n the most, so they come last); scale runs after n8n has stopped, on a quiet machine.
+ * Bulk and faults share one n8n; then the webhook phase starts its own n8n per setting (the
+ * settings are fixed when n8n starts); scale runs after every n8n has stopped, on a quiet machine.
  */
+import * as path from 'node:path';
+
 import { measureBulk, type BulkResult } from './bulk/measure-bulk';
 import { measureFaults, type FaultResult } from './faults/measure-faults';
-import { renderCharts } from './report/charts';
+import { DOCS_DIR, renderCharts } from './report/charts';
 import { loadAverage, type ResultEnvelope } from './report/envelope';
 import { writeBenchReadme } from './report/readme-results';
 import { measureScale, type ScaleResult } from './scale/measure-scale';
 import type { ScaleWorkload } from './scale/scale-child';
-import { listArg, numberArg } from './support/args';
+import { listArg, numberArg, stringArg } from './support/args';
 import { BENCH_GATEWAYS, type SendMode } from './support/gateways';
 import { describeMachine } from './support/machine';
 import { N8N_BENCH_ENV, startBenchStack, type BenchStack } from './support/n8n-stack';
-import { readResult, writeResult } from './support/results';
-import { measureWebhooks, type WebhookResult } from './webhooks/measure-webhooks';
-import type { PayloadKind } from './webhooks/payloads';
+import { readResult, RESULTS_DIR, writeResult } from './support/results';
+import type { WebhookResult } from './webhooks/measure-webhooks';
+import { measureWebhookSettings, type WebhookSettingsResult } from './webhooks/settings/measure-settings';
+import type { ReceiverStack } from './webhooks/settings/receiver-stack';
+import { N8N_SETTING_IDS, settingById } from './webhooks/settings/settings';
 
 type Step = 'bulk' | 'faults' | 'webhooks' | 'scale';
 const LEGACY_SUFFIX = '-legacy-expressions';
 const STEPS: Step[] = ['bulk', 'faults', 'webhooks', 'scale'];
-const N8N_STEPS: Step[] = ['bulk', 'faults', 'webhooks'];
+/** Steps that share the one n8n of startBenchStack (the webhook phase starts its own). */
+const N8N_STEPS: Step[] = ['bulk', 'faults'];
 
 const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
 
@@ -61,12 +69,20 @@ async function main(): Promise<void> {
 	const suffix = engine === 'legacy' ? LEGACY_SUFFIX : '';
 	if (engine === 'legacy') N8N_BENCH_ENV.N8N_EXPRESSION_ENGINE = 'legacy';
 	if (engine === 'legacy' && steps.includes('scale')) throw new Error('--expression-engine applies to the n8n steps, not to scale');
+	if (engine === 'legacy' && steps.includes('webhooks'))
+		throw new Error('--expression-engine legacy applies to bulk and faults; the webhook phase compares its own settings (--webhook-settings)');
 
+	const outDir = stringArg('out-dir');
+	const resultsDir = outDir ? path.resolve(outDir) : RESULTS_DIR;
 	let stack: BenchStack | undefined;
+	let webhookStack: ReceiverStack | undefined;
 	const stopStack = async () => {
 		const running = stack;
 		stack = undefined;
 		await running?.stop();
+		const receiving = webhookStack;
+		webhookStack = undefined;
+		await receiving?.stop();
 	};
 	const interrupted = () => {
 		log('interrupted: stopping n8n and the simulator');
@@ -79,19 +95,25 @@ async function main(): Promise<void> {
 		if (steps.some((s) => N8N_STEPS.includes(s))) {
 			stack = await startBenchStack(log);
 		}
-		const envelope = <T>(benchmark: ResultEnvelope<T>['benchmark'], started: number, before: number[], result: T): ResultEnvelope<T> => ({
+		const envelope = <T>(
+			benchmark: ResultEnvelope<T>['benchmark'],
+			started: number,
+			before: number[],
+			result: T,
+			n8n: ResultEnvelope<T>['n8n'] = stack && benchmark !== 'scale'
+				? { version: stack.n8nVersion, node: stack.n8nNode, settings: N8N_BENCH_ENV, addedNodes: stack.addedNodes }
+				: undefined,
+		): ResultEnvelope<T> => ({
 			benchmark,
 			command: commandLine,
 			when: new Date(started).toISOString(),
 			durationMs: Date.now() - started,
 			machine: {
-				...describeMachine(stack ? { n8nVersion: stack.n8nVersion, n8nNode: stack.n8nNode } : {}),
+				...describeMachine(n8n ? { n8nVersion: n8n.version, n8nNode: n8n.node } : {}),
 				loadAverageBefore: before,
 				loadAverageAfter: loadAverage(),
 			},
-			...(stack && benchmark !== 'scale'
-				? { n8n: { version: stack.n8nVersion, node: stack.n8nNode, settings: N8N_BENCH_ENV, addedNodes: stack.addedNodes } }
-				: {}),
+			...(n8n ? { n8n } : {}),
 			result,
 		});
 		const packageName = 'n8n-nodes-sms-gateways';
@@ -113,7 +135,7 @@ async function main(): Promise<void> {
 				},
 				log,
 			);
-			log(`wrote ${writeResult(`bulk${suffix}`, envelope('bulk', started, before, result))}`);
+			log(`wrote ${writeResult(`bulk${suffix}`, envelope('bulk', started, before, result), resultsDir)}`);
 		}
 		if (steps.includes('faults') && stack) {
 			log('faults: 10% of gateway requests fail');
@@ -133,26 +155,32 @@ async function main(): Promise<void> {
 				},
 				log,
 			);
-			log(`wrote ${writeResult(`faults${suffix}`, envelope('faults', started, before, result))}`);
+			log(`wrote ${writeResult(`faults${suffix}`, envelope('faults', started, before, result), resultsDir)}`);
 		}
-		if (steps.includes('webhooks') && stack) {
-			log('webhook acknowledgement');
+		await stopStack();
+		if (steps.includes('webhooks')) {
+			const settings = listArg('webhook-settings', N8N_SETTING_IDS).map(settingById);
+			log(`webhook acknowledgement: ${settings.map((s) => s.id).join(', ')}`);
 			const started = Date.now();
 			const before = loadAverage();
-			const result = await measureWebhooks(
-				stack,
+			const { versions, ...result } = await measureWebhookSettings(
 				{
-					fixedRate: numberArg('webhook-rate', 200),
-					fixedCount: numberArg('webhook-count', 1000),
-					stepRates: freeNumberList('step-rates', [5, 10, 20, 30, 50, 75, 100, 150]),
-					stepSeconds: numberArg('step-seconds', 15),
-					payloads: listArg<PayloadKind>('webhook-payloads', ['africasTalking', 'gupshup']),
+					settings,
+					rates: freeNumberList('webhook-rates', [20, 50, 100, 200]),
+					callbacksPerRun: numberArg('webhook-count', 150),
+					warmUpCallbacks: 20,
 					p99GoalMs: 100,
-					packageName,
+					clientTimeoutMs: numberArg('webhook-timeout-ms', 10_000),
 				},
 				log,
+				(running) => {
+					webhookStack = running;
+				},
 			);
-			log(`wrote ${writeResult(`webhooks${suffix}`, envelope('webhooks', started, before, result))}`);
+			const n8n = versions
+				? { version: versions.n8nVersion, node: versions.n8nNode, settings: N8N_BENCH_ENV, addedNodes: versions.addedNodes }
+				: undefined;
+			log(`wrote ${writeResult(`webhooks${suffix}`, envelope<WebhookSettingsResult>('webhooks', started, before, result, n8n), resultsDir)}`);
 		}
 		await stopStack();
 		if (steps.includes('scale')) {
@@ -166,20 +194,24 @@ async function main(): Promise<void> {
 				},
 				log,
 			);
-			log(`wrote ${writeResult('scale', envelope('scale', started, before, result))}`);
+			log(`wrote ${writeResult('scale', envelope('scale', started, before, result), resultsDir)}`);
 		}
 
+		// A smoke run (--out-dir) reports only what it measured; a normal run, every committed result.
+		const read = <T>(name: string): T | undefined => readResult<T>(name, resultsDir);
 		const envelopes = {
-			bulk: readResult<ResultEnvelope<BulkResult>>('bulk'),
-			webhooks: readResult<ResultEnvelope<WebhookResult>>('webhooks'),
-			faults: readResult<ResultEnvelope<FaultResult>>('faults'),
-			scale: readResult<ResultEnvelope<ScaleResult>>('scale'),
-			bulkLegacy: readResult<ResultEnvelope<BulkResult>>(`bulk${LEGACY_SUFFIX}`),
-			webhooksLegacy: readResult<ResultEnvelope<WebhookResult>>(`webhooks${LEGACY_SUFFIX}`),
+			bulk: read<ResultEnvelope<BulkResult>>('bulk'),
+			webhooks: read<ResultEnvelope<WebhookResult | WebhookSettingsResult>>('webhooks'),
+			faults: read<ResultEnvelope<FaultResult>>('faults'),
+			scale: read<ResultEnvelope<ScaleResult>>('scale'),
+			bulkLegacy: read<ResultEnvelope<BulkResult>>(`bulk${LEGACY_SUFFIX}`),
+			webhooksLegacy: read<ResultEnvelope<WebhookResult>>(`webhooks${LEGACY_SUFFIX}`),
 		};
-		const charts = await renderCharts(envelopes);
+		const chartsDir = outDir ? resultsDir : DOCS_DIR;
+		const charts = await renderCharts(envelopes, chartsDir);
 		for (const chart of charts) log(`wrote ${chart}`);
-		log(`wrote ${writeBenchReadme(envelopes)}`);
+		const report = outDir ? { file: path.join(resultsDir, 'README.md'), charts: '.' } : undefined;
+		log(`wrote ${writeBenchReadme(envelopes, report)}`);
 	} finally {
 		await stopStack();
 	}

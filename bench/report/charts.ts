@@ -8,16 +8,19 @@ import type { FaultResult } from '../faults/measure-faults';
 import type { ScaleResult } from '../scale/measure-scale';
 import { DISPLAY_NAME } from '../support/gateways';
 import type { WebhookResult } from '../webhooks/measure-webhooks';
+import type { WebhookSettingsResult } from '../webhooks/settings/measure-settings';
 import { TARGET_LABEL } from '../webhooks/targets';
 import type { ResultEnvelope } from './envelope';
 import { renderSvgFiles } from './render-png';
+import { isSettingsResult } from './readme/webhook-settings';
 import { barPanel, figure, linePanel } from './svg';
+import { webhookSettingsChart } from './webhook-settings-chart';
 
 export const DOCS_DIR = path.join(__dirname, '..', '..', 'docs', 'bench');
 
 const COLORS = ['#2b6cb0', '#dd6b20', '#718096', '#38a169', '#805ad5', '#e53e3e', '#d69e2e'];
 
-function footnote(envelope: ResultEnvelope<unknown>): string {
+export function footnote(envelope: ResultEnvelope<unknown>): string {
 	const m = envelope.machine;
 	const n8n = envelope.n8n ? `n8n ${envelope.n8n.version} (Node ${envelope.n8n.node}), ` : '';
 	return (
@@ -156,18 +159,28 @@ export function scaleChart(envelope: ResultEnvelope<ScaleResult>): string {
 	return figure('Scale of the work, 1,000 → 100,000 recipients, one process per size', [cpu, memory], footnote(envelope));
 }
 
-export async function renderCharts(envelopes: {
+/** `dir`: where the PNGs go (docs/bench, or a smoke run's own folder). */
+export async function renderCharts(
+	envelopes: {
 	bulk?: ResultEnvelope<BulkResult>;
-	webhooks?: ResultEnvelope<WebhookResult>;
+	webhooks?: ResultEnvelope<WebhookResult | WebhookSettingsResult>;
 	faults?: ResultEnvelope<FaultResult>;
 	scale?: ResultEnvelope<ScaleResult>;
-}): Promise<string[]> {
+},
+	dir = DOCS_DIR,
+): Promise<string[]> {
 	const jobs: Array<{ svg: string; png: string }> = [];
-	if (envelopes.bulk) jobs.push({ svg: bulkChart(envelopes.bulk), png: path.join(DOCS_DIR, 'bulk.png') });
-	if (envelopes.webhooks) jobs.push({ svg: webhookChart(envelopes.webhooks), png: path.join(DOCS_DIR, 'webhooks.png') });
-	if (envelopes.faults) jobs.push({ svg: faultChart(envelopes.faults), png: path.join(DOCS_DIR, 'faults.png') });
-	if (envelopes.scale) jobs.push({ svg: scaleChart(envelopes.scale), png: path.join(DOCS_DIR, 'scale.png') });
-	fs.mkdirSync(DOCS_DIR, { recursive: true });
+	if (envelopes.bulk) jobs.push({ svg: bulkChart(envelopes.bulk), png: path.join(dir, 'bulk.png') });
+	const webhooks = envelopes.webhooks;
+	if (webhooks) {
+		const svg = isSettingsResult(webhooks.result)
+			? webhookSettingsChart(webhooks as ResultEnvelope<WebhookSettingsResult>, footnote(webhooks))
+			: webhookChart(webhooks as ResultEnvelope<WebhookResult>);
+		jobs.push({ svg, png: path.join(dir, 'webhooks.png') });
+	}
+	if (envelopes.faults) jobs.push({ svg: faultChart(envelopes.faults), png: path.join(dir, 'faults.png') });
+	if (envelopes.scale) jobs.push({ svg: scaleChart(envelopes.scale), png: path.join(dir, 'scale.png') });
+	fs.mkdirSync(dir, { recursive: true });
 	await renderSvgFiles(jobs);
 	return jobs.map((j) => j.png);
 }

@@ -12,12 +12,14 @@ import type { BulkResult } from '../bulk/measure-bulk';
 import type { FaultResult } from '../faults/measure-faults';
 import type { ScaleResult } from '../scale/measure-scale';
 import type { WebhookResult } from '../webhooks/measure-webhooks';
+import type { WebhookSettingsResult } from '../webhooks/settings/measure-settings';
 import type { ResultEnvelope } from './envelope';
 import { bulkSection } from './readme/bulk';
 import { faultSection } from './readme/faults';
 import { legacySection } from './readme/legacy';
 import { scaleSection } from './readme/scale';
 import { summarySection } from './readme/summary';
+import { isSettingsResult, webhookSettingsSection } from './readme/webhook-settings';
 import { webhookSection } from './readme/webhooks';
 
 export const BENCH_README = path.join(__dirname, '..', 'README.md');
@@ -25,14 +27,24 @@ export const BENCH_README = path.join(__dirname, '..', 'README.md');
 /** Charts live in `docs/bench/`; the report sits in `bench/`, so its image links go up one level. */
 const CHARTS = '../docs/bench';
 
-export function writeBenchReadme(envelopes: {
+/**
+ * The webhook result is either shape 1 (two receivers, fixed rate and steps) or shape 2 (the
+ * settings matrix). `out`: where the report and its charts go (a smoke run writes its own).
+ */
+export function writeBenchReadme(
+	envelopes: {
 	bulk?: ResultEnvelope<BulkResult>;
-	webhooks?: ResultEnvelope<WebhookResult>;
+	webhooks?: ResultEnvelope<WebhookResult | WebhookSettingsResult>;
 	faults?: ResultEnvelope<FaultResult>;
 	scale?: ResultEnvelope<ScaleResult>;
 	bulkLegacy?: ResultEnvelope<BulkResult>;
 	webhooksLegacy?: ResultEnvelope<WebhookResult>;
-}): string {
+},
+	out: { file: string; charts: string } = { file: BENCH_README, charts: CHARTS },
+): string {
+	const CHART_LINK = out.charts;
+	const settingsMatrix = envelopes.webhooks && isSettingsResult(envelopes.webhooks.result) ? (envelopes.webhooks as ResultEnvelope<WebhookSettingsResult>) : undefined;
+	const webhooksV1 = settingsMatrix ? undefined : (envelopes.webhooks as ResultEnvelope<WebhookResult> | undefined);
 	const parts = [
 		'# Benchmarks',
 		'',
@@ -45,14 +57,15 @@ export function writeBenchReadme(envelopes: {
 			'redraws the charts and rewrites this file from the result files.',
 		'',
 	];
-	const summary = summarySection(envelopes);
+	const summary = summarySection({ ...envelopes, webhooks: webhooksV1, webhookSettings: settingsMatrix });
 	if (summary) parts.push(summary, '');
-	if (envelopes.bulk) parts.push(bulkSection(envelopes.bulk), `![Bulk send](${CHARTS}/bulk.png)`, '');
-	if (envelopes.webhooks) parts.push(webhookSection(envelopes.webhooks), `![Webhook acknowledgement](${CHARTS}/webhooks.png)`, '');
-	if (envelopes.faults) parts.push(faultSection(envelopes.faults), `![Faults](${CHARTS}/faults.png)`, '');
-	if (envelopes.scale) parts.push(scaleSection(envelopes.scale), `![Scale](${CHARTS}/scale.png)`, '');
-	const legacy = legacySection(envelopes.bulk, envelopes.bulkLegacy, envelopes.webhooks, envelopes.webhooksLegacy);
+	if (envelopes.bulk) parts.push(bulkSection(envelopes.bulk), `![Bulk send](${CHART_LINK}/bulk.png)`, '');
+	if (settingsMatrix) parts.push(webhookSettingsSection(settingsMatrix), `![Webhook acknowledgement per setting](${CHART_LINK}/webhooks.png)`, '');
+	if (webhooksV1) parts.push(webhookSection(webhooksV1), `![Webhook acknowledgement](${CHART_LINK}/webhooks.png)`, '');
+	if (envelopes.faults) parts.push(faultSection(envelopes.faults), `![Faults](${CHART_LINK}/faults.png)`, '');
+	if (envelopes.scale) parts.push(scaleSection(envelopes.scale), `![Scale](${CHART_LINK}/scale.png)`, '');
+	const legacy = legacySection(envelopes.bulk, envelopes.bulkLegacy, webhooksV1, envelopes.webhooksLegacy);
 	if (legacy) parts.push(legacy);
-	fs.writeFileSync(BENCH_README, `${parts.join('\n').trimEnd()}\n`);
-	return BENCH_README;
+	fs.writeFileSync(out.file, `${parts.join('\n').trimEnd()}\n`);
+	return out.file;
 }

@@ -21,7 +21,7 @@ import { startTsChild, type TsChild } from '../../tooling/n8n/child-process';
 import { RESULTS_DIR } from './results';
 import { SimControl } from '../../tooling/n8n/sim-control';
 
-const BENCH_OWNER: OwnerAccount = {
+export const BENCH_OWNER: OwnerAccount = {
 	email: 'bench@example.com',
 	firstName: 'Bench',
 	lastName: 'Mark',
@@ -50,7 +50,8 @@ export interface BenchStack {
 	stop(): Promise<void>;
 }
 
-export async function startBenchStack(log: (line: string) => void): Promise<BenchStack> {
+/** `extraEnv`: n8n settings on top of N8N_BENCH_ENV for this stack only (the webhook phase's settings). */
+export async function startBenchStack(log: (line: string) => void, options: { extraEnv?: Record<string, string> } = {}): Promise<BenchStack> {
 	const installed = await ensureN8nInstalled(log);
 	const pkg = benchPackage(log);
 	const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sms-gateways-bench-'));
@@ -73,7 +74,7 @@ export async function startBenchStack(log: (line: string) => void): Promise<Benc
 	try {
 		simulator = await startTsChild(path.join(__dirname, '..', '..', 'tooling', 'n8n', 'simulator-child.ts'));
 		log(`simulator (own process) on ${simulator.hello.url}`);
-		n8n = await startN8n({ port: 0, userFolder, logFile, logLevel: 'warn', extraEnv: N8N_BENCH_ENV });
+		n8n = await startN8n({ port: 0, userFolder, logFile, logLevel: 'warn', extraEnv: { ...N8N_BENCH_ENV, ...options.extraEnv } });
 		log(`n8n ${installed.n8nVersion} on ${n8n.url}, ready in ${formatSeconds(n8n.startMs)}`);
 		const client = new N8nRestClient(n8n.url);
 		await client.ensureOwnerAndLogin(BENCH_OWNER);

@@ -1,6 +1,7 @@
 /**
  * Open-loop load generator, run in its own process: POSTs `--count` callbacks at `--rate` per
- * second to `--url`, each on its schedule whether or not earlier ones were answered (a
+ * second to `--url` (or round-robin over the comma-separated `--urls`, one receiver process each:
+ * the queue cluster's webhook processors have no shared address), each on its schedule whether or not earlier ones were answered (a
  * closed-loop client would slow down with the server and hide its queueing). Keep-alive
  * connections, no cap on sockets, so a slow answer never delays the next send.
  *
@@ -50,7 +51,8 @@ export interface LoadSummary {
 }
 
 async function main(): Promise<void> {
-	const url = new URL(stringArg('url') ?? '');
+	const urls = (stringArg('urls') ?? stringArg('url') ?? '').split(',').map((u) => new URL(u));
+	const url = urls[0];
 	const rate = numberArg('rate', 200);
 	const count = numberArg('count', 10000);
 	const timeoutMs = numberArg('timeout-ms', 10000);
@@ -81,11 +83,12 @@ async function main(): Promise<void> {
 		const scheduledMs = index * intervalMs;
 		const sentAt = performance.now();
 		const { body, contentType } = callbackPayload(payload, index, runTag);
+		const to = urls[index % urls.length];
 		const req = http.request(
 			{
-				host: url.hostname,
-				port: url.port,
-				path: `${url.pathname}${url.search}`,
+				host: to.hostname,
+				port: to.port,
+				path: `${to.pathname}${to.search}`,
 				method: 'POST',
 				agent,
 				headers: { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) },

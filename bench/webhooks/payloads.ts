@@ -3,10 +3,17 @@
  * the gateways' documents (docs/gateways/README.md#callbacks-across-gateways)): Africa's Talking posts a form per report; Gupshup posts one JSON event per status.
  * Every callback gets its own message id, so no trigger can treat two of them as one re-post.
  */
-export type PayloadKind = 'africasTalking' | 'gupshup';
+import { atDeliveryReport, FORM } from '../../test/e2e/callbacks/support/callback-workflows';
+
+/**
+ * `africasTalkingReport` is the report the callback profiler posts (the gateway document's seed
+ * payload with its own id), used by the settings matrix so both measure the same bytes.
+ */
+export type PayloadKind = 'africasTalking' | 'gupshup' | 'africasTalkingReport';
 
 export function callbackPayload(kind: PayloadKind, index: number, runTag: string): { body: string; contentType: string } {
 	const hex = `${runTag}${index}`.replace(/\D/g, '').padStart(32, '0').slice(-32);
+	if (kind === 'africasTalkingReport') return { contentType: FORM, body: atDeliveryReport(hex) };
 	if (kind === 'africasTalking') {
 		return {
 			contentType: 'application/x-www-form-urlencoded',

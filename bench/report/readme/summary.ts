@@ -4,7 +4,9 @@ import type { FaultResult } from '../../faults/measure-faults';
 import type { ScaleResult } from '../../scale/measure-scale';
 import { DISPLAY_NAME } from '../../support/gateways';
 import type { WebhookResult } from '../../webhooks/measure-webhooks';
+import type { WebhookSettingsResult } from '../../webhooks/settings/measure-settings';
 import type { ResultEnvelope } from '../envelope';
+import { settingsGoals } from './webhook-settings';
 import { fmt, x } from './format';
 
 interface GoalRow {
@@ -19,6 +21,8 @@ export function summarySection(envelopes: {
 	faults?: ResultEnvelope<FaultResult>;
 	scale?: ResultEnvelope<ScaleResult>;
 	webhooksLegacy?: ResultEnvelope<WebhookResult>;
+	/** The webhook phase's settings matrix (result shape 2), when webhooks.json holds one. */
+	webhookSettings?: ResultEnvelope<WebhookSettingsResult>;
 }): string {
 	const rows: GoalRow[] = [];
 	const bulk = envelopes.bulk?.result;
@@ -87,6 +91,11 @@ export function summarySection(envelopes: {
 			met: (h.trigger ?? 0) >= rate,
 		});
 	}
+	if (envelopes.webhookSettings) {
+		for (const goal of settingsGoals(envelopes.webhookSettings.result)) {
+			if (goal.met !== undefined) rows.push({ goal: goal.goal, measured: goal.measured, met: goal.met });
+		}
+	}
 	const faults = envelopes.faults?.result;
 	if (faults) {
 		const t = faults.totals;
@@ -99,7 +108,8 @@ export function summarySection(envelopes: {
 		});
 	}
 	if (rows.length === 0) return '';
-	const lines = ['| goal | measured (n8n defaults) | |', '|---|---|---|'];
+	const header = envelopes.webhookSettings ? 'measured (n8n defaults unless the goal names a setting)' : 'measured (n8n defaults)';
+	const lines = [`| goal | ${header} | |`, '|---|---|---|'];
 	for (const row of rows) lines.push(`| ${row.goal} | ${row.measured} | ${row.met ? 'met' : '**missed**'} |`);
 	const legacy = envelopes.webhooksLegacy?.result;
 	const legacyFixed = legacy?.rows.filter((r) => r.phase === 'fixed' && r.target === 'trigger') ?? [];
