@@ -1,7 +1,7 @@
 /**
  * Measurement 1 (bench/README.md#goals-at-a-glance): 5,000 recipients, broadcast and personalised, through Send SMS and
  * through n8n's HTTP Request node (defaults, and batched), for each gateway, simulator latency
- * 20 ms, all in the same n8n against the same simulator; then (issue 11) Send SMS and HTTP Request
+ * 20 ms, all in the same n8n against the same simulator; then Send SMS and HTTP Request
  * (defaults) again at 150 ms, closer to a real gateway, n8n's CPU per request on every row, and
  * issue 11's table of goals computed from the rows (goals.ts).
  */

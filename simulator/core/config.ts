@@ -95,7 +95,7 @@ export interface SimConfig {
 	atInboxPageSize: number | null;
 	/** Send-time refusals by number (documented codes the normal checks never produce). */
 	sendRefusals: SendRefusalRule[];
-	/** SMSBox callbacks carry the account's API key in an `api-key` header (seed 002: "validate the API Key"). */
+	/** SMSBox callbacks carry the account's API key in an `api-key` header (SMSBox's documentation: "validate the API Key"; docs/gateways/smsbox.md#two-way-callback). */
 	smsboxCallbackApiKey: boolean;
 }
 

@@ -168,7 +168,7 @@ export function settingsGoals(result: WebhookSettingsResult): SettingsGoal[] {
 const verdict = (ok: boolean | undefined) => (ok === undefined ? '**not judged**' : met(ok));
 
 function goalLines(result: WebhookSettingsResult): string[] {
-	const lines = ['**Goals (issue 16)**', ''];
+	const lines = ['**Goals (callbacks at volume)**', ''];
 	for (const goal of settingsGoals(result)) lines.push(`- ${goal.goal}: ${verdict(goal.met)} (${goal.measured}).`);
 	const recommended = recommendedSetting(result);
 	if (recommended) {

@@ -1,5 +1,5 @@
 /**
- * The n8n settings the webhook phase compares (issue 16 item 3, issue 12 item 4): one n8n process
+ * The n8n settings the webhook phase compares (callbacks at volume, and queue mode's callback settings): one n8n process
  * each, started in turn. `queue` settings start the queue cluster (PostgreSQL, Redis, main,
  * workers, N webhook processors) instead of one process.
  */

@@ -44,7 +44,7 @@ export function receiveSmsboxInbound(ctx: SimContext, input: InboundInput): Inbo
 				body: JSON.stringify(payload),
 				acknowledged: acknowledges(transactionId),
 				messageId: transactionId,
-				// "You can validate the API Key on each callback request" (seed 002): the key, in the
+				// "You can validate the API Key on each callback request" (SMSBox's documentation, docs/gateways/smsbox.md#two-way-callback): the key, in the
 				// header the doc's tables name (INF: how it is sent is not documented).
 				...(ctx.config.smsboxCallbackApiKey ? { headers: { 'api-key': ctx.accounts.smsbox.apiKey } } : {}),
 			})

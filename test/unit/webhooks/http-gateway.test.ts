@@ -1,5 +1,5 @@
 /**
- * The Custom HTTP Gateway's callback parser (adapter side of issue 14 item 2): a profile's mapping
+ * The Custom HTTP Gateway's callback parser (adapter side of the custom gateway's triggers): a profile's mapping
  * reads Twilio-style form status callbacks and inbound messages, nested JSON, its status table and
  * acknowledgement, and refuses what it cannot read.
  */

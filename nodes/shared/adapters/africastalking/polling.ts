@@ -1,6 +1,6 @@
 /**
  * Incoming messages fetched from Africa's Talking instead of pushed to a callback URL:
- * `GET /version1/messaging?username=&lastReceivedId=` (providers.md §1.4; from the SDKs' source)
+ * `GET /version1/messaging?username=&lastReceivedId=` (docs/gateways/africastalking.md#balance-inbox-and-subscriptions; from the SDKs' source)
  * answers `{"SMSMessageData":{"Messages":[{"linkId","text","to","id","date","from"}]}}` with the
  * messages after that id, oldest first. The id is numeric and grows, so it is the cursor. How many
  * one answer holds is not documented: the poll fetches again from the last id until an answer is

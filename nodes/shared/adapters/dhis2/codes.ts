@@ -38,7 +38,7 @@ const GATEWAY_FAILURES: Record<string, string> = {
 	gone: 'The SMS gateway DHIS2 uses says a number is blocked (HTTP 410).',
 	'service unavailable':
 		'The SMS gateway DHIS2 uses is temporarily unavailable, so the message was not sent. Send it again later.',
-	// The rest of the RESULT_CODE table of DHIS2's SMS document (seed 000 §1.52.1): the short texts
+	// The rest of the RESULT_CODE table of DHIS2's SMS document (docs/gateways/dhis2.md#sending): the short texts
 	// of its GatewayResponse values, which DHIS2 reports as the `message` of a failed send.
 	'internal fatal error':
 		'The SMS gateway DHIS2 uses reported an internal fatal error (RESULT_CODE_22), so the message was not sent. Try again later; if it persists, contact that provider.',

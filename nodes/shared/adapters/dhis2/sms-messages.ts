@@ -1,5 +1,5 @@
 /**
- * DHIS2's stored SMS (providers.md §4.2, §4.3; seed 000 §1.52.2): the incoming SMS a server
+ * DHIS2's stored SMS (docs/gateways/dhis2.md#stored-sms-the-dhis2-sms-node-and-the-polling-trigger): the incoming SMS a server
  * received (`/api/sms/inbound`: push one, list, delete) and the outgoing SMS it sent
  * (`/api/sms/outbound`: list, delete). Lists are DHIS2 metadata lists
  * (`{"pager":{…},"inboundsmss"|"outboundsmss":[…]}`) that return only `id` unless `fields` asks for

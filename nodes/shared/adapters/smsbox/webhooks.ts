@@ -35,7 +35,7 @@ const GATEWAY = 'smsBox';
 /** The header the SMSBox docs name for the API key (docs/gateways/smsbox.md#two-way-callback: `api-key`). */
 export const SMSBOX_API_KEY_HEADER = 'api-key';
 
-/** What SMSBox says the subscriber and the account paid for an incoming message (seed 002). */
+/** What SMSBox says the subscriber and the account paid for an incoming message (docs/gateways/smsbox.md#two-way-callback). */
 export interface SmsBoxBilling {
 	currency: string | null;
 	subscriberPrice: string | null;
