@@ -3,7 +3,8 @@
  * caller's own N8N_* settings. The first four variables are the ones the recipe in
  * n8n-conventions.md §7 was run with.
  */
-import { node24Env } from './install-n8n';
+import { n8nRuntimeEnv } from './install-n8n';
+import { selectedN8n, type TestedN8n } from './pinned';
 
 export interface N8nEnvOptions {
 	port: number;
@@ -17,6 +18,8 @@ export interface N8nEnvOptions {
 	publicHost?: string;
 	logLevel?: 'error' | 'warn' | 'info' | 'debug';
 	extra?: Record<string, string>;
+	/** The n8n version run (its Node comes first on PATH); default: the one SMS_GATEWAYS_N8N_VERSION picks. */
+	n8n?: TestedN8n;
 }
 
 export function n8nEnv(options: N8nEnvOptions): NodeJS.ProcessEnv {
@@ -30,12 +33,12 @@ export function n8nEnv(options: N8nEnvOptions): NodeJS.ProcessEnv {
 		),
 	);
 	return {
-		...node24Env(inherited),
+		...n8nRuntimeEnv(options.n8n ?? selectedN8n(), inherited),
 		N8N_DIAGNOSTICS_ENABLED: 'false',
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_PERSONALIZATION_ENABLED: 'false',
-		// Named by the recipe (§7). n8n 2.41 ignores it (its deprecation notice: "no longer needed";
-		// the JS task runner always runs), so it only matters for an older pin.
+		// n8n 2.x ignores it (2.41's deprecation notice: "no longer needed"; the JS task runner
+		// always runs); n8n 1.x then runs Code nodes in its own process, without a task runner.
 		N8N_RUNNERS_ENABLED: 'false',
 		N8N_RUNNERS_BROKER_PORT: String(options.taskBrokerPort),
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
