@@ -16,6 +16,10 @@
  *    examples started through the editor's manual run (its request shape is 2.x's) and checked
  *    against 2.41's node versions; custom-gateway and inbound-polling: not in the brief's core
  *    set (the Custom HTTP Gateway's send path is the same Send SMS code as the other gateways').
+ * On n8n 1.x also left out: examples/delivery-failures and examples/stop-suppression. Their Data
+ * Table nodes create their table when missing, which n8n 1.123's Data Table node cannot do (each
+ * execution fails in it: "Could not get parameter" `operation`); the package's triggers in front
+ * of them are covered on 1.x by compat/trigger-versions and examples/auto-reply.
  */
 const base = require('./jest.config');
 
@@ -26,6 +30,11 @@ if (!process.env[VERSION_ENV]) {
 	);
 }
 process.env.SMS_GATEWAYS_E2E_STACK = 'single';
+const major = Number(process.env[VERSION_ENV].split('.')[0]);
+const dataTableExamples = [
+	'<rootDir>/test/e2e/examples/delivery-failures.test.ts',
+	'<rootDir>/test/e2e/examples/stop-suppression.test.ts',
+];
 
 module.exports = {
 	...base,
@@ -35,8 +44,7 @@ module.exports = {
 		'<rootDir>/test/e2e/30-send-sms.test.ts',
 		'<rootDir>/test/e2e/compat/trigger-versions.test.ts',
 		'<rootDir>/test/e2e/examples/auto-reply.test.ts',
-		'<rootDir>/test/e2e/examples/delivery-failures.test.ts',
-		'<rootDir>/test/e2e/examples/stop-suppression.test.ts',
+		...(major >= 2 ? dataTableExamples : []),
 		'<rootDir>/test/e2e/90-no-secrets.test.ts',
 	],
 	testPathIgnorePatterns: ['/node_modules/'],

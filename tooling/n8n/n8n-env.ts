@@ -3,7 +3,11 @@
  * caller's own N8N_* settings. The first four variables are the ones the recipe in
  * n8n-conventions.md §7 was run with.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
 import { n8nRuntimeEnv } from './install-n8n';
+import { n8nDirOf } from './paths';
 import { selectedN8n, type TestedN8n } from './pinned';
 
 export interface N8nEnvOptions {
@@ -22,7 +26,16 @@ export interface N8nEnvOptions {
 	n8n?: TestedN8n;
 }
 
+/**
+ * Whether this n8n release has a backend module: n8n refuses to start when N8N_DISABLED_MODULES
+ * names a module it does not know ("Unknown module", n8n 1.123), so only modules it ships are named.
+ */
+function hasModule(tested: TestedN8n, name: string): boolean {
+	return fs.existsSync(path.join(n8nDirOf(tested.version), 'node_modules', 'n8n', 'dist', 'modules', name));
+}
+
 export function n8nEnv(options: N8nEnvOptions): NodeJS.ProcessEnv {
+	const tested = options.n8n ?? selectedN8n();
 	const host = options.publicHost ?? '127.0.0.1';
 	const publicUrl = `http://${host}:${options.port}/`;
 	// Jest sets NODE_ENV=test, with which n8n 2.41 exits at once without a word: n8n runs
@@ -33,7 +46,7 @@ export function n8nEnv(options: N8nEnvOptions): NodeJS.ProcessEnv {
 		),
 	);
 	return {
-		...n8nRuntimeEnv(options.n8n ?? selectedN8n(), inherited),
+		...n8nRuntimeEnv(tested, inherited),
 		N8N_DIAGNOSTICS_ENABLED: 'false',
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_PERSONALIZATION_ENABLED: 'false',
@@ -47,8 +60,9 @@ export function n8nEnv(options: N8nEnvOptions): NodeJS.ProcessEnv {
 		// No license here; renewal would only try to reach n8n's license server.
 		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
 		EXTERNAL_FRONTEND_HOOKS_URLS: '',
-		// Its only job is refreshing a list of MCP servers from api.n8n.io, which fails offline every start.
-		N8N_DISABLED_MODULES: 'mcp-registry',
+		// Its only job is refreshing a list of MCP servers from api.n8n.io, which fails offline every
+		// start (n8n 2.41; 2.0.0 and 1.x do not have it).
+		...(hasModule(tested, 'mcp-registry') ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
 		N8N_USER_FOLDER: options.userFolder,
 		N8N_PORT: String(options.port),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
@@ -69,6 +83,7 @@ export function n8nEnv(options: N8nEnvOptions): NodeJS.ProcessEnv {
 		N8N_LOG_LEVEL: options.logLevel ?? 'info',
 		N8N_LOG_OUTPUT: 'console',
 		DB_TYPE: 'sqlite',
+		...tested.env,
 		...options.extra,
 	};
 }

@@ -21,6 +21,8 @@ export interface TestedN8n {
 	overrides: Record<string, string>;
 	/** Native modules n8n loads, built after the `--ignore-scripts` install. */
 	nativeModules: string[];
+	/** Settings this release needs to start on its Node here (added to n8n's environment). */
+	env?: Record<string, string>;
 }
 
 /**
@@ -64,6 +66,10 @@ export const TESTED_N8N: readonly TestedN8n[] = [
 		nodeEngines: '>=20.19 <=24.x',
 		overrides: LINKEDOM_AND_XLSX,
 		nativeModules: ['sqlite3'],
+		// Its default expression engine (`vm`) loads isolated-vm 6.2, which needs Node >= 22 and has
+		// no build for Node 20: n8n exits at start ("Could not initialize the vm expression engine").
+		// On Node 20 it starts with the engine it had before, which this setting selects.
+		env: { N8N_EXPRESSION_ENGINE: 'legacy' },
 	},
 	{
 		// The oldest 2.x. It has no isolated-vm dependency (the native expression engine came later).
