@@ -3,21 +3,36 @@
  * n8n this run uses, so that workflows saved with either version keep working on every tested
  * n8n (the compatibility runs in particular: n8n before 2.41 has no native webhook-path resolver
  * and evaluates the path template instead). For each trigger and version: a call without the
- * secret is refused with 401 and starts nothing; an Africa's Talking callback with the secret is
- * answered 200 "OK" and starts exactly one execution that succeeds.
+ * secret is refused with 401 and starts nothing; a genuine callback with the secret is answered
+ * 200 with the exact acknowledgement its gateway expects and starts exactly one execution that
+ * succeeds: Africa's Talking for all three triggers ("OK"), plus a Gupshup failure event to the
+ * Delivery Report Trigger (empty body) and an SMSBox STOP reply to the Opt-Out Trigger
+ * (`{"transaction_id":…,"successful":true}`).
  */
 import { randomUUID } from 'node:crypto';
 
 import { finishedExecutions } from '../../../tooling/n8n/executions';
 import type { N8nRestClient, WorkflowDefinition } from '../../../tooling/n8n/rest-client';
 import { PACKAGE_NAME, uniqueTag } from '../../../tooling/n8n/workflows';
-import { AT } from '../../fixtures/seed-payloads';
+import { AT, gupshupEvent, SMSBOX_CALLBACK } from '../../fixtures/seed-payloads';
 import { loadE2eContext, ownerClient } from '../support/context';
 
+const JSON_TYPE = 'application/json';
+const SMSBOX_STOP = SMSBOX_CALLBACK.replace('"Test message"', '"STOP"');
+
 const TRIGGERS = [
-	{ type: 'inboundSmsTrigger', path: 'inbound', body: AT.twoWay },
-	{ type: 'smsDeliveryReportTrigger', path: 'delivery-report', body: AT.deliveryReport },
-	{ type: 'smsOptOutTrigger', path: 'opt-out', body: AT.optOut },
+	{ type: 'inboundSmsTrigger', gateway: 'africasTalking', path: 'inbound', body: AT.twoWay, contentType: AT.contentType, ack: 'OK' },
+	{ type: 'smsDeliveryReportTrigger', gateway: 'africasTalking', path: 'delivery-report', body: AT.deliveryReport, contentType: AT.contentType, ack: 'OK' },
+	{ type: 'smsOptOutTrigger', gateway: 'africasTalking', path: 'opt-out', body: AT.optOut, contentType: AT.contentType, ack: 'OK' },
+	{ type: 'smsDeliveryReportTrigger', gateway: 'gupshup', path: 'delivery-report', body: gupshupEvent('failed'), contentType: JSON_TYPE, ack: '' },
+	{
+		type: 'smsOptOutTrigger',
+		gateway: 'smsBox',
+		path: 'opt-out',
+		body: SMSBOX_STOP,
+		contentType: JSON_TYPE,
+		ack: `{"transaction_id":${JSON.stringify(String(JSON.parse(SMSBOX_STOP).transaction_id))},"successful":true}`,
+	},
 ] as const;
 const VERSIONS = [1, 2] as const;
 
@@ -27,9 +42,10 @@ interface Outcome {
 	executions: Array<{ status: string; mode: string }>;
 }
 
-function triggerWorkflow(type: string, typeVersion: number, webhookId: string, secret: string): WorkflowDefinition {
+function triggerWorkflow(trigger: (typeof TRIGGERS)[number], typeVersion: number, webhookId: string, secret: string): WorkflowDefinition {
+	const { type, gateway } = trigger;
 	return {
-		name: `e2e trigger versions: ${type} v${typeVersion} ${uniqueTag()}`,
+		name: `e2e trigger versions: ${type} ${gateway} v${typeVersion} ${uniqueTag()}`,
 		nodes: [
 			{
 				id: randomUUID(),
@@ -38,13 +54,17 @@ function triggerWorkflow(type: string, typeVersion: number, webhookId: string, s
 				typeVersion,
 				position: [0, 0],
 				webhookId,
-				parameters: { gateway: 'africasTalking', authentication: 'token', secretToken: secret, options: {} },
+				parameters: { gateway, authentication: 'token', secretToken: secret, options: {} },
 			},
 			{ id: randomUUID(), name: 'No Op', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [240, 0], parameters: {} },
 		],
 		connections: { Trigger: { main: [[{ node: 'No Op', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
 	};
+}
+
+function label(trigger: (typeof TRIGGERS)[number], version: number): string {
+	return `${trigger.type} (${trigger.gateway}) v${version}`;
 }
 
 describe('trigger versions 1 and 2 in this n8n', () => {
@@ -58,11 +78,11 @@ describe('trigger versions 1 and 2 in this n8n', () => {
 			for (const version of VERSIONS) {
 				const secret = `e2e-Versions-${uniqueTag()}`;
 				const webhookId = randomUUID();
-				const stored = await client.createWorkflow(triggerWorkflow(trigger.type, version, webhookId, secret));
+				const stored = await client.createWorkflow(triggerWorkflow(trigger, version, webhookId, secret));
 				workflowIds.push(stored.id);
 				await client.activateWorkflow(stored);
 				const webhookPath = `${webhookId}/${trigger.path}`;
-				const headers = { 'content-type': AT.contentType };
+				const headers = { 'content-type': trigger.contentType };
 				// Waits (bounded) for n8n to register the URL; without the secret it must refuse.
 				const withoutSecret = await client.callWebhook(webhookPath, { body: trigger.body, headers, registrationTimeoutMs: 15_000 });
 				const genuine = await client.callWebhook(`${webhookPath}?token=${encodeURIComponent(secret)}`, {
@@ -71,7 +91,7 @@ describe('trigger versions 1 and 2 in this n8n', () => {
 					registrationTimeoutMs: 0,
 				});
 				const executions = await finishedExecutions(client, stored.id, 1);
-				outcomes.set(`${trigger.type} v${version}`, {
+				outcomes.set(label(trigger, version), {
 					withoutSecret: { status: withoutSecret.status },
 					genuine: { status: genuine.status, body: genuine.body },
 					executions: executions.map((e) => ({ status: e.status, mode: e.mode })),
@@ -84,12 +104,12 @@ describe('trigger versions 1 and 2 in this n8n', () => {
 		for (const id of workflowIds) await client.deactivateWorkflow(id);
 	});
 
-	it.each(TRIGGERS.flatMap((t) => VERSIONS.map((v) => [`${t.type} v${v}`] as const)))(
-		'%s registers, refuses a call without the secret and runs once for the genuine callback',
-		(label) => {
-			expect(outcomes.get(label)).toEqual({
+	it.each(TRIGGERS.flatMap((t) => VERSIONS.map((v) => [label(t, v), t.ack] as const)))(
+		'%s registers, refuses a call without the secret, acknowledges the genuine callback exactly and runs once',
+		(name, ack) => {
+			expect(outcomes.get(name)).toEqual({
 				withoutSecret: { status: 401 },
-				genuine: { status: 200, body: 'OK' },
+				genuine: { status: 200, body: ack },
 				executions: [{ status: 'success', mode: 'webhook' }],
 			});
 		},
