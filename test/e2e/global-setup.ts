@@ -1,5 +1,6 @@
 /**
- * Once per e2e run: install the pinned n8n if missing, build and pack this package (or reuse a
+ * Once per e2e run: install the n8n SMS_GATEWAYS_N8N_VERSION picks (the main pinned version when
+ * unset; tooling/n8n/pinned.ts) if missing, build and pack this package (or reuse a
  * fresh tarball), start the gateway simulator and the stack SMS_GATEWAYS_E2E_STACK selects on
  * free loopback ports, create the owner, log in and store the simulator credentials. The test
  * files read the result from the context file.

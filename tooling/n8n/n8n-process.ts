@@ -1,5 +1,6 @@
 /**
- * Starts and stops one n8n process (the pinned release under Node 24) on a given port and user
+ * Starts and stops one n8n process (a tested release under its Node: by default the one
+ * SMS_GATEWAYS_N8N_VERSION picks, see pinned.ts) on a given port and user
  * folder, with its stdout and stderr in a log file: `n8n start` (main), or in queue mode
  * `n8n worker` and `n8n webhook`. A main is started when `GET /rest/settings` answers JSON
  * (`/healthz` is up earlier, while the REST API still answers "n8n is starting up" as plain
@@ -13,7 +14,8 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 
 import { n8nEnv, type N8nEnvOptions } from './n8n-env';
-import { N8N_BIN, NODE24_BIN } from './paths';
+import { n8nBinOf, nodeBinOf } from './paths';
+import { selectedN8n, type TestedN8n } from './pinned';
 import { tail } from './run-command';
 import { waitFor } from './wait-for';
 
@@ -33,6 +35,8 @@ export interface StartN8nOptions {
 	logLevel?: N8nEnvOptions['logLevel'];
 	extraEnv?: Record<string, string>;
 	readyTimeoutMs?: number;
+	/** Which n8n (and so which Node); default: the one SMS_GATEWAYS_N8N_VERSION picks, else the main one. */
+	n8n?: TestedN8n;
 	/** Called as soon as n8n is spawned, with its stop function (e.g. for a Ctrl-C during startup). */
 	onSpawn?: (stop: () => Promise<void>) => void;
 }
@@ -59,7 +63,9 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 	const port = options.port === 0 ? await findFreePort() : options.port;
 	fs.mkdirSync(options.userFolder, { recursive: true });
 	fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
+	const tested = options.n8n ?? selectedN8n();
 	const env = n8nEnv({
+		n8n: tested,
 		port,
 		taskBrokerPort: await findFreePort(),
 		userFolder: options.userFolder,
@@ -72,7 +78,7 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 	const role = options.role ?? 'start';
 	if (role === 'worker' && !options.healthPort) throw new Error('a worker needs healthPort to be probed');
 	const log = fs.openSync(options.logFile, 'a');
-	const child = spawn(NODE24_BIN, [N8N_BIN, role], {
+	const child = spawn(nodeBinOf(tested), [n8nBinOf(tested.version), role], {
 		cwd: options.userFolder,
 		env,
 		stdio: ['ignore', log, log],

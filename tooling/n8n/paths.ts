@@ -2,7 +2,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { N8N_VERSION, NODE24_VERSION } from './pinned';
+import { N8N_VERSION, NODE24_VERSION, type TestedN8n } from './pinned';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -20,9 +20,31 @@ export const NODE24_PACKAGE_DIR = path.join(NODE24_DIR, 'node_modules', 'node-li
 export const NODE24_BIN_DIR = path.join(NODE24_PACKAGE_DIR, 'bin');
 export const NODE24_BIN = path.join(NODE24_BIN_DIR, 'node');
 
-export const N8N_DIR = path.join(CACHE_DIR, `n8n-${N8N_VERSION}`);
-/** n8n's own entry script, run with the Node 24 binary. */
-export const N8N_BIN = path.join(N8N_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
+/** The cache folder of one tested n8n version (each version has its own). */
+export function n8nDirOf(version: string): string {
+	return path.join(CACHE_DIR, `n8n-${version}`);
+}
+
+/** n8n's own entry script in a version's folder. */
+export function n8nBinOf(version: string): string {
+	return path.join(n8nDirOf(version), 'node_modules', 'n8n', 'bin', 'n8n');
+}
+
+/**
+ * The machine's own Node (the one running this tooling, Node 20 here) and the folder holding its
+ * `include/node` headers, for native rebuilds without downloading headers.
+ */
+export const SYSTEM_NODE_BIN = process.execPath;
+export const SYSTEM_NODE_DIR = path.resolve(path.dirname(process.execPath), '..');
+
+/** The Node binary that runs a tested n8n version. */
+export function nodeBinOf(tested: TestedN8n): string {
+	return tested.node === 'node24' ? NODE24_BIN : SYSTEM_NODE_BIN;
+}
+
+/** The main version's folder and entry script, run with the Node 24 binary. */
+export const N8N_DIR = n8nDirOf(N8N_VERSION);
+export const N8N_BIN = n8nBinOf(N8N_VERSION);
 
 export const INSTALL_LOCK_DIR = path.join(CACHE_DIR, '.install.lock');
 export const INSTALL_LOG = path.join(CACHE_DIR, 'install.log');

@@ -3,9 +3,18 @@
  * owner setup, login cookie, credentials (create, list, the "Test credential" endpoint),
  * workflows (create, activate), executions, the loaded node and credential types, and calls to
  * production webhooks. Errors carry n8n's own message, never the request body (it may hold secrets).
+ *
+ * It serves every tested n8n version (tooling/n8n/pinned.ts). The differences, by n8n's major
+ * version as `GET /rest/settings` reports it (`versionCli`), read once per client:
+ *  - n8n 2.x activates with `POST /rest/workflows/:id/activate` `{ versionId }` and deactivates
+ *    with `POST …/deactivate`; n8n 1.x has neither route: both are `PATCH /rest/workflows/:id`
+ *    with `{ active, versionId }` (the versionId n8n holds now, or it refuses a stale save).
+ * Everything else these tools call (owner setup, login, credentials and their test, workflow
+ * creation with `active: false`, executions, webhooks) has the same shape in 1.123 and 2.x.
  */
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 
+import { majorOf } from './pinned';
 import { sleep } from './wait-for';
 
 export interface OwnerAccount {
@@ -89,6 +98,9 @@ export class N8nRestClient {
 	private readonly http: AxiosInstance;
 
 	private cookie: string | undefined;
+
+	/** n8n's major version, read from its settings on first need. */
+	private n8nMajor: number | undefined;
 
 	/** Where production webhooks answer: n8n itself, or in queue mode a webhook processor. */
 	readonly webhookBaseUrl: string;
@@ -209,11 +221,29 @@ export class N8nRestClient {
 	}
 
 	async activateWorkflow(workflow: Pick<WorkflowSummary, 'id' | 'versionId'>): Promise<WorkflowSummary> {
+		if ((await this.majorVersion()) < 2) {
+			return await this.call('PATCH', `/rest/workflows/${workflow.id}`, { active: true, versionId: workflow.versionId });
+		}
 		return await this.call('POST', `/rest/workflows/${workflow.id}/activate`, { versionId: workflow.versionId });
 	}
 
 	async deactivateWorkflow(id: string): Promise<WorkflowSummary> {
+		if ((await this.majorVersion()) < 2) {
+			const { versionId } = await this.getWorkflow(id);
+			return await this.call('PATCH', `/rest/workflows/${id}`, { active: false, versionId });
+		}
 		return await this.call('POST', `/rest/workflows/${id}/deactivate`, {});
+	}
+
+	/** The major version of the n8n answering (`versionCli` of its settings), read once. */
+	async majorVersion(): Promise<number> {
+		if (this.n8nMajor === undefined) {
+			const version = String((await this.settings()).versionCli ?? '');
+			const major = majorOf(version);
+			if (!Number.isInteger(major)) throw new Error(`n8n's settings name no version (versionCli: "${version}")`);
+			this.n8nMajor = major;
+		}
+		return this.n8nMajor;
 	}
 
 	/** The newest executions matching `filter` (n8n allows at most 100 per page). */
