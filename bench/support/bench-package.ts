@@ -1,6 +1,6 @@
 /**
  * The tarball the bench installs into n8n: the e2e tooling's packed package. While package.json
- * does not yet list a node the build produced (the triggers of issue 6 were being wired in when
+ * does not yet list a node the build produced (the triggers of README.md#how-the-triggers-work were being wired in when
  * this bench was written), n8n would not load it; then a copy of the tarball with the missing
  * `dist/**\/*.node.js` added to `n8n.nodes` is made under `.cache/bench/` and the result files
  * say so (`addedNodes`). The code inside is the same build either way.

@@ -1,5 +1,5 @@
 /**
- * The floor of issue 4/8: what an ideal client needs for the network alone,
+ * The floor of the benchmark goals (bench/README.md#goals-at-a-glance): what an ideal client needs for the network alone,
  *   floor = ceil(minimum requests / concurrency) × latency.
  * It counts no CPU time at all, so a ratio above 1 measures everything else (n8n's per-item
  * parameter resolution, building and parsing requests, saving the execution).

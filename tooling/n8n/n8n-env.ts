@@ -1,7 +1,7 @@
 /**
  * The environment n8n runs in here: loopback only, nothing phoned home, no surprise from the
  * caller's own N8N_* settings. The first four variables are the ones the recipe in
- * n8n-conventions.md §7 was run with.
+ * docs/n8n-behaviour.md#running-a-real-n8n was run with.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

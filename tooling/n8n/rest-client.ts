@@ -1,5 +1,5 @@
 /**
- * A small client for n8n's internal REST API, the one the editor uses (n8n-conventions.md §7):
+ * A small client for n8n's internal REST API, the one the editor uses (docs/n8n-behaviour.md#running-a-real-n8n):
  * owner setup, login cookie, credentials (create, list, the "Test credential" endpoint),
  * workflows (create, activate), executions, the loaded node and credential types, and calls to
  * production webhooks. Errors carry n8n's own message, never the request body (it may hold secrets).

@@ -57,7 +57,7 @@ export function simulatorCredentials(
 			data: {
 				username: accounts.africastalking.username,
 				apiKey: accounts.africastalking.apiKey,
-				// The simulator plays the sandbox (the seed's sandbox username is always "sandbox").
+				// The simulator plays the sandbox (Africa's Talking's documented (docs/gateways/africastalking.md#hosts-and-authentication) sandbox username is always "sandbox").
 				environment: 'sandbox',
 				baseUrl: urls.africastalking,
 			},

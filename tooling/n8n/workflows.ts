@@ -1,7 +1,7 @@
 /**
  * Workflows the e2e tests build and deploy. Running an action node for real in n8n means a
  * trigger in front of it: n8n's own Webhook node with `responseMode: lastNode` runs the node when
- * called and answers with its output items (n8n-conventions.md §7).
+ * called and answers with its output items (docs/n8n-behaviour.md#running-a-real-n8n).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 

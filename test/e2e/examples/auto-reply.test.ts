@@ -1,6 +1,6 @@
 /**
  * examples/auto-reply.json, activated with a secret and driven by the simulator's own Africa's
- * Talking inbound callbacks (seed 003, two-way SMS) sent to the trigger's production URL: n8n
+ * Talking inbound callbacks (docs/gateways/africastalking.md#incoming-messages, two-way SMS) sent to the trigger's production URL: n8n
  * answers each callback 200 "OK", one webhook execution starts per message, and each sender gets
  * exactly one reply from the short code with the inbound `linkId`. Calls without the secret or
  * with malformed bodies are refused with a 4xx and start nothing.

@@ -1,6 +1,6 @@
 /**
  * examples/delivery-failures.json, activated with a secret and pointed at by the simulator's
- * Gupshup webhook (one URL for every event of the app, seed 001). Three SMS are sent through
+ * Gupshup webhook (one URL for every event of the app, docs/gateways/gupshup.md#webhook-callback-url). Three SMS are sent through
  * Send SMS in n8n; two fail, one is delivered. Every Gupshup event is acknowledged with an empty
  * 2xx at the first attempt, only the two failures start executions, and both failed numbers end
  * up in the data table, even though their reports arrive at the same moment.

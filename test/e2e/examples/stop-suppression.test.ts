@@ -1,6 +1,6 @@
 /**
  * examples/stop-suppression.json: its SMS Opt-Out Trigger (SMSBox, STOP-keyword detection) is
- * activated with a secret and receives the simulator's SMSBox two-way callbacks (seed 002). A
+ * activated with a secret and receives the simulator's SMSBox two-way callbacks (docs/gateways/smsbox.md#two-way-callback). A
  * "Stop." reply puts the number into the suppression data table and is acknowledged with SMSBox's
  * exact `{"transaction_id":…,"successful":true}`; an ordinary reply is acknowledged the same way and
  * starts nothing. The campaign in the same workflow (its Manual Trigger) then reads the list once
@@ -27,7 +27,7 @@ import {
 const TABLE = 'SMS suppression list';
 const JSON_TYPE = 'application/json';
 
-/** SMSBox's acknowledgement, byte for byte (seed 002's samples): the id as received, then true. */
+/** SMSBox's acknowledgement, byte for byte (docs/gateways/smsbox.md#two-way-callback): the id as received, then true. */
 const smsBoxAck = (transactionId: string) => `{"transaction_id":${JSON.stringify(transactionId)},"successful":true}`;
 
 describe('example: STOP replies build a suppression list the campaign skips (SMSBox)', () => {

@@ -1,6 +1,6 @@
 /**
  * Production URLs of the package's trigger nodes in a stored workflow, as the user copies them
- * from the node: `<n8n>/webhook/<webhookId>/<path>` (n8n-conventions.md §2.3), plus the
+ * from the node: `<n8n>/webhook/<webhookId>/<path>` (docs/n8n-behaviour.md#webhook-triggers), plus the
  * `?token=` the triggers' setup notices tell users to add.
  */
 import type { WorkflowNode } from '../../../../tooling/n8n/rest-client';

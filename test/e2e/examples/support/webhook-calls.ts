@@ -58,7 +58,7 @@ export async function callRefusalsThenGenuine(
 	return { refused, genuine: genuineReply, executionsBefore, executionsAfter };
 }
 
-/** Without the right secret: 401 (issue 6); every other refusal: some 4xx, never a 5xx. */
+/** Without the right secret: 401 (README.md#how-the-triggers-work); every other refusal: some 4xx, never a 5xx. */
 export function expectEveryCallRefused(outcome: RefusalOutcome): void {
 	const statuses = Object.fromEntries(outcome.refused.map((reply) => [reply.label, reply.status]));
 	expect(statuses['no token']).toBe(401);
