@@ -4,6 +4,7 @@
  * filters, delete one. The SMS Gateway resource's parameters are in description.ts.
  */
 import type { INodeProperties } from 'n8n-workflow';
+import { returnAllAndLimit } from '../shared/n8n/list-properties';
 
 const forResource = (resource: string, ...operation: string[]) => ({ show: { resource: [resource], operation } });
 
@@ -38,28 +39,6 @@ export const outboundSmsOperation: INodeProperties = {
 	],
 	default: 'getAll',
 };
-
-function limitProperties(resource: string): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			displayOptions: forResource(resource, 'getAll'),
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			displayOptions: { show: { resource: [resource], operation: ['getAll'], returnAll: [false] } },
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-		},
-	];
-}
 
 export const smsMessageProperties: INodeProperties[] = [
 	{
@@ -107,7 +86,7 @@ export const smsMessageProperties: INodeProperties[] = [
 		default: '',
 		description: 'The DHIS2 ID of the SMS, as Get Many gives it',
 	},
-	...limitProperties('inboundSms'),
+	...returnAllAndLimit('inboundSms'),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -122,7 +101,7 @@ export const smsMessageProperties: INodeProperties[] = [
 			{ displayName: 'Text Contains', name: 'textContains', type: 'string', default: '', description: 'Only SMS whose text contains this' },
 		],
 	},
-	...limitProperties('outboundSms'),
+	...returnAllAndLimit('outboundSms'),
 	{
 		displayName: 'Filters',
 		name: 'filters',

@@ -6,6 +6,7 @@ import {
 	SENDER_NAME_MAX_LENGTH,
 } from '../shared/adapters/smsbox/sender-names';
 import { gatewayProperty } from '../shared/n8n/gateway-property';
+import { returnAllAndLimit } from '../shared/n8n/list-properties';
 
 const showFor = (operation: string) => ({ show: { resource: ['senderName'], operation: [operation] } });
 
@@ -41,23 +42,7 @@ export const manageSenderNamesProperties: INodeProperties[] = [
 		],
 		default: 'getAll',
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		displayOptions: showFor('getAll'),
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		displayOptions: { show: { resource: ['senderName'], operation: ['getAll'], returnAll: [false] } },
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-	},
+	...returnAllAndLimit('senderName'),
 	{
 		displayName: 'Filters',
 		name: 'filters',

@@ -8,6 +8,7 @@ import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
 import { gatewayCredentials, gatewayProperty } from '../shared/n8n/gateway-property';
 import { gatewaysWith } from '../shared/registry/registry';
+import { returnAllAndLimit } from '../shared/n8n/list-properties';
 
 const CAPABILITY = 'premiumSubscriptions';
 const gateways = gatewaysWith(CAPABILITY);
@@ -94,23 +95,7 @@ export const premiumSubscriptionsProperties: INodeProperties[] = [
 		displayOptions: showFor('create', 'delete'),
 		description: 'The number to subscribe or unsubscribe, with + and its country code',
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		displayOptions: showFor('getAll'),
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		displayOptions: { show: { resource: ['subscription'], operation: ['getAll'], returnAll: [false] } },
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-	},
+	...returnAllAndLimit('subscription'),
 	{
 		displayName: 'Options',
 		name: 'options',
