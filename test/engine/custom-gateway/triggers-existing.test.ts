@@ -1,0 +1,158 @@
+/**
+ * The Custom HTTP Gateway's triggers against the simulator's existing gateways (issue 14): the shipped
+ * Africa's Talking and SMSBox profiles carry a callback mapping, and the Delivery Report and Inbound
+ * SMS Triggers configured for `httpGateway` with them must read what the simulator posts exactly as
+ * the named Africa's Talking and SMSBox triggers do (same message IDs, statuses, from, to, text), in
+ * n8n's engine over loopback HTTP, answering the profile's acknowledgement byte for byte.
+ */
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { IDataObject } from 'n8n-workflow';
+
+import type { TriggerUnderTest, WebhookCallResult } from '../../harness/webhook';
+import { sendCustom, shippedProfile } from '../../fixtures/custom-gateway';
+import { kenyanNumbers, useSimulator } from '../../fixtures/simulator';
+import { describeEachVersion, SECRET } from '../triggers/triggers';
+
+const fx = useSimulator();
+
+/** One loopback route standing in for n8n's webhook endpoint: runs the trigger, answers what it wrote. */
+class OneRouteEndpoint {
+	readonly results: WebhookCallResult[] = [];
+	private server: http.Server | undefined;
+	private under: TriggerUnderTest | undefined;
+	url = '';
+
+	async start(): Promise<void> {
+		this.server = http.createServer((req, res) => {
+			const chunks: Buffer[] = [];
+			req.on('data', (chunk: Buffer) => chunks.push(chunk));
+			req.on('end', () => void this.handle(req, Buffer.concat(chunks), res));
+		});
+		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+		this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/hook`;
+	}
+
+	async stop(): Promise<void> {
+		const server = this.server;
+		if (!server) return;
+		server.closeAllConnections();
+		await new Promise<void>((resolve) => server.close(() => resolve()));
+	}
+
+	use(under: TriggerUnderTest): string {
+		this.under = under;
+		this.results.length = 0;
+		return `${this.url}?token=${SECRET}`;
+	}
+
+	events(): IDataObject[] {
+		return this.results.flatMap((r) => r.items);
+	}
+
+	private async handle(req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): Promise<void> {
+		const url = new URL(req.url ?? '/', this.url);
+		if (!this.under || url.pathname !== '/hook') {
+			res.writeHead(404).end();
+			return;
+		}
+		const headers: Record<string, string> = {};
+		for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers[name] = value;
+		const result = await this.under.call({ method: req.method, headers, query: Object.fromEntries(url.searchParams), body });
+		this.results.push(result);
+		res.writeHead(result.status, result.headers);
+		res.end(result.body);
+	}
+}
+
+const endpoint = new OneRouteEndpoint();
+beforeAll(async () => endpoint.start());
+afterAll(async () => endpoint.stop());
+
+/** What the two triggers must agree on, per event. */
+const reportView = (e: IDataObject) => ({ to: e.to, status: e.status, final: e.final, gatewayStatus: e.gatewayStatus });
+const inboundView = (e: IDataObject) => ({ eventType: e.eventType, from: e.from, to: e.to, text: e.text });
+
+describeEachVersion('Custom HTTP Gateway triggers against the existing simulator gateways', (trigger) => {
+	const custom = (kind: 'deliveryReport' | 'inbound', name: 'africastalking-simulator' | 'smsbox-simulator') =>
+		trigger(kind, { gateway: 'httpGateway' }, { httpSmsGatewayApi: shippedProfile(name, fx.get().sim) });
+
+	it("Africa's Talking profile: delivered and failed reports match the named trigger's, with the IDs Send SMS returned and the exact acknowledgement", async () => {
+		const { sim } = fx.get();
+		const profile = shippedProfile('africastalking-simulator', sim);
+		// The simulator fails numbers ending in 0000 (its default outcome rule).
+		const numbers = [...kenyanNumbers(2, 7), '+254710000000'];
+		const round = async (under: TriggerUnderTest) => {
+			sim.configure({ callbacks: { africastalking: { delivery: endpoint.use(under) } } });
+			const sent = await sendCustom({ profile, message: 'Your code is 1234', items: numbers.map((phone) => ({ phone })) });
+			expect(sent.json.map((j) => j.status)).toEqual(['accepted', 'accepted', 'accepted']);
+			const { attempts } = await sim.deliver({ gateway: 'africastalking' });
+			expect(attempts).toHaveLength(3);
+			expect(attempts.every((a) => a.acknowledged && a.attempt === 1 && a.status === 200)).toBe(true);
+			const events = endpoint.events();
+			expect(events.map((e) => e.messageId).sort()).toEqual(sent.json.map((j) => j.messageId).sort());
+			return { events, results: [...endpoint.results] };
+		};
+
+		const viaCustom = await round(custom('deliveryReport', 'africastalking-simulator'));
+		for (const result of viaCustom.results) {
+			expect([result.status, result.headers['content-type'], result.body]).toEqual([200, 'text/plain; charset=utf-8', 'OK']);
+		}
+		expect(viaCustom.events.every((e) => e.gateway === 'httpGateway' && e.eventType === 'deliveryReport')).toBe(true);
+		const viaNamed = await round(trigger('deliveryReport', { gateway: 'africasTalking' }));
+
+		const byNumber = (events: IDataObject[]) => events.map(reportView).sort((a, b) => String(a.to).localeCompare(String(b.to)));
+		expect(byNumber(viaCustom.events)).toEqual(byNumber(viaNamed.events));
+		expect(byNumber(viaCustom.events).map((v) => v.status)).toEqual(['failed', 'delivered', 'delivered']);
+		const failed = (events: IDataObject[]) => events.find((e) => e.to === '+254710000000')!;
+		expect(failed(viaCustom.events).failureReason).toBe(failed(viaNamed.events).failureReason);
+		const serialized = JSON.stringify(viaCustom.events);
+		expect(serialized).not.toContain(SECRET);
+		expect(serialized).not.toContain(String(profile.authHeaderSecret));
+	});
+
+	it("Africa's Talking profile: an incoming message reaches the Inbound SMS Trigger as the named trigger reads it", async () => {
+		const { sim } = fx.get();
+		const read = async (under: TriggerUnderTest) => {
+			sim.configure({ callbacks: { africastalking: { inbound: endpoint.use(under) } } });
+			const { attempts } = await sim.inbound({ gateway: 'africastalking', from: '+254711000123', text: 'Habari & "karibu" =1' });
+			expect(attempts.map((a) => [a.acknowledged, a.attempt])).toEqual([[true, 1]]);
+			return { events: endpoint.events(), results: [...endpoint.results] };
+		};
+		const viaCustom = await read(custom('inbound', 'africastalking-simulator'));
+		const viaNamed = await read(trigger('inbound', { gateway: 'africasTalking' }));
+		expect(viaCustom.events).toHaveLength(1);
+		expect(viaCustom.events.map(inboundView)).toEqual(viaNamed.events.map(inboundView));
+		expect(viaCustom.events[0]).toMatchObject({ gateway: 'httpGateway', from: '+254711000123', text: 'Habari & "karibu" =1' });
+		expect(viaCustom.events[0].messageId).toEqual(expect.any(String));
+		expect([viaCustom.results[0].status, viaCustom.results[0].body]).toEqual([200, 'OK']);
+	});
+
+	it('SMSBox profile: a two-way callback reaches the Inbound SMS Trigger as the named trigger reads it, answered with the configured JSON', async () => {
+		const { sim } = fx.get();
+		const read = async (under: TriggerUnderTest) => {
+			sim.configure({ callbacks: { smsbox: { inbound: endpoint.use(under) } } });
+			const { attempts } = await sim.inbound({ gateway: 'smsbox', from: '+255700000001', text: 'Habari yako' });
+			return { events: endpoint.events(), results: [...endpoint.results], attempts };
+		};
+		const viaCustom = await read(custom('inbound', 'smsbox-simulator'));
+		const viaNamed = await read(trigger('inbound', { gateway: 'smsBox' }));
+		expect(viaNamed.attempts.map((a) => a.acknowledged)).toEqual([true]);
+		// Every delivery of the callback (the simulator retries what it does not count as acknowledged) carries the same message.
+		expect(viaCustom.events.length).toBeGreaterThanOrEqual(1);
+		// The named trigger writes SMSBox's `to` (posted without a "+") in international form; the custom
+		// gateway passes the mapped `to` through as posted: the same number, compared without the "+".
+		const sameNumber = (e: IDataObject) => ({ ...inboundView(e), to: String(e.to).replace(/^\+/, '') });
+		expect(viaCustom.events.map(sameNumber)).toEqual(viaCustom.events.map(() => sameNumber(viaNamed.events[0])));
+		expect(viaCustom.events[0].to).toBe('255701000001');
+		expect(viaNamed.events[0].to).toBe('+255701000001');
+		// The simulator counts an SMSBox answer as acknowledged only when it echoes the callback's
+		// transaction_id; a profile's acknowledgement is fixed bytes, so it retries (bounded) and each retry is read the same.
+		expect(viaCustom.attempts.every((a) => !a.acknowledged && a.status === 200)).toBe(true);
+		expect(viaCustom.events).toHaveLength(viaCustom.attempts.length);
+		expect(viaCustom.events[0]).toMatchObject({ gateway: 'httpGateway', from: '+255700000001', text: 'Habari yako' });
+		for (const result of viaCustom.results) {
+			expect([result.status, result.headers['content-type'], result.body]).toEqual([200, 'application/json', '{"successful":true}']);
+		}
+	});
+});
