@@ -26,9 +26,13 @@ async function runChild(): Promise<ChildReport> {
 	child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
 	child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
 	const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_TIMEOUT_MS);
-	const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
+	const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+		child.once('exit', (exitCode, exitSignal) => resolve([exitCode, exitSignal])),
+	);
 	clearTimeout(timer);
-	if (code !== 0) throw new Error(`the vm differential child failed (exit ${code}): ${stderr.slice(-2000)}`);
+	if (code !== 0) {
+		throw new Error(`the vm differential child failed (exit ${code}, signal ${signal}): ${stderr.slice(-2000)}`);
+	}
 	const last = stdout.trim().split('\n').pop() ?? '';
 	return JSON.parse(last) as ChildReport;
 }
@@ -37,7 +41,17 @@ describe('native expressions vs the real n8n (vm engine)', () => {
 	it(
 		'gives what getNodeParameter gives on more than 10,000 generated cases',
 		async () => {
-			const report = await runChild();
+			// A child killed by a signal gave no result at all (seen twice on a machine loaded by other
+			// test runs, never alone): it runs once more, said aloud. A result with mismatches is never
+			// retried.
+			let report: ChildReport;
+			try {
+				report = await runChild();
+			} catch (error) {
+				if (!/signal SIG/.test((error as Error).message)) throw error;
+				process.stdout.write(`[e2e] vm differential child died, running it once more: ${(error as Error).message.slice(0, 200)}\n`);
+				report = await runChild();
+			}
 			process.stdout.write(`[e2e] vm differential: ${JSON.stringify({ ...report, mismatches: report.mismatches.slice(0, 5) })}\n`);
 			expect(report.configuredEngine).toBe('vm');
 			expect(report.engine).toBe('vm');

@@ -8,14 +8,13 @@
  * of bad and hostile callbacks (4xx, nothing started), a wrong token (401, credential never read)
  * and a broken mapping (500 naming the field).
  */
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import type { TriggerUnderTest, WebhookCallResult } from '../../harness/webhook';
+import type { TriggerUnderTest } from '../../harness/webhook';
 import { sendCustom, shippedProfile } from '../../fixtures/custom-gateway';
 import { kenyanNumbers, useSimulator } from '../../fixtures/simulator';
 import { describeEachVersion, FORM, formCall, jsonCall, SECRET, withToken } from '../triggers/triggers';
+import { OneRouteEndpoint } from '../../fixtures/one-route-endpoint';
 
 const fx = useSimulator();
 
@@ -38,52 +37,7 @@ const JSON_PROFILE: ICredentialDataDecryptedObject = {
 	callbackAckContentType: 'application/json',
 };
 
-/** One loopback route standing in for n8n's webhook endpoint: runs the trigger, answers what it wrote. */
-class OneRouteEndpoint {
-	readonly results: WebhookCallResult[] = [];
-	private server: http.Server | undefined;
-	private under: TriggerUnderTest | undefined;
-	url = '';
-
-	async start(): Promise<void> {
-		this.server = http.createServer((req, res) => {
-			const chunks: Buffer[] = [];
-			req.on('data', (chunk: Buffer) => chunks.push(chunk));
-			req.on('end', () => void this.handle(req, Buffer.concat(chunks), res));
-		});
-		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-		this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/status`;
-	}
-
-	async stop(): Promise<void> {
-		const server = this.server;
-		if (!server) return;
-		server.closeAllConnections();
-		await new Promise<void>((resolve) => server.close(() => resolve()));
-	}
-
-	use(under: TriggerUnderTest): string {
-		this.under = under;
-		this.results.length = 0;
-		return `${this.url}?token=${SECRET}`;
-	}
-
-	private async handle(req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): Promise<void> {
-		const url = new URL(req.url ?? '/', this.url);
-		if (!this.under || url.pathname !== '/status') {
-			res.writeHead(404).end();
-			return;
-		}
-		const headers: Record<string, string> = {};
-		for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers[name] = value;
-		const result = await this.under.call({ method: req.method, headers, query: Object.fromEntries(url.searchParams), body });
-		this.results.push(result);
-		res.writeHead(result.status, result.headers);
-		res.end(result.body);
-	}
-}
-
-const endpoint = new OneRouteEndpoint();
+const endpoint = new OneRouteEndpoint(SECRET);
 beforeAll(async () => endpoint.start());
 afterAll(async () => endpoint.stop());
 
