@@ -198,6 +198,16 @@ describe('DHIS2 outbound SMS', () => {
 		expect(list.data.outboundsmss[0].recipients).toHaveLength(401);
 	});
 
+	it("fails a slice with the refusing rule's gatewayStatus, a RESULT_CODE text", async () => {
+		sim.configure({ outcomes: { rules: [{ exact: '4740000009', outcome: 'rejected', gatewayStatus: 'insufficient credits' }] } });
+		const refused = await outbound({ message: 'credit', recipients: ['4740000008', '4740000009'] });
+		expect(refused.data).toEqual(wm(500, 'insufficient credits'));
+		expect(sim.messages({ gateway: 'dhis2' }).map((r) => [r.status, r.failureReason])).toEqual([
+			['failed', 'insufficient credits'],
+			['failed', 'insufficient credits'],
+		]);
+	});
+
 	it('lists OutboundSms rows with a pager (ids only by default) and deletes them', async () => {
 		await outbound({ message: 'one', recipients: ['4740000001'] });
 		await outbound({ message: 'two', recipients: ['4740000002'] });

@@ -134,12 +134,15 @@ function maxLength(gateway: GatewayConfig): number {
 
 /**
  * A slice fails at the gateway when one of its numbers has the `rejected` outcome rule
- * (the simulator's stand-in for the SMS provider refusing the batch). The text is the one
- * DHIS2 reports for that gateway type (GatewayResponse; generic http: "failed").
+ * (the simulator's stand-in for the SMS provider refusing the batch). The text is the rule's
+ * `gatewayStatus` when it has one (any short text of the RESULT_CODE table, e.g. "insufficient
+ * credits", docs/gateways/dhis2.md#sending), else the one DHIS2 reports for that gateway type
+ * (GatewayResponse; generic http: "failed").
  */
 function sliceFailure(ctx: SimContext, gateway: GatewayConfig, slice: string[]): string | null {
-	const refused = slice.some((to) => resolveOutcome(ctx.config, to).outcome === 'rejected');
-	if (!refused) return null;
+	const refusal = slice.map((to) => resolveOutcome(ctx.config, to)).find((r) => r.outcome === 'rejected');
+	if (!refusal) return null;
+	if (refusal.gatewayStatus !== undefined) return refusal.gatewayStatus;
 	return gateway.type === 'bulksms' || gateway.type === 'clickatell' ? 'bad request' : 'failed';
 }
 
