@@ -6,6 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { InboundSmsPollingTrigger } from '../../../nodes/InboundSmsPolling/InboundSmsPollingTrigger.node';
+import { incomingMessage } from '../../../nodes/shared/adapters/africastalking/webhooks';
 import { dhis2Webhooks } from '../../../nodes/shared/adapters/dhis2/webhooks';
 import { runPoll } from '../../harness/poll';
 import { useSimulator } from '../../fixtures/simulator';
@@ -143,5 +144,31 @@ describe('Inbound SMS (Polling) Trigger: the same events as the webhook trigger'
 		expect({ ...polledRest, raw: undefined }).toEqual({ ...pushedRest, raw: undefined });
 		// The polled one names DHIS2's own uid, which the DHIS2 SMS node can delete.
 		expect(polled.messageId).toMatch(/^[A-Za-z][A-Za-z0-9]{10}$/);
+	});
+
+	/*
+	 * Africa's Talking documents the callback's `id` as a string, "the internal ID that we use to
+	 * store this message", and the inbox's `id` as an integer, "the id of the message"; it does not
+	 * say they are the same value (docs/gateways/africastalking.md#balance-inbox-and-subscriptions).
+	 * The simulator gives them different values (an `ATSid_…` callback id, a numeric inbox id), so
+	 * there the two triggers give one message two eventIds; the parser is the same, so one id gives
+	 * one eventId.
+	 */
+	it("gives an Africa's Talking message the webhook parser's fields, and its eventId only when the ids agree", async () => {
+		const first = await poll('africasTalking');
+		const { inbound } = await fx.get().sim.inbound({ gateway: 'africastalking', from: SENDER.africasTalking, text: 'JOIN' });
+		const polled = (await poll('africasTalking', first.staticData)).items![0];
+		const callback = inbound as Record<string, string>;
+		const pushed = incomingMessage(callback, { receivedAtMs: Date.now() }) as unknown as IDataObject;
+
+		expect(polled).toMatchObject({ from: pushed.from, to: pushed.to, text: pushed.text, linkId: pushed.linkId });
+		expect(Date.parse(String(polled.receivedAt)) - Date.parse(String(pushed.receivedAt))).toBeLessThan(1000);
+		// The simulator's two ids differ, and so do the eventIds.
+		expect(pushed.messageId).toMatch(/^ATSid_/);
+		expect(polled.messageId).toMatch(/^\d+$/);
+		expect(polled.eventId).not.toBe(pushed.eventId);
+		// Were the callback's id the inbox's, the webhook trigger would give the polled eventId.
+		const sameId = incomingMessage({ ...callback, id: String(polled.messageId) }, { receivedAtMs: Date.now() });
+		expect(sameId.eventId).toBe(polled.eventId);
 	});
 });

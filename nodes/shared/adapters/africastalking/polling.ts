@@ -5,8 +5,8 @@
  * messages after that id, oldest first. The id is numeric and grows, so it is the cursor. How many
  * one answer holds is not documented: the poll fetches again from the last id until an answer is
  * empty. Each message is read by the incoming-message callback's own parser, so a polled message
- * and a pushed one give the same event, and the same `eventId` when Africa's Talking uses one id for
- * both (INF: both are described as the id it stores the message under).
+ * and a pushed one give the same fields, and the same `eventId` only when Africa's Talking puts the
+ * same `id` in both, which it does not document (docs/gateways/africastalking.md#balance-inbox-and-subscriptions).
  */
 import type { InboundPollingCapability, InboundPollPage, PollBudget, PollCursor } from '../../core/adapter';
 import { errorInfo, GatewayError } from '../../core/errors';
