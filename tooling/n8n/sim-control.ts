@@ -103,6 +103,11 @@ export class SimControl {
 		await this.post('/sim/config', patch);
 	}
 
+	/** The whole config now (`GET /sim/config`), e.g. to put a section back after a test changed it. */
+	async config(): Promise<Record<string, unknown>> {
+		return await this.get('/sim/config');
+	}
+
 	private async get<T>(path: string, params?: Record<string, string | undefined>): Promise<T> {
 		const response = await axios.get(`${this.url}${path}`, { params, timeout: 10000 });
 		return response.data as T;
