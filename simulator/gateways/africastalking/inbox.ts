@@ -41,6 +41,8 @@ export function receiveAtInbound(
 		date: callbackDate(nowIso),
 		from: message.from,
 		networkCode: message.networkCode,
+		// `cost` is a documented, optional field of the callback (not of the inbox): sent when given.
+		...(typeof input.cost === 'string' ? { cost: input.cost } : {}),
 	};
 	return { inbound: fields, callback: sendAtCallback(ctx, 'inbound', fields, message.callbackId) };
 }

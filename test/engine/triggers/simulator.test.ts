@@ -242,6 +242,8 @@ describeEachVersion('the simulator calling the triggers', (trigger) => {
 			from: '+254711000001',
 			text: 'Hello there',
 			linkId: 'link-42',
+			networkCode: '63902',
+			cost: 'KES 1.0000',
 		});
 		await sim.optOut({
 			gateway: 'africastalking',
@@ -263,6 +265,9 @@ describeEachVersion('the simulator calling the triggers', (trigger) => {
 				text: 'Hello there',
 				linkId: 'link-42',
 				messageId: expect.stringMatching(/^ATSid_/),
+				// Promoted from raw (issue 13): Africa's Talking's networkCode and cost.
+				networkCode: '63902',
+				cost: 'KES 1.0000',
 			}),
 		]);
 		expect(endpoint.events('/at/optout')).toEqual([
@@ -312,7 +317,7 @@ describeEachVersion('the simulator calling the triggers', (trigger) => {
 			},
 		});
 		const smsBox = await sim.inbound({ gateway: 'smsbox', from: '+255701000000', text: 'Habari' });
-		const dhis2 = await sim.inbound({ gateway: 'dhis2', from: '+4740000000', text: 'VISIT 12 3' });
+		const dhis2 = await sim.inbound({ gateway: 'dhis2', from: '+4740000000', text: 'VISIT 12 3', gatewayId: 'modem-7' });
 
 		expect(smsBox.attempts).toEqual([expect.objectContaining({ acknowledged: true, attempt: 1 })]);
 		expect(JSON.parse(smsBox.attempts[0].responseBody ?? '')).toEqual({
@@ -325,6 +330,9 @@ describeEachVersion('the simulator calling the triggers', (trigger) => {
 				from: '+255701000000',
 				text: 'Habari',
 				messageId: smsBox.inbound.transaction_id,
+				// Promoted from raw (issue 13): SMSBox's channel and billing.
+				channel: 'sms',
+				billing: { currency: 'TZS', subscriberPrice: '0.00', billingPrice: '0.00' },
 			}),
 		]);
 
@@ -334,7 +342,8 @@ describeEachVersion('the simulator calling the triggers', (trigger) => {
 			status: 'OK',
 		});
 		expect(endpoint.events('/dhis2/api/sms/inbound')).toEqual([
-			expect.objectContaining({ gateway: 'dhis2', from: '+4740000000', text: 'VISIT 12 3' }),
+			// gatewayId and smsEncoding promoted from raw (issue 13).
+			expect.objectContaining({ gateway: 'dhis2', from: '+4740000000', text: 'VISIT 12 3', gatewayId: 'modem-7', smsEncoding: 'ENC7BIT' }),
 		]);
 	});
 
