@@ -5,7 +5,8 @@
  * compatibility version with it. Same single-n8n stack as `npm run test:e2e`.
  *
  * Kept: registration of every node and credential, n8n's credential test, Send SMS per gateway
- * through a workflow, versions 1 and 2 of the three triggers with each gateway's exact
+ * and Premium SMS Subscriptions (create with its checkout token, get many, delete, refusals)
+ * through a webhook workflow, versions 1 and 2 of the three triggers with each gateway's exact
  * acknowledgement (compat/trigger-versions), the auto-reply example (exact acknowledgement bytes,
  * refused calls start nothing) and the secret check (last, see sequencer.js).
  * Left out, because they only make sense on the main version (2.41.1):
@@ -42,6 +43,7 @@ module.exports = {
 		'<rootDir>/test/e2e/10-registration.test.ts',
 		'<rootDir>/test/e2e/20-credential-test.test.ts',
 		'<rootDir>/test/e2e/30-send-sms.test.ts',
+		'<rootDir>/test/e2e/premium-subscriptions.test.ts',
 		'<rootDir>/test/e2e/compat/trigger-versions.test.ts',
 		'<rootDir>/test/e2e/examples/auto-reply.test.ts',
 		'<rootDir>/test/e2e/90-no-secrets.test.ts',
