@@ -76,7 +76,16 @@ export class SimControl {
 
 	/** Delivers the matching sent messages now (forced outcome optional) and waits for the reports. */
 	async deliver(
-		request: { ids?: string[]; gateway?: SimGateway; outcome?: 'delivered' | 'failed' | 'rejected'; failureReason?: string },
+		request: {
+			ids?: string[];
+			gateway?: SimGateway;
+			outcome?: 'delivered' | 'failed' | 'rejected';
+			failureReason?: string;
+			/** The gateway's own status word or code to report (e.g. AT `Buffered`, Gupshup `8003`). */
+			gatewayStatus?: string;
+			/** Africa's Talking's retryCount of the report. */
+			retryCount?: number;
+		},
 		timeoutMs = 30000,
 	) {
 		return await this.post<{ delivered: number; attempts?: CallbackAttempt[] }>(
