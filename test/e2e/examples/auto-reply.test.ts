@@ -8,13 +8,7 @@
 import { finishedExecutions } from '../../../tooling/n8n/executions';
 import type { CallbackAttempt } from '../../../tooling/n8n/sim-control';
 import { uniqueNumber, uniqueTag } from '../../../tooling/n8n/workflows';
-import {
-	activateExample,
-	deactivateExample,
-	expectSuccessfulWebhookExecutions,
-	refusalsThenGenuine,
-	type ActiveExample,
-} from './support/active-example';
+import { ActiveExample } from './support/active-example';
 import { expectEveryCallRefused, type RefusalOutcome } from './support/webhook-calls';
 
 const SHORT_CODE = '12345';
@@ -32,7 +26,7 @@ describe("example: auto-reply to incoming messages (Africa's Talking)", () => {
 	const conversations: Conversation[] = [];
 
 	beforeAll(async () => {
-		example = await activateExample('auto-reply.json', 'Incoming SMS', { gateway: 'africastalking', kind: 'inbound' });
+		example = await ActiveExample.activate('auto-reply.json', 'Incoming SMS', { gateway: 'africastalking', kind: 'inbound' });
 		const { client, sim, workflow } = example;
 
 		// Two people text the short code, one after the other.
@@ -45,7 +39,7 @@ describe("example: auto-reply to incoming messages (Africa's Talking)", () => {
 	});
 
 	afterAll(async () => {
-		await deactivateExample(example);
+		await example?.deactivate();
 	});
 
 	it('answers each inbound callback once with 200 "OK" (no retry needed)', () => {
@@ -57,7 +51,7 @@ describe("example: auto-reply to incoming messages (Africa's Talking)", () => {
 	});
 
 	it('starts one successful webhook execution per inbound message', async () => {
-		await expectSuccessfulWebhookExecutions(example, conversations.length);
+		await example.expectSuccessfulWebhookExecutions(conversations.length);
 	});
 
 	it('replies exactly once to each sender, from the short code, with the inbound linkId', async () => {
@@ -86,8 +80,7 @@ describe("example: auto-reply to incoming messages (Africa's Talking)", () => {
 		beforeAll(async () => {
 			const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 			const valid = form({ linkId: `link-${uniqueTag()}`, text: 'Hi', to: SHORT_CODE, id: `ATSid_${uniqueTag()}`, date: '2026-03-04 10:30:00', from: genuineFrom });
-			outcome = await refusalsThenGenuine(
-				example,
+			outcome = await example.refusalsThenGenuine(
 				FORM,
 				[
 					{ label: 'form without from/text', contentType: FORM, body: form({ linkId: 'x', to: SHORT_CODE }) },

@@ -11,13 +11,7 @@ import { GATEWAY_SENDS } from '../support/send-sms';
 import { deployActive, uniqueNumber, uniqueTag, webhookThen } from '../../../tooling/n8n/workflows';
 import { N8nSession, type DataTableRow } from '../../../tooling/n8n/n8n-session';
 import type { CallbackAttempt } from '../../../tooling/n8n/sim-control';
-import {
-	activateExample,
-	deactivateExample,
-	expectSuccessfulWebhookExecutions,
-	refusalsThenGenuine,
-	type ActiveExample,
-} from './support/active-example';
+import { ActiveExample } from './support/active-example';
 import { expectEveryCallRefused, type RefusalOutcome } from './support/webhook-calls';
 
 const TABLE = 'SMS delivery failures';
@@ -34,7 +28,7 @@ describe('example: collect failed deliveries (Gupshup)', () => {
 	let events: CallbackAttempt[];
 
 	beforeAll(async () => {
-		example = await activateExample('delivery-failures.json', 'Delivery report', { gateway: 'gupshup', kind: 'events' });
+		example = await ActiveExample.activate('delivery-failures.json', 'Delivery report', { gateway: 'gupshup', kind: 'events' });
 		const { context, client, sim, workflow } = example;
 		session = new N8nSession(context);
 
@@ -77,7 +71,7 @@ describe('example: collect failed deliveries (Gupshup)', () => {
 	});
 
 	afterAll(async () => {
-		await deactivateExample(example);
+		await example?.deactivate();
 		if (senderId) await example.client.deactivateWorkflow(senderId);
 	});
 
@@ -95,7 +89,7 @@ describe('example: collect failed deliveries (Gupshup)', () => {
 	});
 
 	it('starts one webhook execution per failure and none for the other events', async () => {
-		await expectSuccessfulWebhookExecutions(example, failed.length);
+		await example.expectSuccessfulWebhookExecutions(failed.length);
 	});
 
 	it('collects both failed numbers in one data table, the delivered one not', async () => {
@@ -119,8 +113,7 @@ describe('example: collect failed deliveries (Gupshup)', () => {
 		beforeAll(async () => {
 			const event = (status: string) =>
 				JSON.stringify({ destination: '5511987012345', messageId: genuineId, ts: String(Date.now()), status });
-			outcome = await refusalsThenGenuine(
-				example,
+			outcome = await example.refusalsThenGenuine(
 				JSON_TYPE,
 				[
 					{ label: 'not JSON', contentType: JSON_TYPE, body: 'status=failed' },

@@ -8,7 +8,7 @@ import axios from 'axios';
 
 import { finishedExecutions } from '../../../tooling/n8n/executions';
 import { uniqueNumber, uniqueTag } from '../../../tooling/n8n/workflows';
-import { activateExample, deactivateExample, type ActiveExample } from './support/active-example';
+import { ActiveExample } from './support/active-example';
 
 const SHORT_CODE = '12345';
 
@@ -37,7 +37,7 @@ describe("example: incoming SMS into DHIS2 (Africa's Talking → DHIS2)", () => 
 	}
 
 	beforeAll(async () => {
-		example = await activateExample('inbound-to-dhis2.json', 'Incoming SMS', { gateway: 'africastalking', kind: 'inbound' });
+		example = await ActiveExample.activate('inbound-to-dhis2.json', 'Incoming SMS', { gateway: 'africastalking', kind: 'inbound' });
 		const { context, client, sim, workflow } = example;
 		// DHIS2 takes SMS only from its users' numbers: one sender is a user, the other is not.
 		const config = (await axios.get(`${context.simulatorUrl}/sim/config`, { timeout: 10000 })).data as { dhis2RegisteredNumbers: string[] };
@@ -48,7 +48,7 @@ describe("example: incoming SMS into DHIS2 (Africa's Talking → DHIS2)", () => 
 	});
 
 	afterAll(async () => {
-		await deactivateExample(example);
+		await example?.deactivate();
 	});
 
 	it("stores each SMS of a DHIS2 user once, with sender, text, the short code's gateway ID and the received time", async () => {

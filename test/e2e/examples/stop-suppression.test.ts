@@ -13,7 +13,7 @@ import { N8nSession, type DataTableRow } from '../../../tooling/n8n/n8n-session'
 import type { CallbackAttempt } from '../../../tooling/n8n/sim-control';
 import { uniqueTag } from '../../../tooling/n8n/workflows';
 import { expectRunByWorkers } from '../support/processes';
-import { activateExample, deactivateExample, refusalsThenGenuine, type ActiveExample } from './support/active-example';
+import { ActiveExample } from './support/active-example';
 import { expectEveryCallRefused, type RefusalOutcome } from './support/webhook-calls';
 
 const TABLE = 'SMS suppression list';
@@ -32,7 +32,7 @@ describe('example: STOP replies build a suppression list the campaign skips (SMS
 	let sentBefore: Set<string>;
 
 	beforeAll(async () => {
-		example = await activateExample('stop-suppression.json', 'STOP reply', { gateway: 'smsbox', kind: 'inbound' });
+		example = await ActiveExample.activate('stop-suppression.json', 'STOP reply', { gateway: 'smsbox', kind: 'inbound' });
 		const { client, sim, workflow } = example;
 		session = new N8nSession(example.context);
 		contacts = contactsOf(nodeNamed(workflow, 'Contact list'));
@@ -56,7 +56,7 @@ describe('example: STOP replies build a suppression list the campaign skips (SMS
 	});
 
 	afterAll(async () => {
-		await deactivateExample(example);
+		await example?.deactivate();
 	});
 
 	it('acknowledges both replies with SMSBox\'s exact {"transaction_id","successful":true}, at the first attempt', () => {
@@ -120,8 +120,7 @@ describe('example: STOP replies build a suppression list the campaign skips (SMS
 					transaction_id: `e2e${uniqueTag()}`,
 					message: { text, media: { mediaUrl: '' }, custom: {} },
 				});
-			outcome = await refusalsThenGenuine(
-				example,
+			outcome = await example.refusalsThenGenuine(
 				JSON_TYPE,
 				[
 					{ label: 'not JSON', contentType: JSON_TYPE, body: 'from=255700000202&text=STOP' },
