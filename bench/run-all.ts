@@ -32,7 +32,7 @@ import { BENCH_GATEWAYS, type SendMode } from './support/gateways';
 import { describeMachine } from './support/machine';
 import { N8N_BENCH_ENV, startBenchStack, type BenchStack } from './support/n8n-stack';
 import { readResult, RESULTS_DIR, writeResult } from './support/results';
-import type { WebhookResult } from './webhooks/measure-webhooks';
+import type { WebhookResult } from './report/webhook-result';
 import { measureWebhookSettings, type WebhookSettingsResult } from './webhooks/settings/measure-settings';
 import type { ReceiverStack } from './webhooks/settings/receiver-stack';
 import { N8N_SETTING_IDS, settingById } from './webhooks/settings/settings';

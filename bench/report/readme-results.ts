@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import type { BulkResult } from '../bulk/measure-bulk';
 import type { FaultResult } from '../faults/measure-faults';
 import type { ScaleResult } from '../scale/measure-scale';
-import type { WebhookResult } from '../webhooks/measure-webhooks';
+import type { WebhookResult } from './webhook-result';
 import type { WebhookSettingsResult } from '../webhooks/settings/measure-settings';
 import type { ResultEnvelope } from './envelope';
 import { bulkSection } from './readme/bulk';

@@ -8,17 +8,11 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { handleSmsWebhook } from '../shared/webhooks/handle-webhook';
 import { manualUrlLifecycle } from '../shared/webhooks/lifecycle';
-import {
-	triggerCredentials,
-	gatewaySubtitle,
-	gatewayWebhookPath,
-	TRIGGER_DEFAULT_VERSION,
-	TRIGGER_VERSIONS,
-} from '../shared/webhooks/properties';
+import { gatewaySubtitle, gatewayWebhookPath } from '../shared/webhooks/properties';
+import { smsTriggerDescription, SMS_TRIGGER_VERSIONING } from '../shared/webhooks/trigger-description';
 import { inboundSmsProperties } from './description';
 
 export class InboundSmsTrigger implements INodeType {
@@ -29,25 +23,16 @@ export class InboundSmsTrigger implements INodeType {
 			light: 'file:../../icons/sms-trigger.svg',
 			dark: 'file:../../icons/sms-trigger.dark.svg',
 		},
-		group: ['trigger'],
-		version: TRIGGER_VERSIONS,
-		defaultVersion: TRIGGER_DEFAULT_VERSION,
+		...SMS_TRIGGER_VERSIONING,
 		subtitle: gatewaySubtitle('from'),
-		description:
-			"Starts the workflow when an SMS arrives through Africa's Talking, Gupshup, SMSBox, a DHIS2-format SMS gateway app or any gateway described by a Custom HTTP Gateway profile",
-		defaults: { name: 'Inbound SMS Trigger' },
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: triggerCredentials('inbound'),
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				...gatewayWebhookPath('inbound'),
-			},
-		],
-		properties: inboundSmsProperties,
+		...smsTriggerDescription({
+			displayName: 'Inbound SMS Trigger',
+			description:
+				"Starts the workflow when an SMS arrives through Africa's Talking, Gupshup, SMSBox, a DHIS2-format SMS gateway app or any gateway described by a Custom HTTP Gateway profile",
+			kind: 'inbound',
+			webhookPath: gatewayWebhookPath('inbound'),
+			properties: inboundSmsProperties,
+		}),
 	};
 
 	webhookMethods = { default: manualUrlLifecycle };

@@ -8,16 +8,11 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { handleSmsWebhook } from '../shared/webhooks/handle-webhook';
 import { manualUrlLifecycle } from '../shared/webhooks/lifecycle';
-import {
-	triggerCredentials,
-	gatewaySubtitle,
-	TRIGGER_DEFAULT_VERSION,
-	TRIGGER_VERSIONS,
-} from '../shared/webhooks/properties';
+import { gatewaySubtitle } from '../shared/webhooks/properties';
+import { smsTriggerDescription, SMS_TRIGGER_VERSIONING } from '../shared/webhooks/trigger-description';
 import { smsDeliveryReportProperties } from './description';
 
 export class SmsDeliveryReportTrigger implements INodeType {
@@ -28,25 +23,16 @@ export class SmsDeliveryReportTrigger implements INodeType {
 			light: 'file:../../icons/sms-trigger.svg',
 			dark: 'file:../../icons/sms-trigger.dark.svg',
 		},
-		group: ['trigger'],
-		version: TRIGGER_VERSIONS,
-		defaultVersion: TRIGGER_DEFAULT_VERSION,
+		...SMS_TRIGGER_VERSIONING,
 		subtitle: gatewaySubtitle('from'),
-		description:
-			"Starts the workflow when Africa's Talking, Gupshup or a Custom HTTP Gateway reports the delivery status of a sent SMS",
-		defaults: { name: 'SMS Delivery Report Trigger' },
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: triggerCredentials('deliveryReport'),
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				path: 'delivery-report',
-			},
-		],
-		properties: smsDeliveryReportProperties,
+		...smsTriggerDescription({
+			displayName: 'SMS Delivery Report Trigger',
+			description:
+				"Starts the workflow when Africa's Talking, Gupshup or a Custom HTTP Gateway reports the delivery status of a sent SMS",
+			kind: 'deliveryReport',
+			webhookPath: { path: 'delivery-report' },
+			properties: smsDeliveryReportProperties,
+		}),
 	};
 
 	webhookMethods = { default: manualUrlLifecycle };

@@ -1,12 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	ACCEPT_ALL_EVENT_KINDS_OPTION,
-	commonTriggerProperties,
-} from '../shared/webhooks/properties';
+import { smsTriggerProperties } from '../shared/webhooks/properties';
 
-export const smsDeliveryReportProperties: INodeProperties[] = [
-	...commonTriggerProperties('deliveryReport', 'africasTalking'),
+export const smsDeliveryReportProperties: INodeProperties[] = smsTriggerProperties('deliveryReport', [
 	{
 		displayName: 'Statuses',
 		name: 'statusFilter',
@@ -33,12 +29,4 @@ export const smsDeliveryReportProperties: INodeProperties[] = [
 		description:
 			'Which delivery reports start the workflow. The others are still acknowledged to the gateway, so it does not send them again.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [ACCEPT_ALL_EVENT_KINDS_OPTION],
-	},
-];
+]);

@@ -8,17 +8,11 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { handleSmsWebhook } from '../shared/webhooks/handle-webhook';
 import { manualUrlLifecycle } from '../shared/webhooks/lifecycle';
-import {
-	triggerCredentials,
-	gatewaySubtitle,
-	gatewayWebhookPath,
-	TRIGGER_DEFAULT_VERSION,
-	TRIGGER_VERSIONS,
-} from '../shared/webhooks/properties';
+import { gatewaySubtitle, gatewayWebhookPath } from '../shared/webhooks/properties';
+import { smsTriggerDescription, SMS_TRIGGER_VERSIONING } from '../shared/webhooks/trigger-description';
 import { smsOptOutProperties } from './description';
 
 export class SmsOptOutTrigger implements INodeType {
@@ -29,25 +23,16 @@ export class SmsOptOutTrigger implements INodeType {
 			light: 'file:../../icons/sms-trigger.svg',
 			dark: 'file:../../icons/sms-trigger.dark.svg',
 		},
-		group: ['trigger'],
-		version: TRIGGER_VERSIONS,
-		defaultVersion: TRIGGER_DEFAULT_VERSION,
+		...SMS_TRIGGER_VERSIONING,
 		subtitle: gatewaySubtitle('from'),
-		description:
-			"Starts the workflow when someone opts out of (or back into) your SMS: Africa's Talking opt-out and subscription notifications, and STOP replies on every gateway",
-		defaults: { name: 'SMS Opt-Out Trigger' },
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: triggerCredentials('optOut'),
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				...gatewayWebhookPath('opt-out'),
-			},
-		],
-		properties: smsOptOutProperties,
+		...smsTriggerDescription({
+			displayName: 'SMS Opt-Out Trigger',
+			description:
+				"Starts the workflow when someone opts out of (or back into) your SMS: Africa's Talking opt-out and subscription notifications, and STOP replies on every gateway",
+			kind: 'optOut',
+			webhookPath: gatewayWebhookPath('opt-out'),
+			properties: smsOptOutProperties,
+		}),
 	};
 
 	webhookMethods = { default: manualUrlLifecycle };

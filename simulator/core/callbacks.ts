@@ -66,6 +66,17 @@ export class CallbackDispatcher {
 		private readonly policy: () => RetryPolicy,
 	) {}
 
+	/**
+	 * `send` to the URL the simulator is configured with for this callback; null, and nothing
+	 * posted, when none is set.
+	 */
+	sendIfConfigured(
+		url: string | null | undefined,
+		request: Omit<CallbackRequest, 'url'>,
+	): Promise<CallbackAttempt[]> | null {
+		return url ? this.send({ ...request, url }) : null;
+	}
+
 	/** Resolves with every attempt once the callback is acknowledged or out of retries. */
 	async send(request: CallbackRequest): Promise<CallbackAttempt[]> {
 		const callbackId = this.nextId++;

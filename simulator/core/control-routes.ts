@@ -2,6 +2,7 @@
 import type { ControlApi, InboundRequest, OptOutRequest } from './control';
 import { ControlError, parseStatus } from './control';
 import type { DeliverRequest } from './delivery';
+import type { InboundResult } from '../gateways/gateway';
 import type { SimReply, SimRequest } from './http-io';
 import { bodyText, isRecord, jsonReply } from './http-io';
 import type { CallbackKind } from './callbacks';
@@ -33,6 +34,20 @@ function readBody(req: SimRequest): Record<string, unknown> {
 	return value;
 }
 
+/**
+ * The answer to a call that makes the gateway post a callback: the gateway, what it made (under
+ * `madeKey`), whether a callback was queued, and, when the caller asked to `wait`, its attempts.
+ */
+async function callbackReply(body: Record<string, unknown>, madeKey: string, result: InboundResult): Promise<SimReply> {
+	const attempts = body.wait === true && result.callback ? await result.callback : undefined;
+	return jsonReply(200, {
+		gateway: body.gateway,
+		[madeKey]: result.inbound,
+		callbackQueued: result.callback !== null,
+		attempts,
+	});
+}
+
 export function controlRoutes(api: ControlApi): Record<string, ControlHandler> {
 	return {
 		'GET /sim/messages': (req) =>
@@ -50,26 +65,10 @@ export function controlRoutes(api: ControlApi): Record<string, ControlHandler> {
 		},
 		'GET /sim/config': () => jsonReply(200, api.config()),
 		'POST /sim/config': (_req, body) => jsonReply(200, api.configure(body)),
-		'POST /sim/inbound': async (_req, body) => {
-			const result = api.inbound(body as unknown as InboundRequest);
-			const attempts = body.wait === true && result.callback ? await result.callback : undefined;
-			return jsonReply(200, {
-				gateway: body.gateway,
-				inbound: result.inbound,
-				callbackQueued: result.callback !== null,
-				attempts,
-			});
-		},
-		'POST /sim/optout': async (_req, body) => {
-			const result = api.optOut(body as unknown as OptOutRequest);
-			const attempts = body.wait === true && result.callback ? await result.callback : undefined;
-			return jsonReply(200, {
-				gateway: body.gateway,
-				notification: result.inbound,
-				callbackQueued: result.callback !== null,
-				attempts,
-			});
-		},
+		'POST /sim/inbound': async (_req, body) =>
+			await callbackReply(body, 'inbound', api.inbound(body as unknown as InboundRequest)),
+		'POST /sim/optout': async (_req, body) =>
+			await callbackReply(body, 'notification', api.optOut(body as unknown as OptOutRequest)),
 		'POST /sim/deliver': async (_req, body) => {
 			const result = api.deliver(body as DeliverRequest);
 			const attempts = body.wait === true ? await result.reports : undefined;

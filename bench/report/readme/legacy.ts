@@ -1,8 +1,7 @@
 import type { BulkResult } from '../../bulk/measure-bulk';
 import { VARIANT_LABEL } from '../../bulk/senders';
 import { DISPLAY_NAME } from '../../support/gateways';
-import type { WebhookResult } from '../../webhooks/measure-webhooks';
-import { TARGET_LABEL } from '../../webhooks/targets';
+import { TARGET_LABEL, type WebhookResult } from '../webhook-result';
 import type { ResultEnvelope } from '../envelope';
 import { fmt, x } from './format';
 

@@ -3,7 +3,7 @@ import type { BulkResult } from '../../bulk/measure-bulk';
 import type { FaultResult } from '../../faults/measure-faults';
 import type { ScaleResult } from '../../scale/measure-scale';
 import { DISPLAY_NAME } from '../../support/gateways';
-import type { WebhookResult } from '../../webhooks/measure-webhooks';
+import type { WebhookResult } from '../webhook-result';
 import type { WebhookSettingsResult } from '../../webhooks/settings/measure-settings';
 import type { ResultEnvelope } from '../envelope';
 import { settingsGoals } from './webhook-settings';

@@ -1,6 +1,5 @@
 /** bench/README.md section 2: webhook acknowledgement table, goals, and the measured reasons. */
-import type { WebhookResult } from '../../webhooks/measure-webhooks';
-import { TARGET_LABEL } from '../../webhooks/targets';
+import { TARGET_LABEL, type WebhookResult } from '../webhook-result';
 import type { ResultEnvelope } from '../envelope';
 import { fmt, machineLine, met, x } from './format';
 

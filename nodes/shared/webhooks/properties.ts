@@ -139,7 +139,7 @@ const AUTH_DETAILS: INodeProperties[] = [
 ];
 
 /** The properties every SMS trigger starts with, in order. */
-export function commonTriggerProperties(
+function commonTriggerProperties(
 	kind: EventKind,
 	defaultGateway: GatewayId,
 ): INodeProperties[] {
@@ -160,7 +160,7 @@ export function commonTriggerProperties(
 }
 
 /** The option that lets one URL receive everything a gateway sends (Gupshup has one URL per app). */
-export const ACCEPT_ALL_EVENT_KINDS_OPTION: INodeProperties = {
+const ACCEPT_ALL_EVENT_KINDS_OPTION: INodeProperties = {
 	displayName: 'Accept All Event Kinds',
 	name: 'acceptAllEventKinds',
 	type: 'boolean',
@@ -168,6 +168,30 @@ export const ACCEPT_ALL_EVENT_KINDS_OPTION: INodeProperties = {
 	description:
 		"Whether to also start the workflow for the gateway's other events sent to this URL (incoming messages, delivery reports, opt-outs), each with its eventType, instead of only acknowledging them",
 };
+
+/**
+ * A trigger's whole parameter list: the common ones (Africa's Talking preselected), then the
+ * trigger's own `filters`, then the Options collection, which always starts with "Accept All Event
+ * Kinds" and goes on with the trigger's `options`.
+ */
+export function smsTriggerProperties(
+	kind: EventKind,
+	filters: INodeProperties[] = [],
+	options: INodeProperties[] = [],
+): INodeProperties[] {
+	return [
+		...commonTriggerProperties(kind, 'africasTalking'),
+		...filters,
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [ACCEPT_ALL_EVENT_KINDS_OPTION, ...options],
+		},
+	];
+}
 
 /**
  * The triggers' credentials: a gateway's account key when its callbacks can be checked against it

@@ -27,12 +27,9 @@ export function sendAtCallback(
 	fields: Record<string, string>,
 	messageId?: string,
 ): Promise<CallbackAttempt[]> | null {
-	const url = ctx.config.callbacks.africastalking[kind];
-	if (!url) return null;
-	return ctx.callbacks.send({
+	return ctx.callbacks.sendIfConfigured(ctx.config.callbacks.africastalking[kind], {
 		gateway: 'africastalking',
 		kind: kind as CallbackKind,
-		url,
 		contentType: 'application/x-www-form-urlencoded',
 		body: new URLSearchParams(fields).toString(),
 		acknowledged: isAcknowledged,

@@ -156,16 +156,12 @@ export function receiveDhis2Inbound(
 		smsStatus: 'INCOMING',
 		created: javaDate(now),
 	});
-	const url = ctx.config.callbacks.dhis2.inbound;
-	const callback = url
-		? ctx.callbacks.send({
-				gateway: 'dhis2',
-				kind: 'inbound',
-				url,
-				contentType: 'application/json',
-				body: JSON.stringify(payload),
-				acknowledged: (status) => status >= 200 && status < 300,
-			})
-		: null;
+	const callback = ctx.callbacks.sendIfConfigured(ctx.config.callbacks.dhis2.inbound, {
+		gateway: 'dhis2',
+		kind: 'inbound',
+		contentType: 'application/json',
+		body: JSON.stringify(payload),
+		acknowledged: (status) => status >= 200 && status < 300,
+	});
 	return { inbound: payload, callback };
 }

@@ -19,12 +19,9 @@ function post(
 	kind: 'events' | 'inbound',
 	messageId?: string,
 ): Promise<CallbackAttempt[]> | null {
-	const url = ctx.config.callbacks.gupshup.events;
-	if (!url) return null;
-	return ctx.callbacks.send({
+	return ctx.callbacks.sendIfConfigured(ctx.config.callbacks.gupshup.events, {
 		gateway: 'gupshup',
 		kind,
-		url,
 		contentType: 'application/json',
 		body: JSON.stringify(payload),
 		acknowledged: isAcknowledged,

@@ -34,20 +34,16 @@ export function receiveSmsboxInbound(ctx: SimContext, input: InboundInput): Inbo
 			billing_price: '0.00',
 		},
 	};
-	const url = ctx.config.callbacks.smsbox.inbound;
-	const callback = url
-		? ctx.callbacks.send({
-				gateway: 'smsbox',
-				kind: 'inbound',
-				url,
-				contentType: 'application/json',
-				body: JSON.stringify(payload),
-				acknowledged: acknowledges(transactionId),
-				messageId: transactionId,
-				// "You can validate the API Key on each callback request" (SMSBox's documentation, docs/gateways/smsbox.md#two-way-callback): the key, in the
-				// header the doc's tables name (INF: how it is sent is not documented).
-				...(ctx.config.smsboxCallbackApiKey ? { headers: { 'api-key': ctx.accounts.smsbox.apiKey } } : {}),
-			})
-		: null;
+	const callback = ctx.callbacks.sendIfConfigured(ctx.config.callbacks.smsbox.inbound, {
+		gateway: 'smsbox',
+		kind: 'inbound',
+		contentType: 'application/json',
+		body: JSON.stringify(payload),
+		acknowledged: acknowledges(transactionId),
+		messageId: transactionId,
+		// "You can validate the API Key on each callback request" (SMSBox's documentation, docs/gateways/smsbox.md#two-way-callback): the key, in the
+		// header the doc's tables name (INF: how it is sent is not documented).
+		...(ctx.config.smsboxCallbackApiKey ? { headers: { 'api-key': ctx.accounts.smsbox.apiKey } } : {}),
+	});
 	return { inbound: payload, callback };
 }

@@ -5,21 +5,11 @@
  * exactly one reply from the short code with the inbound `linkId`. Calls without the secret or
  * with malformed bodies are refused with a 4xx and start nothing.
  */
-import type { N8nRestClient, WorkflowNode } from '../../../tooling/n8n/rest-client';
-import { loadE2eContext, ownerClient, type E2eContext } from '../support/context';
-import { expectRunByWorkers } from '../support/processes';
 import { finishedExecutions } from '../../../tooling/n8n/executions';
+import type { CallbackAttempt } from '../../../tooling/n8n/sim-control';
 import { uniqueNumber, uniqueTag } from '../../../tooling/n8n/workflows';
-import { importExample, nodeNamed, type ImportedExample } from './support/examples';
-import { SimControl, type CallbackAttempt } from '../../../tooling/n8n/sim-control';
-import { triggerCallbackUrl, triggerWebhookPath } from './support/triggers';
-import {
-	activateAndWaitForTrigger,
-	callRefusalsThenGenuine,
-	expectEveryCallRefused,
-	refusalCalls,
-	type RefusalOutcome,
-} from './support/webhook-calls';
+import { ActiveExample } from './support/active-example';
+import { expectEveryCallRefused, type RefusalOutcome } from './support/webhook-calls';
 
 const SHORT_CODE = '12345';
 const FORM = 'application/x-www-form-urlencoded';
@@ -32,22 +22,12 @@ interface Conversation {
 }
 
 describe("example: auto-reply to incoming messages (Africa's Talking)", () => {
-	const secret = `e2e-Secret-${uniqueTag()}`;
-	let context: E2eContext;
-	let client: N8nRestClient;
-	let sim: SimControl;
-	let workflow: ImportedExample;
-	let trigger: WorkflowNode;
+	let example: ActiveExample;
 	const conversations: Conversation[] = [];
 
 	beforeAll(async () => {
-		context = loadE2eContext();
-		client = ownerClient(context);
-		sim = new SimControl(context.simulatorUrl);
-		workflow = await importExample(client, context, 'auto-reply.json', { secret });
-		trigger = nodeNamed(workflow, 'Incoming SMS');
-		await activateAndWaitForTrigger(client, workflow, triggerWebhookPath(trigger));
-		await sim.setCallbacks({ africastalking: { inbound: triggerCallbackUrl(context.webhookUrl, trigger, secret) } });
+		example = await ActiveExample.activate('auto-reply.json', 'Incoming SMS', { gateway: 'africastalking', kind: 'inbound' });
+		const { client, sim, workflow } = example;
 
 		// Two people text the short code, one after the other.
 		for (const text of ['Hello, is the clinic open?', 'NEWS']) {
@@ -59,8 +39,7 @@ describe("example: auto-reply to incoming messages (Africa's Talking)", () => {
 	});
 
 	afterAll(async () => {
-		await sim.setCallbacks({ africastalking: { inbound: null } });
-		await client.deactivateWorkflow(workflow.id);
+		await example?.deactivate();
 	});
 
 	it('answers each inbound callback once with 200 "OK" (no retry needed)', () => {
@@ -72,16 +51,12 @@ describe("example: auto-reply to incoming messages (Africa's Talking)", () => {
 	});
 
 	it('starts one successful webhook execution per inbound message', async () => {
-		const executions = await client.listExecutions({ workflowId: workflow.id });
-		expect(executions.map((e) => ({ status: e.status, mode: e.mode }))).toEqual(
-			conversations.map(() => ({ status: 'success', mode: 'webhook' })),
-		);
-		await expectRunByWorkers(context, executions.map((e) => e.id), 'webhook');
+		await example.expectSuccessfulWebhookExecutions(conversations.length);
 	});
 
 	it('replies exactly once to each sender, from the short code, with the inbound linkId', async () => {
 		for (const { from, text, linkId } of conversations) {
-			const replies = await sim.messages({ gateway: 'africastalking', to: from });
+			const replies = await example.sim.messages({ gateway: 'africastalking', to: from });
 			expect(replies.map((m) => ({ text: m.text, sender: m.sender, linkId: m.linkId, premium: m.premium }))).toEqual([
 				{ text: `This is a response to: "${text}"`, sender: SHORT_CODE, linkId, premium: true },
 			]);
@@ -89,6 +64,7 @@ describe("example: auto-reply to incoming messages (Africa's Talking)", () => {
 	});
 
 	it('replies the telco delivers: the linkId matched the inbound message (no InvalidLinkId)', async () => {
+		const { sim } = example;
 		for (const { from } of conversations) {
 			const [reply] = await sim.messages({ gateway: 'africastalking', to: from });
 			await sim.deliver({ ids: [reply.id] });
@@ -104,21 +80,15 @@ describe("example: auto-reply to incoming messages (Africa's Talking)", () => {
 		beforeAll(async () => {
 			const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 			const valid = form({ linkId: `link-${uniqueTag()}`, text: 'Hi', to: SHORT_CODE, id: `ATSid_${uniqueTag()}`, date: '2026-03-04 10:30:00', from: genuineFrom });
-			outcome = await callRefusalsThenGenuine(
-				client,
-				workflow.id,
-				triggerWebhookPath(trigger),
-				refusalCalls(
-					secret,
-					[
-						{ label: 'form without from/text', contentType: FORM, body: form({ linkId: 'x', to: SHORT_CODE }) },
-						{ label: 'JSON instead of a form', contentType: 'application/json', body: '{"from": "+254711000001", "text": "Hi"' },
-						{ label: 'repeated fields', contentType: FORM, body: `${valid}&from=%2B254711000002` },
-					],
-					FORM,
-					valid,
-				),
-				{ label: 'genuine', query: `?token=${encodeURIComponent(secret)}`, contentType: FORM, body: valid },
+			outcome = await example.refusalsThenGenuine(
+				FORM,
+				[
+					{ label: 'form without from/text', contentType: FORM, body: form({ linkId: 'x', to: SHORT_CODE }) },
+					{ label: 'JSON instead of a form', contentType: 'application/json', body: '{"from": "+254711000001", "text": "Hi"' },
+					{ label: 'repeated fields', contentType: FORM, body: `${valid}&from=%2B254711000002` },
+				],
+				valid,
+				valid,
 			);
 		});
 
@@ -129,7 +99,7 @@ describe("example: auto-reply to incoming messages (Africa's Talking)", () => {
 		it('starts no execution for them, and still serves the genuine call after them', async () => {
 			expect({ status: outcome.genuine.status, body: outcome.genuine.body }).toEqual({ status: 200, body: 'OK' });
 			expect(outcome.executionsAfter).toBe(outcome.executionsBefore + 1);
-			const reply = await sim.messages({ gateway: 'africastalking', to: genuineFrom });
+			const reply = await example.sim.messages({ gateway: 'africastalking', to: genuineFrom });
 			expect(reply.map((m) => m.text)).toEqual(['This is a response to: "Hi"']);
 		});
 	});

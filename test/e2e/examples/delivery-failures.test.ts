@@ -5,53 +5,32 @@
  * 2xx at the first attempt, only the two failures start executions, and both failed numbers end
  * up in the data table, even though their reports arrive at the same moment.
  */
-import type { N8nRestClient, WorkflowNode } from '../../../tooling/n8n/rest-client';
 import { waitFor } from '../../../tooling/n8n/wait-for';
-import { loadE2eContext, ownerClient, type E2eContext } from '../support/context';
-import { expectRunByWorkers } from '../support/processes';
 import { finishedExecutions } from '../../../tooling/n8n/executions';
 import { GATEWAY_SENDS } from '../support/send-sms';
 import { deployActive, uniqueNumber, uniqueTag, webhookThen } from '../../../tooling/n8n/workflows';
-import { importExample, nodeNamed, type ImportedExample } from './support/examples';
 import { N8nSession, type DataTableRow } from '../../../tooling/n8n/n8n-session';
-import { SimControl, type CallbackAttempt } from '../../../tooling/n8n/sim-control';
-import { triggerCallbackUrl, triggerWebhookPath } from './support/triggers';
-import {
-	activateAndWaitForTrigger,
-	callRefusalsThenGenuine,
-	expectEveryCallRefused,
-	refusalCalls,
-	type RefusalOutcome,
-} from './support/webhook-calls';
+import type { CallbackAttempt } from '../../../tooling/n8n/sim-control';
+import { ActiveExample } from './support/active-example';
+import { expectEveryCallRefused, type RefusalOutcome } from './support/webhook-calls';
 
 const TABLE = 'SMS delivery failures';
 const JSON_TYPE = 'application/json';
 const gupshup = GATEWAY_SENDS.find((spec) => spec.gateway === 'gupshup')!;
 
 describe('example: collect failed deliveries (Gupshup)', () => {
-	const secret = `e2e-Secret-${uniqueTag()}`;
-	let context: E2eContext;
-	let client: N8nRestClient;
+	let example: ActiveExample;
 	let session: N8nSession;
-	let sim: SimControl;
-	let workflow: ImportedExample;
-	let trigger: WorkflowNode;
-	const workflowIds: string[] = [];
+	let senderId: string | undefined;
 	let sent: Array<{ to: string; messageId: string }>;
 	let failed: typeof sent;
 	let delivered: typeof sent;
 	let events: CallbackAttempt[];
 
 	beforeAll(async () => {
-		context = loadE2eContext();
-		client = ownerClient(context);
+		example = await ActiveExample.activate('delivery-failures.json', 'Delivery report', { gateway: 'gupshup', kind: 'events' });
+		const { context, client, sim, workflow } = example;
 		session = new N8nSession(context);
-		sim = new SimControl(context.simulatorUrl);
-		workflow = await importExample(client, context, 'delivery-failures.json', { secret });
-		workflowIds.push(workflow.id);
-		trigger = nodeNamed(workflow, 'Delivery report');
-		await activateAndWaitForTrigger(client, workflow, triggerWebhookPath(trigger));
-		await sim.setCallbacks({ gupshup: { events: triggerCallbackUrl(context.webhookUrl, trigger, secret) } });
 
 		// Three SMS through Send SMS in n8n, so the reports carry the IDs Send SMS returned.
 		const path = `e2e-example-dlr-${uniqueTag()}`;
@@ -64,7 +43,7 @@ describe('example: collect failed deliveries (Gupshup)', () => {
 				credentials: { gupshupApi: { id: context.credentials.gupshup.id, name: context.credentials.gupshup.name } },
 			}),
 		);
-		workflowIds.push(sender.id);
+		senderId = sender.id;
 		const numbers = [0, 1, 2].map(() => uniqueNumber(gupshup.numberPrefix, gupshup.numberDigits));
 		const reply = await client.callWebhook(path, { body: { to: numbers.join(', ') } });
 		expect(reply.status).toBe(200);
@@ -92,8 +71,8 @@ describe('example: collect failed deliveries (Gupshup)', () => {
 	});
 
 	afterAll(async () => {
-		await sim.setCallbacks({ gupshup: { events: null } });
-		for (const id of workflowIds) await client.deactivateWorkflow(id);
+		await example?.deactivate();
+		if (senderId) await example.client.deactivateWorkflow(senderId);
 	});
 
 	it('acknowledges every Gupshup event with a 2xx and an empty body, at the first attempt', () => {
@@ -110,11 +89,7 @@ describe('example: collect failed deliveries (Gupshup)', () => {
 	});
 
 	it('starts one webhook execution per failure and none for the other events', async () => {
-		const executions = await client.listExecutions({ workflowId: workflow.id });
-		expect(executions.map((e) => ({ status: e.status, mode: e.mode }))).toEqual(
-			failed.map(() => ({ status: 'success', mode: 'webhook' })),
-		);
-		await expectRunByWorkers(context, executions.map((e) => e.id), 'webhook');
+		await example.expectSuccessfulWebhookExecutions(failed.length);
 	});
 
 	it('collects both failed numbers in one data table, the delivered one not', async () => {
@@ -138,22 +113,16 @@ describe('example: collect failed deliveries (Gupshup)', () => {
 		beforeAll(async () => {
 			const event = (status: string) =>
 				JSON.stringify({ destination: '5511987012345', messageId: genuineId, ts: String(Date.now()), status });
-			outcome = await callRefusalsThenGenuine(
-				client,
-				workflow.id,
-				triggerWebhookPath(trigger),
-				refusalCalls(
-					secret,
-					[
-						{ label: 'not JSON', contentType: JSON_TYPE, body: 'status=failed' },
-						{ label: 'a JSON array', contentType: JSON_TYPE, body: '[]' },
-						{ label: 'an unknown event', contentType: JSON_TYPE, body: '{"type":"billing","payload":{}}' },
-						{ label: 'truncated JSON', contentType: JSON_TYPE, body: event('failed').slice(0, 30) },
-					],
-					JSON_TYPE,
-					event('failed'),
-				),
-				{ label: 'genuine', query: `?token=${encodeURIComponent(secret)}`, contentType: JSON_TYPE, body: event('failed') },
+			outcome = await example.refusalsThenGenuine(
+				JSON_TYPE,
+				[
+					{ label: 'not JSON', contentType: JSON_TYPE, body: 'status=failed' },
+					{ label: 'a JSON array', contentType: JSON_TYPE, body: '[]' },
+					{ label: 'an unknown event', contentType: JSON_TYPE, body: '{"type":"billing","payload":{}}' },
+					{ label: 'truncated JSON', contentType: JSON_TYPE, body: event('failed').slice(0, 30) },
+				],
+				event('failed'),
+				event('failed'),
 			);
 		});
 

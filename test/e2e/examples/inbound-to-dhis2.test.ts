@@ -6,14 +6,9 @@
  */
 import axios from 'axios';
 
-import type { N8nRestClient, WorkflowNode } from '../../../tooling/n8n/rest-client';
-import { loadE2eContext, ownerClient, type E2eContext } from '../support/context';
 import { finishedExecutions } from '../../../tooling/n8n/executions';
 import { uniqueNumber, uniqueTag } from '../../../tooling/n8n/workflows';
-import { importExample, nodeNamed, type ImportedExample } from './support/examples';
-import { SimControl } from '../../../tooling/n8n/sim-control';
-import { triggerCallbackUrl, triggerWebhookPath } from './support/triggers';
-import { activateAndWaitForTrigger } from './support/webhook-calls';
+import { ActiveExample } from './support/active-example';
 
 const SHORT_CODE = '12345';
 
@@ -26,19 +21,14 @@ interface StoredInbound {
 }
 
 describe("example: incoming SMS into DHIS2 (Africa's Talking → DHIS2)", () => {
-	const secret = `e2e-Secret-${uniqueTag()}`;
-	let context: E2eContext;
-	let client: N8nRestClient;
-	let sim: SimControl;
-	let workflow: ImportedExample;
-	let trigger: WorkflowNode;
+	let example: ActiveExample;
 	const registered = uniqueNumber('+254722', 6);
 	const stranger = uniqueNumber('+254733', 6);
 	const texts = [`VISIT ${uniqueTag()} 12`, `VISIT ${uniqueTag()} 13`];
 
 	async function storedBy(originator: string): Promise<StoredInbound[]> {
-		const accounts = await sim.accounts();
-		const response = await axios.get(`${context.simulatorUrl}/dhis2/api/sms/inbound`, {
+		const accounts = await example.sim.accounts();
+		const response = await axios.get(`${example.context.simulatorUrl}/dhis2/api/sms/inbound`, {
 			params: { fields: '*', paging: 'false', filter: `originator:eq:${originator}` },
 			auth: { username: accounts.dhis2.username, password: accounts.dhis2.password },
 			timeout: 10000,
@@ -47,24 +37,18 @@ describe("example: incoming SMS into DHIS2 (Africa's Talking → DHIS2)", () => 
 	}
 
 	beforeAll(async () => {
-		context = loadE2eContext();
-		client = ownerClient(context);
-		sim = new SimControl(context.simulatorUrl);
+		example = await ActiveExample.activate('inbound-to-dhis2.json', 'Incoming SMS', { gateway: 'africastalking', kind: 'inbound' });
+		const { context, client, sim, workflow } = example;
 		// DHIS2 takes SMS only from its users' numbers: one sender is a user, the other is not.
 		const config = (await axios.get(`${context.simulatorUrl}/sim/config`, { timeout: 10000 })).data as { dhis2RegisteredNumbers: string[] };
 		await axios.post(`${context.simulatorUrl}/sim/config`, { dhis2RegisteredNumbers: [...config.dhis2RegisteredNumbers, registered] }, { timeout: 10000 });
-		workflow = await importExample(client, context, 'inbound-to-dhis2.json', { secret });
-		trigger = nodeNamed(workflow, 'Incoming SMS');
-		await activateAndWaitForTrigger(client, workflow, triggerWebhookPath(trigger));
-		await sim.setCallbacks({ africastalking: { inbound: triggerCallbackUrl(context.webhookUrl, trigger, secret) } });
 		for (const text of texts) await sim.inbound({ gateway: 'africastalking', from: registered, to: SHORT_CODE, text });
 		await sim.inbound({ gateway: 'africastalking', from: stranger, to: SHORT_CODE, text: 'VISIT 1 1' });
 		await finishedExecutions(client, workflow.id, 3);
 	});
 
 	afterAll(async () => {
-		await sim.setCallbacks({ africastalking: { inbound: null } });
-		await client.deactivateWorkflow(workflow.id);
+		await example?.deactivate();
 	});
 
 	it("stores each SMS of a DHIS2 user once, with sender, text, the short code's gateway ID and the received time", async () => {
@@ -80,7 +64,7 @@ describe("example: incoming SMS into DHIS2 (Africa's Talking → DHIS2)", () => 
 
 	it("stores nothing from a number DHIS2 does not know, and the execution fails with DHIS2's message", async () => {
 		expect(await storedBy(stranger)).toEqual([]);
-		const executions = await client.listExecutions({ workflowId: workflow.id });
+		const executions = await example.client.listExecutions({ workflowId: example.workflow.id });
 		expect(executions.map((e) => e.status).sort()).toEqual(['error', 'success', 'success']);
 	});
 });

@@ -7,22 +7,14 @@
  * and gives it to Send SMS's Exclude Numbers: every contact but the one who opted out is texted,
  * each exactly once; the opted-out one comes out with status suppressed.
  */
-import type { N8nRestClient, WorkflowNode } from '../../../tooling/n8n/rest-client';
-import { loadE2eContext, ownerClient, type E2eContext } from '../support/context';
-import { expectRunByWorkers } from '../support/processes';
-import { uniqueTag } from '../../../tooling/n8n/workflows';
-import { contactsOf, importExample, nodeNamed, type ImportedExample } from './support/examples';
+import { contactsOf, nodeNamed } from './support/examples';
 import { finishedExecution, finishedExecutions, nodeOutput, type FinishedExecution } from '../../../tooling/n8n/executions';
 import { N8nSession, type DataTableRow } from '../../../tooling/n8n/n8n-session';
-import { SimControl, type CallbackAttempt } from '../../../tooling/n8n/sim-control';
-import { triggerCallbackUrl, triggerWebhookPath } from './support/triggers';
-import {
-	activateAndWaitForTrigger,
-	callRefusalsThenGenuine,
-	expectEveryCallRefused,
-	refusalCalls,
-	type RefusalOutcome,
-} from './support/webhook-calls';
+import type { CallbackAttempt } from '../../../tooling/n8n/sim-control';
+import { uniqueTag } from '../../../tooling/n8n/workflows';
+import { expectRunByWorkers } from '../support/processes';
+import { ActiveExample } from './support/active-example';
+import { expectEveryCallRefused, type RefusalOutcome } from './support/webhook-calls';
 
 const TABLE = 'SMS suppression list';
 const JSON_TYPE = 'application/json';
@@ -31,13 +23,8 @@ const JSON_TYPE = 'application/json';
 const smsBoxAck = (transactionId: string) => `{"transaction_id":${JSON.stringify(transactionId)},"successful":true}`;
 
 describe('example: STOP replies build a suppression list the campaign skips (SMSBox)', () => {
-	const secret = `e2e-Secret-${uniqueTag()}`;
-	let context: E2eContext;
-	let client: N8nRestClient;
+	let example: ActiveExample;
 	let session: N8nSession;
-	let sim: SimControl;
-	let workflow: ImportedExample;
-	let trigger: WorkflowNode;
 	let contacts: Array<{ name: string; phone: string }>;
 	let optedOut: { name: string; phone: string };
 	const replies: Array<{ text: string; attempts: CallbackAttempt[] }> = [];
@@ -45,14 +32,9 @@ describe('example: STOP replies build a suppression list the campaign skips (SMS
 	let sentBefore: Set<string>;
 
 	beforeAll(async () => {
-		context = loadE2eContext();
-		client = ownerClient(context);
-		session = new N8nSession(context);
-		sim = new SimControl(context.simulatorUrl);
-		workflow = await importExample(client, context, 'stop-suppression.json', { secret });
-		trigger = nodeNamed(workflow, 'STOP reply');
-		await activateAndWaitForTrigger(client, workflow, triggerWebhookPath(trigger));
-		await sim.setCallbacks({ smsbox: { inbound: triggerCallbackUrl(context.webhookUrl, trigger, secret) } });
+		example = await ActiveExample.activate('stop-suppression.json', 'STOP reply', { gateway: 'smsbox', kind: 'inbound' });
+		const { client, sim, workflow } = example;
+		session = new N8nSession(example.context);
 		contacts = contactsOf(nodeNamed(workflow, 'Contact list'));
 		optedOut = contacts[1];
 
@@ -74,8 +56,7 @@ describe('example: STOP replies build a suppression list the campaign skips (SMS
 	});
 
 	afterAll(async () => {
-		await sim.setCallbacks({ smsbox: { inbound: null } });
-		await client.deactivateWorkflow(workflow.id);
+		await example?.deactivate();
 	});
 
 	it('acknowledges both replies with SMSBox\'s exact {"transaction_id","successful":true}, at the first attempt', () => {
@@ -88,9 +69,9 @@ describe('example: STOP replies build a suppression list the campaign skips (SMS
 	});
 
 	it('starts one webhook execution, for the STOP reply only', async () => {
-		const executions = (await client.listExecutions({ workflowId: workflow.id })).filter((e) => e.mode === 'webhook');
+		const executions = (await example.client.listExecutions({ workflowId: example.workflow.id })).filter((e) => e.mode === 'webhook');
 		expect(executions.map((e) => e.status)).toEqual(['success']);
-		await expectRunByWorkers(context, executions.map((e) => e.id), 'webhook');
+		await expectRunByWorkers(example.context, executions.map((e) => e.id), 'webhook');
 	});
 
 	it('puts the number that replied STOP into the suppression list', async () => {
@@ -115,8 +96,8 @@ describe('example: STOP replies build a suppression list the campaign skips (SMS
 	});
 
 	it('texts every other contact exactly once, personalised, and the opted-out one not at all', async () => {
-		const fresh = (await sim.messages({ gateway: 'smsbox' })).filter((m) => !sentBefore.has(`${m.seq}`));
-		const template = String(nodeNamed(workflow, 'Send SMS').parameters.message);
+		const fresh = (await example.sim.messages({ gateway: 'smsbox' })).filter((m) => !sentBefore.has(`${m.seq}`));
+		const template = String(nodeNamed(example.workflow, 'Send SMS').parameters.message);
 		const digits = (phone: string) => phone.replace(/\D/g, '');
 		expect(fresh.map((m) => ({ to: digits(m.to), text: m.text })).sort((a, b) => a.to.localeCompare(b.to))).toEqual(
 			contacts
@@ -139,23 +120,17 @@ describe('example: STOP replies build a suppression list the campaign skips (SMS
 					transaction_id: `e2e${uniqueTag()}`,
 					message: { text, media: { mediaUrl: '' }, custom: {} },
 				});
-			outcome = await callRefusalsThenGenuine(
-				client,
-				workflow.id,
-				triggerWebhookPath(trigger),
-				refusalCalls(
-					secret,
-					[
-						{ label: 'not JSON', contentType: JSON_TYPE, body: 'from=255700000202&text=STOP' },
-						{ label: 'a JSON string', contentType: JSON_TYPE, body: '"STOP"' },
-						{ label: 'no message', contentType: JSON_TYPE, body: JSON.stringify({ from: '255700000202', transaction_id: 'x1' }) },
-						{ label: 'a text that is not a string', contentType: JSON_TYPE, body: inbound({ text: 'STOP' }) },
-					],
-					JSON_TYPE,
-					inbound('STOP'),
-				),
+			outcome = await example.refusalsThenGenuine(
+				JSON_TYPE,
+				[
+					{ label: 'not JSON', contentType: JSON_TYPE, body: 'from=255700000202&text=STOP' },
+					{ label: 'a JSON string', contentType: JSON_TYPE, body: '"STOP"' },
+					{ label: 'no message', contentType: JSON_TYPE, body: JSON.stringify({ from: '255700000202', transaction_id: 'x1' }) },
+					{ label: 'a text that is not a string', contentType: JSON_TYPE, body: inbound({ text: 'STOP' }) },
+				],
+				inbound('STOP'),
 				// The same person sends STOP again.
-				{ label: 'genuine', query: `?token=${encodeURIComponent(secret)}`, contentType: JSON_TYPE, body: inbound('STOP') },
+				inbound('STOP'),
 			);
 		});
 

@@ -4,6 +4,7 @@ import {
 	GUPSHUP_INBOUND,
 	gupshupEvent,
 } from '../../fixtures/seed-payloads';
+import { AT_DELIVERY_REPORT_EVENT } from '../../fixtures/seed-events';
 import { describeEachVersion, formCall, jsonCall } from './triggers';
 
 describeEachVersion('SMS Delivery Report Trigger in the engine', (trigger) => {
@@ -14,27 +15,10 @@ describeEachVersion('SMS Delivery Report Trigger in the engine', (trigger) => {
 		expect(result).toMatchObject({ status: 200, body: 'OK', started: true });
 		expect(result.items).toEqual([
 			{
-				eventType: 'deliveryReport',
+				...AT_DELIVERY_REPORT_EVENT,
 				eventId: expect.stringMatching(/^africasTalking:[0-9a-f]{64}$/),
-				gateway: 'africasTalking',
-				messageId: 'ATXid_123',
-				to: '+254711XXXYYY',
-				status: 'delivered',
-				final: true,
-				gatewayStatus: 'Success',
-				failureReason: null,
-				failureExplanation: null,
-				networkCode: '63902',
 				retryCount: 0,
 				at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
-				raw: {
-					id: 'ATXid_123',
-					status: 'Success',
-					phoneNumber: '+254711XXXYYY',
-					networkCode: '63902',
-					failureReason: '',
-					retryCount: '0',
-				},
 			},
 		]);
 	});

@@ -9,11 +9,7 @@
  * - SMSBox callbacks carry the account key, which the Inbound SMS Trigger's "SMSBox API Key"
  *   authentication checks.
  */
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { IDataObject } from 'n8n-workflow';
-
-import type { TriggerUnderTest } from '../../harness/webhook';
+import { OneRouteEndpoint } from '../../fixtures/one-route-endpoint';
 import { send } from '../../fixtures/send-sms';
 import { brazilianNumbers, kenyanNumbers, useSimulator } from '../../fixtures/simulator';
 import { SECRET, triggerAt } from './triggers';
@@ -26,50 +22,7 @@ const trigger = triggerAt(2);
 const fx = useSimulator();
 
 /** A loopback stand-in for n8n's webhook endpoint: each call goes to the trigger's webhook(). */
-class Endpoint {
-	readonly events: IDataObject[] = [];
-	readonly answers: number[] = [];
-	private server: http.Server | undefined;
-	private under: TriggerUnderTest | undefined;
-	base = '';
-
-	async start(): Promise<void> {
-		this.server = http.createServer((req, res) => {
-			const chunks: Buffer[] = [];
-			req.on('data', (c: Buffer) => chunks.push(c));
-			req.on('end', () => void this.handle(req, Buffer.concat(chunks), res));
-		});
-		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-		this.base = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
-	}
-
-	async stop(): Promise<void> {
-		const server = this.server;
-		if (!server) return;
-		server.closeAllConnections();
-		await new Promise<void>((resolve) => server.close(() => resolve()));
-	}
-
-	use(under: TriggerUnderTest, withToken = true): string {
-		this.under = under;
-		this.events.length = 0;
-		this.answers.length = 0;
-		return withToken ? `${this.base}/hook?token=${SECRET}` : `${this.base}/hook`;
-	}
-
-	private async handle(req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): Promise<void> {
-		const url = new URL(req.url ?? '/', this.base);
-		const headers: Record<string, string> = {};
-		for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers[name] = value;
-		const result = await this.under!.call({ method: req.method, headers, query: Object.fromEntries(url.searchParams), body });
-		res.writeHead(result.status, result.headers);
-		res.end(result.body);
-		this.answers.push(result.status);
-		this.events.push(...result.items);
-	}
-}
-
-const endpoint = new Endpoint();
+const endpoint = new OneRouteEndpoint(SECRET);
 beforeAll(async () => endpoint.start());
 afterAll(async () => endpoint.stop());
 
@@ -88,10 +41,10 @@ describe("Africa's Talking: every documented delivery status reaches the trigger
 		const outcome = status === 'sent' ? 'delivered' : 'failed';
 		const { attempts } = await sim.deliver({ to: phone, outcome, gatewayStatus: word, retryCount: 2 } as never);
 		expect(attempts.map((a) => a.acknowledged)).toEqual([true]);
-		expect(endpoint.events).toEqual([
+		expect(endpoint.events()).toEqual([
 			expect.objectContaining({ messageId: sent.json[0].messageId, gatewayStatus: word, status, final, retryCount: 2 }),
 		]);
-		if (final) expect(endpoint.events[0].failureExplanation).toEqual(expect.any(String));
+		if (final) expect(endpoint.events()[0].failureExplanation).toEqual(expect.any(String));
 	});
 });
 
@@ -106,7 +59,7 @@ describe('Gupshup: failed events with a code or a reason', () => {
 		const [phone] = brazilianNumbers(1, 40);
 		await send(fx.get(), { gateway: 'gupshup', message: 'Olá', items: [{ phone }] });
 		await sim.deliver({ gateway: 'gupshup', outcome: 'failed', gatewayStatus: given } as never);
-		const failed = endpoint.events.filter((e) => e.status === 'failed');
+		const failed = endpoint.events().filter((e) => e.status === 'failed');
 		expect(failed).toEqual([expect.objectContaining({ failureReason })]);
 		expect(failed[0].failureExplanation).toEqual(expect.any(String));
 	});
@@ -145,7 +98,7 @@ describe('SMSBox: callbacks carry the account key', () => {
 		sim.configure({ callbacks: { smsbox: { inbound: endpoint.use(under, false) } } });
 		const { attempts } = await sim.inbound({ gateway: 'smsbox', from: '+255700000001', text: 'Habari' });
 		expect(attempts.map((a) => a.acknowledged)).toEqual([true]);
-		expect(endpoint.events).toEqual([expect.objectContaining({ text: 'Habari', gateway: 'smsBox' })]);
+		expect(endpoint.events()).toEqual([expect.objectContaining({ text: 'Habari', gateway: 'smsBox' })]);
 	});
 
 	it('without the key (turned off in the simulator) the same trigger refuses the callback', async () => {
@@ -157,7 +110,7 @@ describe('SMSBox: callbacks carry the account key', () => {
 		});
 		sim.configure({ smsboxCallbackApiKey: false, callbacks: { smsbox: { inbound: endpoint.use(under, false) } } });
 		await sim.inbound({ gateway: 'smsbox', from: '+255700000001', text: 'Habari' });
-		expect(endpoint.events).toEqual([]);
-		expect(endpoint.answers[0]).toBeGreaterThanOrEqual(400);
+		expect(endpoint.events()).toEqual([]);
+		expect(endpoint.results[0].status).toBeGreaterThanOrEqual(400);
 	});
 });

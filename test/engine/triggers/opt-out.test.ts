@@ -4,6 +4,7 @@ import {
 	GUPSHUP_INBOUND,
 	SMSBOX_CALLBACK,
 } from '../../fixtures/seed-payloads';
+import { AT_OPT_OUT_EVENT } from '../../fixtures/seed-events';
 import { describeEachVersion, formCall, jsonCall, withToken } from './triggers';
 
 const atInbound = (text: string) =>
@@ -24,15 +25,9 @@ describeEachVersion('SMS Opt-Out Trigger in the engine', (trigger) => {
 		expect(result).toMatchObject({ status: 200, body: 'OK', started: true });
 		expect(result.items).toEqual([
 			{
-				eventType: 'optOut',
+				...AT_OPT_OUT_EVENT,
 				eventId: expect.stringMatching(/^africasTalking:[0-9a-f]{64}$/),
 				gateway: 'africasTalking',
-				phoneNumber: '+254711XXXYYY',
-				type: 'optOut',
-				source: 'gatewayOptOut',
-				senderId: 'MyBrand',
-				shortCode: null,
-				keyword: null,
 				at: expect.any(String),
 				raw: { senderId: 'MyBrand', phoneNumber: '+254711XXXYYY' },
 			},

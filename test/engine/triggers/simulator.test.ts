@@ -6,11 +6,10 @@
  * must carry the message IDs Send SMS returned; the simulator's own acknowledgement rules (Gupshup:
  * empty 2xx; SMSBox: the same transaction_id) decide whether it retries.
  */
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { TriggerUnderTest, WebhookCallResult } from '../../harness/webhook';
+import { LoopbackTriggerEndpoint } from '../../fixtures/trigger-endpoint';
 import { send } from '../../fixtures/send-sms';
 import { brazilianNumbers, kenyanNumbers, useSimulator } from '../../fixtures/simulator';
 import { describeEachVersion, SECRET } from './triggers';
@@ -23,31 +22,10 @@ interface Received {
 }
 
 /** n8n's webhook endpoint, reduced to: route by path, run the trigger, answer what it wrote. */
-class WebhookEndpoint {
+class WebhookEndpoint extends LoopbackTriggerEndpoint {
 	readonly received: Received[] = [];
 	private readonly waiters: Array<{ count: number; resolve: () => void }> = [];
 	private readonly routes = new Map<string, TriggerUnderTest>();
-	private server: http.Server | undefined;
-	base = '';
-
-	async start(): Promise<void> {
-		this.server = http.createServer((req, res) => {
-			const chunks: Buffer[] = [];
-			req.on('data', (chunk: Buffer) => chunks.push(chunk));
-			req.on('end', () => {
-				void this.handle(req, Buffer.concat(chunks), res);
-			});
-		});
-		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-		this.base = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
-	}
-
-	async stop(): Promise<void> {
-		const server = this.server;
-		if (!server) return;
-		server.closeAllConnections();
-		await new Promise<void>((resolve) => server.close(() => resolve()));
-	}
 
 	route(path: string, under: TriggerUnderTest): string {
 		this.routes.set(path, under);
@@ -66,29 +44,12 @@ class WebhookEndpoint {
 			.flatMap((r) => r.result.items);
 	}
 
-	private async handle(
-		req: http.IncomingMessage,
-		body: Buffer,
-		res: http.ServerResponse,
-	): Promise<void> {
-		const url = new URL(req.url ?? '/', this.base);
-		const under = this.routes.get(url.pathname);
-		if (!under) {
-			res.writeHead(404).end();
-			return;
-		}
-		const headers: Record<string, string> = {};
-		for (const [name, value] of Object.entries(req.headers))
-			if (typeof value === 'string') headers[name] = value;
-		const result = await under.call({
-			method: req.method,
-			headers,
-			query: Object.fromEntries(url.searchParams),
-			body,
-		});
-		res.writeHead(result.status, result.headers);
-		res.end(result.body);
-		this.received.push({ route: url.pathname, result });
+	protected triggerFor(pathname: string): TriggerUnderTest | undefined {
+		return this.routes.get(pathname);
+	}
+
+	protected answered(pathname: string, result: WebhookCallResult): void {
+		this.received.push({ route: pathname, result });
 		for (const waiter of this.waiters.filter((w) => this.received.length >= w.count))
 			waiter.resolve();
 	}

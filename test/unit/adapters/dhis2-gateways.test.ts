@@ -1,8 +1,8 @@
 import type { SmsGatewayInput } from '../../../nodes/shared/core/adapter';
-import { GatewayError } from '../../../nodes/shared/core/errors';
 import { dhis2 } from '../../../nodes/shared/adapters/dhis2';
 import { MASKED } from '../../../nodes/shared/adapters/dhis2/gateway-config';
 import { FakeHttp, reply } from '../../fixtures/fake-http';
+import { refusal } from '../../fixtures/gateway-refusal';
 
 const admin = dhis2.gatewayAdmin!;
 const credentials = { serverUrl: 'http://127.0.0.1:8787/dhis2', authType: 'basic', username: 'admin', password: 'district' };
@@ -35,15 +35,6 @@ const STORED_HTTP = {
 		{ key: 'route', value: 'premium', header: false, encode: false, confidential: false },
 	],
 };
-
-async function refusal(promise: Promise<unknown>): Promise<GatewayError> {
-	const error = await promise.then(
-		() => undefined,
-		(e: unknown) => e,
-	);
-	expect(error).toBeInstanceOf(GatewayError);
-	return error as GatewayError;
-}
 
 describe('DHIS2 gateways: reading', () => {
 	it('lists /api/gateways with every secret masked', async () => {

@@ -1,9 +1,9 @@
-import type { BatchOutcome } from '../../../nodes/shared/core/adapter';
 import { clock } from '../../../nodes/shared/helpers/clock';
 import { dhis2 } from '../../../nodes/shared/adapters/dhis2';
 import { batchesFor } from '../../../nodes/shared/send/execute';
 import { planSend } from '../../../nodes/shared/send/plan';
 import { FakeHttp, outgoing, reply } from '../../fixtures/fake-http';
+import { refusedOutcome as refused, sendBatchOver } from '../../fixtures/send-batch';
 
 const send = dhis2.send!;
 const credentials = {
@@ -22,18 +22,8 @@ function webMessage(httpStatusCode: number, httpStatus: string, status: string, 
 const SENT = webMessage(200, 'OK', 'OK', 'SMS sent');
 const serverError = (message: string) => webMessage(500, 'Internal Server Error', 'ERROR', message);
 
-async function sendTwo(...replies: ReturnType<typeof reply>[]) {
-	const http = new FakeHttp(...replies);
-	const messages = [outgoing(A, { text: 'Sms Text' }), outgoing(B, { text: 'Sms Text' })];
-	const outcome = await send.sendBatch(http, credentials, { messages }, {});
-	return { http, messages, outcome };
-}
-
-function refused(outcome: BatchOutcome) {
-	if (outcome.kind !== 'refused')
-		throw new Error(`expected refused, got ${outcome.kind}: ${JSON.stringify(outcome)}`);
-	return outcome;
-}
+const sendTwo = (...replies: ReturnType<typeof reply>[]) =>
+	sendBatchOver(send, credentials, [outgoing(A, { text: 'Sms Text' }), outgoing(B, { text: 'Sms Text' })], ...replies);
 
 afterEach(() => jest.restoreAllMocks());
 

@@ -1,4 +1,3 @@
-import type { BatchOutcome } from '../../../nodes/shared/core/adapter';
 import { GatewayError } from '../../../nodes/shared/core/errors';
 import { clock } from '../../../nodes/shared/helpers/clock';
 import { gupshup } from '../../../nodes/shared/adapters/gupshup';
@@ -6,6 +5,7 @@ import { GUPSHUP_CODES } from '../../../nodes/shared/adapters/gupshup/codes';
 import { batchesFor } from '../../../nodes/shared/send/execute';
 import { planSend } from '../../../nodes/shared/send/plan';
 import { FakeHttp, outgoing, reply } from '../../fixtures/fake-http';
+import { refusedOutcome as refusedError, sendBatchOver } from '../../fixtures/send-batch';
 
 const send = gupshup.send!;
 const balance = gupshup.balance!;
@@ -17,15 +17,9 @@ const BRAZIL = '+5511987654321';
 const SUBMITTED = { status: 'submitted', messageId: '888748c2-0049-4a2f-98d0-5f6967b9d9fd' };
 
 async function sendOne(...replies: ReturnType<typeof reply>[]) {
-	const http = new FakeHttp(...replies);
 	const message = outgoing(BRAZIL, { text: 'Hi, your transaction is complete.' });
-	const outcome = await send.sendBatch(http, credentials, { messages: [message] }, {});
+	const { http, outcome } = await sendBatchOver(send, credentials, [message], ...replies);
 	return { http, message, outcome };
-}
-
-function refusedError(outcome: BatchOutcome) {
-	if (outcome.kind !== 'refused') throw new Error(`expected refused, got ${outcome.kind}`);
-	return outcome;
 }
 
 afterEach(() => jest.restoreAllMocks());

@@ -1,8 +1,8 @@
 import type { ScheduledChange } from '../../../nodes/shared/core/adapter';
-import { GatewayError } from '../../../nodes/shared/core/errors';
 import { clock } from '../../../nodes/shared/helpers/clock';
 import { smsBox } from '../../../nodes/shared/adapters/smsbox';
 import { FakeHttp, reply } from '../../fixtures/fake-http';
+import { refusal } from '../../fixtures/gateway-refusal';
 
 const changes = smsBox.scheduledChanges!;
 const credentials = { apiKey: 'key', apiSecret: 'secret', baseUrl: 'http://127.0.0.1:8787/smsbox' };
@@ -19,15 +19,6 @@ async function change(kind: ScheduledChange, ...replies: ReturnType<typeof reply
 	const http = new FakeHttp(...replies);
 	const result = await changes.change(http, credentials, ID, kind);
 	return { http, result };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<GatewayError> {
-	const error = await promise.then(
-		() => undefined,
-		(e: unknown) => e,
-	);
-	expect(error).toBeInstanceOf(GatewayError);
-	return error as GatewayError;
 }
 
 beforeEach(() => jest.spyOn(clock, 'now').mockReturnValue(NOW));

@@ -1,7 +1,7 @@
-import { GatewayError } from '../../../nodes/shared/core/errors';
 import { clock } from '../../../nodes/shared/helpers/clock';
 import { smsBox } from '../../../nodes/shared/adapters/smsbox';
 import { FakeHttp, reply } from '../../fixtures/fake-http';
+import { refusal } from '../../fixtures/gateway-refusal';
 
 const senderNames = smsBox.senderNames!;
 const credentials = { apiKey: 'key', apiSecret: 'secret', baseUrl: 'http://127.0.0.1:8787/smsbox' };
@@ -16,15 +16,6 @@ const LIST = {
 		{ id: '2', sending_name: 'ttere', status: 'approved', created: '2025-03-18 17:25:29' },
 	],
 };
-
-async function refusal(promise: Promise<unknown>): Promise<GatewayError> {
-	const error = await promise.then(
-		() => undefined,
-		(e: unknown) => e,
-	);
-	expect(error).toBeInstanceOf(GatewayError);
-	return error as GatewayError;
-}
 
 afterEach(() => jest.restoreAllMocks());
 

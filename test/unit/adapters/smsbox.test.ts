@@ -1,4 +1,3 @@
-import type { BatchOutcome } from '../../../nodes/shared/core/adapter';
 import { GatewayError } from '../../../nodes/shared/core/errors';
 import { clock } from '../../../nodes/shared/helpers/clock';
 import { smsBox } from '../../../nodes/shared/adapters/smsbox';
@@ -7,6 +6,7 @@ import { batchesFor } from '../../../nodes/shared/send/execute';
 import { planSend } from '../../../nodes/shared/send/plan';
 import type { SendInput } from '../../../nodes/shared/send/plan';
 import { FakeHttp, outgoing, reply } from '../../fixtures/fake-http';
+import { refusedOutcome as refused, sendBatchOver } from '../../fixtures/send-batch';
 
 const send = smsBox.send!;
 const balance = smsBox.balance!;
@@ -29,18 +29,8 @@ function plan(inputs: SendInput[]) {
 	return planSend(smsBox, inputs, { deduplicate: true, encodingPolicy: 'auto' });
 }
 
-async function sendTwo(...replies: ReturnType<typeof reply>[]) {
-	const http = new FakeHttp(...replies);
-	const messages = [outgoing(BF, { sender: 'INFO' }), outgoing(TZ, { sender: 'INFO' })];
-	const outcome = await send.sendBatch(http, credentials, { messages }, {});
-	return { http, messages, outcome };
-}
-
-function refused(outcome: BatchOutcome) {
-	if (outcome.kind !== 'refused')
-		throw new Error(`expected refused, got ${outcome.kind}: ${JSON.stringify(outcome)}`);
-	return outcome;
-}
+const sendTwo = (...replies: ReturnType<typeof reply>[]) =>
+	sendBatchOver(send, credentials, [outgoing(BF, { sender: 'INFO' }), outgoing(TZ, { sender: 'INFO' })], ...replies);
 
 beforeEach(() => jest.spyOn(clock, 'now').mockReturnValue(NOW));
 afterEach(() => jest.restoreAllMocks());

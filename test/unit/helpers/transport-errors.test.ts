@@ -48,6 +48,21 @@ afterAll(async () => {
 	}
 });
 
+/** A server that reads each whole request, counts it, and then ends its connection with `drop`. */
+async function readThenDrop(drop: (socket: net.Socket) => void): Promise<{ url: string; requestsRead: () => number }> {
+	let requestsRead = 0;
+	const url = await listen(
+		http.createServer((request) => {
+			request.resume();
+			request.on('end', () => {
+				requestsRead += 1;
+				drop(request.socket);
+			});
+		}),
+	);
+	return { url, requestsRead: () => requestsRead };
+}
+
 function expectBothForms(error: unknown, expected: 'notSent' | 'ambiguous') {
 	expect(classifyTransportError(error)).toBe(expected);
 	expect(classifyTransportError(new NodeApiError(node, error as JsonObject))).toBe(expected);
@@ -66,37 +81,19 @@ describe('classifyTransportError on real loopback failures', () => {
 	});
 
 	it('a server that reads the request and then closes the socket (socket hang up) is ambiguous', async () => {
-		let requestsRead = 0;
-		const url = await listen(
-			http.createServer((request) => {
-				request.resume();
-				request.on('end', () => {
-					requestsRead += 1;
-					request.socket.destroy();
-				});
-			}),
-		);
-		const error = await failedPost(url);
+		const server = await readThenDrop((socket) => socket.destroy());
+		const error = await failedPost(server.url);
 		expect(error).toMatchObject({ code: 'ECONNRESET', message: 'socket hang up' });
 		// The gateway did read the whole request: re-sending could deliver the SMS twice.
-		expect(requestsRead).toBe(1);
+		expect(server.requestsRead()).toBe(1);
 		expectBothForms(error, 'ambiguous');
 	});
 
 	it('a server that reads the request and then resets the connection (ECONNRESET on read) is ambiguous', async () => {
-		let requestsRead = 0;
-		const url = await listen(
-			http.createServer((request) => {
-				request.resume();
-				request.on('end', () => {
-					requestsRead += 1;
-					request.socket.resetAndDestroy();
-				});
-			}),
-		);
-		const error = await failedPost(url);
+		const server = await readThenDrop((socket) => socket.resetAndDestroy());
+		const error = await failedPost(server.url);
 		expect(error).toMatchObject({ code: 'ECONNRESET' });
-		expect(requestsRead).toBe(1);
+		expect(server.requestsRead()).toBe(1);
 		expectBothForms(error, 'ambiguous');
 	});
 
