@@ -7,6 +7,7 @@
 import { ackEncoding, compileAckTemplate, renderAck } from '../../../nodes/shared/adapters/http-gateway/ack-template';
 import { parseWithProfile, readCallbackMapping } from '../../../nodes/shared/adapters/http-gateway/webhooks';
 import type { WebhookRequest } from '../../../nodes/shared/core/webhook-types';
+import { seededRandom } from '../../fixtures/seeded-random';
 
 const HOSTILE = 'a"b\\c\n</x><y a=\'1\'>&amp;=&{{to}}\u0000\u2028\uD800é';
 const render = (body: string, contentType: string, fields: Record<string, unknown>) =>
@@ -57,6 +58,30 @@ describe('acknowledgement placeholders', () => {
 
 	it('plain text: values as posted, a missing one empty', () => {
 		expect(render('OK {{id}}/{{missing}}', 'text/plain; charset=utf-8', { id: 'a&b "c"' })).toBe('OK a&b "c"/');
+	});
+
+	it('fuzz: 400 seeded hostile values never change the structure, and each comes back as posted', () => {
+		const random = seededRandom(1414);
+		const alphabet = ['"', "'", '\\', '{', '}', '{{', '}}', '<', '>', '&', '=', ';', '\n', '\r', '\t', '\u0000', '\u001f', '\u2028', '\uD800', '\uDC00', '😀', 'é', 'a', '1', ' ', '%', '+', ']]>', '&amp;'];
+		const unescapeXml = (text: string) => text.replace(/&(lt|gt|quot|apos|amp);/g, (_m, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]!);
+		const json = compileAckTemplate('{"id":{{v}},"text":"[{{v}}]","successful":true}', 'application/json');
+		const xml = compileAckTemplate('<R><M>{{v}}</M></R>', 'application/xml');
+		const form = compileAckTemplate('ok=1&id={{v}}', 'application/x-www-form-urlencoded');
+		for (let i = 0; i < 400; i++) {
+			const length = Math.floor(random() * 12);
+			let v = '';
+			for (let k = 0; k < length; k++) v += alphabet[Math.floor(random() * alphabet.length)];
+			const parsed = JSON.parse(renderAck(json, { v })) as Record<string, unknown>;
+			expect(parsed).toEqual({ id: v, text: `[${v}]`, successful: true });
+			const inner = /^<R><M>([^<]*)<\/M><\/R>$/.exec(renderAck(xml, { v }));
+			expect(inner).not.toBeNull();
+			expect(inner![1]).not.toMatch(/&(?!(amp|lt|gt|quot|apos);)/);
+			const wellFormedV = v.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+			expect(unescapeXml(inner![1])).toBe(wellFormedV.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, ''));
+			const params = new URLSearchParams(renderAck(form, { v }));
+			expect([...params.keys()]).toEqual(['ok', 'id']);
+			expect(params.get('id')).toBe(wellFormedV);
+		}
 	});
 
 	it('a body without placeholders is sent exactly as written, even if it is not JSON', () => {

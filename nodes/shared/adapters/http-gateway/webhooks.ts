@@ -1,7 +1,8 @@
 /**
  * Callbacks of a Custom HTTP Gateway (issue 14, item 2): the profile's callback mapping (where the
- * number, text, time, message ID and status are, which status values mean what, and the
- * acknowledgement) and the parser that turns one callback into the normalised inbound or
+ * number, text, time, message ID and status are, which status values mean what, whether an incoming
+ * message's `to` is normalised, and the acknowledgement, whose body may take values from the
+ * callback: ack-template.ts) and the parser that turns one callback into the normalised inbound or
  * delivery-report event. Paths are field names for form bodies and JSON paths for JSON bodies.
  *
  * The mapping lives in the `httpSmsGatewayApi` credential, so the capability below carries a
