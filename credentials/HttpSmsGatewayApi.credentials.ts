@@ -406,6 +406,15 @@ export class HttpSmsGatewayApi implements ICredentialType {
 			description: 'Optional. Where the number or short code an incoming message was sent to is.',
 		},
 		{
+			displayName: 'Normalise To Number',
+			name: 'callbackNormaliseTo',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to write the To number of an incoming message in international form with + (255701000001 → +255701000001), as the named gateways\' triggers do; short codes stay as posted. Off: the To number as the provider posted it. The sender and a delivery report\'s recipient are always written with +.',
+			displayOptions: { hide: { callbackToPath: [''] } },
+		},
+		{
 			displayName: 'Callback Time Path',
 			name: 'callbackTimePath',
 			type: 'string',
@@ -471,7 +480,8 @@ export class HttpSmsGatewayApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'OK',
-			description: 'Optional. The exact body of the answer, for providers that expect one. Empty: no body.',
+			description:
+				'Optional. The body of the answer, for providers that expect one. Empty: no body. {{path}} takes a value from the callback, by the same paths as above, encoded for the Content Type (SMSBox: {"transaction_id":{{transaction_id}},"successful":true}).',
 		},
 		{
 			displayName: 'Acknowledgement Content Type',

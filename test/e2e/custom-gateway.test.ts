@@ -5,15 +5,11 @@
  * balance request; and n8n's own credential test, which runs the credential's function
  * `authenticate` (Basic, header, confidential parameters) inside n8n.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-
 import type { CredentialSummary, N8nRestClient } from '../../tooling/n8n/rest-client';
 import { loadE2eContext, ownerClient, type E2eContext } from './support/context';
+import { storeShippedProfile, type ShippedProfileName } from './support/custom-profiles';
 import { SimControl } from '../../tooling/n8n/sim-control';
 import { deployActive, uniqueNumber, uniqueTag, webhookThen } from '../../tooling/n8n/workflows';
-
-const PROFILES = path.join(__dirname, '..', '..', 'docs', 'custom-gateway-profiles');
 
 const CASES = [
 	{ profile: 'kannel', simulatorGateway: 'kannel', from: 'CLINIC', prefix: '+254733' },
@@ -42,14 +38,8 @@ describe('the Custom HTTP Gateway in the real n8n', () => {
 		for (const credential of credentials) await client.deleteCredential(credential.id);
 	});
 
-	async function storeProfile(name: string, patch: Record<string, unknown> = {}): Promise<CredentialSummary> {
-		const profile = JSON.parse(fs.readFileSync(path.join(PROFILES, `${name}.json`), 'utf8')) as Record<string, unknown>;
-		const baseUrl = String(profile.baseUrl).replace('http://127.0.0.1:8787', context.simulatorUrl.replace(/\/+$/, ''));
-		const credential = await client.createCredential({
-			name: `e2e custom ${name} ${uniqueTag()}`,
-			type: 'httpSmsGatewayApi',
-			data: { ...profile, baseUrl, ...patch },
-		});
+	async function storeProfile(name: ShippedProfileName, patch: Record<string, unknown> = {}): Promise<CredentialSummary> {
+		const credential = await storeShippedProfile(client, context, name, patch);
 		credentials.push(credential);
 		return credential;
 	}

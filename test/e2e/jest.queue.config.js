@@ -17,6 +17,8 @@ module.exports = {
 		'<rootDir>/test/e2e/20-credential-test.test.ts',
 		'<rootDir>/test/e2e/30-send-sms.test.ts',
 		'<rootDir>/test/e2e/premium-subscriptions.test.ts',
+		// The Custom HTTP Gateway's triggers read their credential inside webhook(): on the webhook processor here.
+		'<rootDir>/test/e2e/custom-gateway-callbacks.test.ts',
 		'<rootDir>/test/e2e/examples/auto-reply.test.ts',
 		'<rootDir>/test/e2e/examples/delivery-failures.test.ts',
 		'<rootDir>/test/e2e/examples/stop-suppression.test.ts',

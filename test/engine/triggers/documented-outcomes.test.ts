@@ -95,7 +95,7 @@ describe('SMSBox: callbacks carry the account key', () => {
 			parameters: { gateway: 'smsBox', authentication: 'accountKey' },
 			credentials: { smsBoxApi: credentials.smsBoxApi },
 		});
-		sim.configure({ callbacks: { smsbox: { inbound: endpoint.use(under, false) } } });
+		sim.configure({ callbacks: { smsbox: { inbound: endpoint.use(under, { withToken: false }) } } });
 		const { attempts } = await sim.inbound({ gateway: 'smsbox', from: '+255700000001', text: 'Habari' });
 		expect(attempts.map((a) => a.acknowledged)).toEqual([true]);
 		expect(endpoint.events()).toEqual([expect.objectContaining({ text: 'Habari', gateway: 'smsBox' })]);
@@ -108,7 +108,7 @@ describe('SMSBox: callbacks carry the account key', () => {
 			parameters: { gateway: 'smsBox', authentication: 'accountKey' },
 			credentials: { smsBoxApi: credentials.smsBoxApi },
 		});
-		sim.configure({ smsboxCallbackApiKey: false, callbacks: { smsbox: { inbound: endpoint.use(under, false) } } });
+		sim.configure({ smsboxCallbackApiKey: false, callbacks: { smsbox: { inbound: endpoint.use(under, { withToken: false }) } } });
 		await sim.inbound({ gateway: 'smsbox', from: '+255700000001', text: 'Habari' });
 		expect(endpoint.events()).toEqual([]);
 		expect(endpoint.results[0].status).toBeGreaterThanOrEqual(400);

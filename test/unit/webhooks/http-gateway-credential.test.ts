@@ -4,20 +4,15 @@
  * as n8n fills them when it reads a credential: NodeHelpers.getNodeParameters over the credential's
  * properties) make a working mapping for a generic provider, and a wrong field is reported by name.
  */
-import { NodeHelpers } from 'n8n-workflow';
 import type { INodeParameters } from 'n8n-workflow';
 
 import { HttpSmsGatewayApi } from '../../../credentials/HttpSmsGatewayApi.credentials';
+import { withCredentialDefaults as withDefaults } from '../../fixtures/custom-gateway';
 import { parseWithProfile, readCallbackMapping } from '../../../nodes/shared/adapters/http-gateway/webhooks';
 import type { WebhookRequest } from '../../../nodes/shared/core/webhook-types';
 
 const credential = new HttpSmsGatewayApi();
 const context = { receivedAtMs: Date.UTC(2026, 11, 1, 12, 0, 0) };
-
-/** The stored data with the credential type's defaults filled in, as n8n's CredentialsHelper does. */
-function withDefaults(stored: INodeParameters): Record<string, unknown> {
-	return NodeHelpers.getNodeParameters(credential.properties, stored, true, false, null, null) as Record<string, unknown>;
-}
 
 function json(value: Record<string, unknown>): WebhookRequest {
 	return { headers: {}, query: {}, body: { kind: 'json', value: value as never } };
@@ -28,6 +23,7 @@ const CALLBACK_FIELDS = [
 	'callbackReportNumberPath',
 	'callbackTextPath',
 	'callbackToPath',
+	'callbackNormaliseTo',
 	'callbackTimePath',
 	'callbackMessageIdPath',
 	'callbackStatusPath',
@@ -55,6 +51,17 @@ describe('the credential\'s Callbacks section', () => {
 			const report = parseWithProfile(profile, json({ from: '+254711000001', messageId: 'm2', status: word }), context);
 			expect(report).toMatchObject({ ok: true, event: { eventType: 'deliveryReport', messageId: 'm2', status, gatewayStatus: word } });
 		}
+	});
+
+	it('a credential saved before Normalise To Number existed keeps the To number as posted; switched on, it is written with +', () => {
+		const callback = json({ from: '255700000001', to: '255701000001', text: 'Hi' });
+		const saved = withDefaults({ baseUrl: 'https://sms.example.com' });
+		expect(saved.callbackNormaliseTo).toBe(false);
+		expect(parseWithProfile(saved, callback, context)).toMatchObject({ ok: true, event: { from: '+255700000001', to: '255701000001' } });
+		const on = withDefaults({ baseUrl: 'https://sms.example.com', callbackNormaliseTo: true });
+		expect(parseWithProfile(on, callback, context)).toMatchObject({ ok: true, event: { from: '+255700000001', to: '+255701000001' } });
+		// A short code is not a phone number: it stays as posted.
+		expect(parseWithProfile(on, json({ from: '255700000001', to: '40404', text: 'Hi' }), context)).toMatchObject({ ok: true, event: { to: '40404' } });
 	});
 
 	it('its default acknowledgement content type applies once a body is set', () => {

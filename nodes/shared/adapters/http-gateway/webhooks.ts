@@ -1,7 +1,8 @@
 /**
  * Callbacks of a Custom HTTP Gateway (issue 14, item 2): the profile's callback mapping (where the
- * number, text, time, message ID and status are, which status values mean what, and the
- * acknowledgement) and the parser that turns one callback into the normalised inbound or
+ * number, text, time, message ID and status are, which status values mean what, whether an incoming
+ * message's `to` is normalised, and the acknowledgement, whose body may take values from the
+ * callback: ack-template.ts) and the parser that turns one callback into the normalised inbound or
  * delivery-report event. Paths are field names for form bodies and JSON paths for JSON bodies.
  *
  * The mapping lives in the `httpSmsGatewayApi` credential, so the capability below carries a
@@ -26,6 +27,8 @@ import type {
 	WebhookCapability,
 	WebhookRequest,
 } from '../../core/webhook-types';
+import { compileAckTemplate, renderAck } from './ack-template';
+import type { AckTemplate } from './ack-template';
 import { pathSegments, readPath, scalarText } from './json-path';
 import { ProfileError } from './profile';
 
@@ -46,7 +49,12 @@ export interface CallbackMapping {
 	failurePath: string;
 	/** Gateway status value → normalised status; values not listed are `unknown`. */
 	statusValues: Map<string, DeliveryStatus>;
+	/** Write an incoming message's `to` as the named triggers do (`+` and digits); off: as posted. */
+	normaliseTo: boolean;
+	/** The acknowledgement as configured (its body with any placeholders unfilled). */
 	ack: HttpAnswer;
+	/** The acknowledgement's body, filled from each accepted callback. */
+	ackBody: AckTemplate;
 }
 
 function text(credentials: Credentials, key: string, fallback = ''): string {
@@ -117,6 +125,8 @@ export function readCallbackMapping(credentials: Credentials): CallbackMapping {
 		statusPath: mappingPath(credentials, 'callbackStatusPath', 'Callback Status Path'),
 		failurePath: mappingPath(credentials, 'callbackFailurePath', 'Callback Failure Path'),
 		statusValues: statusTable(credentials),
+		normaliseTo: credentials.callbackNormaliseTo === true,
+		ackBody: compileAckTemplate(ackBody, ackBody === '' ? '' : ackContentType),
 		ack:
 			ackBody === '' || ackContentType === ''
 				? { status: ackStatus, body: ackBody }
@@ -142,6 +152,11 @@ function value(fields: Record<string, unknown>, path: string, max: number, label
 	return word;
 }
 
+/** The acknowledgement of one accepted callback: the configured one, its body filled from the callback. */
+function answerFor(mapping: CallbackMapping, fields: Record<string, unknown>): HttpAnswer {
+	return mapping.ackBody.hasPlaceholders ? { ...mapping.ack, body: renderAck(mapping.ackBody, fields) } : mapping.ack;
+}
+
 function parse(mapping: CallbackMapping, request: WebhookRequest, context: ParseContext): { event: SmsEvent; ack: HttpAnswer } {
 	const fields = fieldsOf(request);
 	const messageId = value(fields, mapping.messageIdPath, MAX_ID_LENGTH, 'message ID');
@@ -158,7 +173,7 @@ function parse(mapping: CallbackMapping, request: WebhookRequest, context: Parse
 		const status = mapping.statusValues.get(gatewayStatus.toLowerCase()) ?? 'unknown';
 		const failureReason = value(fields, mapping.failurePath, MAX_SHORT_LENGTH, 'failure reason') || null;
 		return {
-			ack: mapping.ack,
+			ack: answerFor(mapping, fields),
 			event: {
 				eventType: 'deliveryReport',
 				eventId: eventId(GATEWAY, 'deliveryReport', [messageId, gatewayStatus]),
@@ -181,14 +196,15 @@ function parse(mapping: CallbackMapping, request: WebhookRequest, context: Parse
 	}
 	const body = value(fields, mapping.textPath, MAX_BODY_BYTES, 'text');
 	if (body === undefined) throw unknownEventKind('The callback has neither a status nor a text at the configured paths');
+	const to = value(fields, mapping.toPath, MAX_SHORT_LENGTH, 'to') ?? null;
 	return {
-		ack: mapping.ack,
+		ack: answerFor(mapping, fields),
 		event: {
 			eventType: 'inbound',
 			eventId: eventId(GATEWAY, 'inbound', messageId ? [messageId] : [number, time ?? null, body]),
 			gateway: GATEWAY,
 			from: internationalNumber(number),
-			to: value(fields, mapping.toPath, MAX_SHORT_LENGTH, 'to') ?? null,
+			to: to !== null && mapping.normaliseTo ? internationalNumber(to) : to,
 			text: body,
 			receivedAt: at,
 			messageId: messageId ?? null,

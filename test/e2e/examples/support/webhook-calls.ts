@@ -18,6 +18,8 @@ export interface CallReply {
 	label: string;
 	status: number;
 	body: string;
+	/** The answer's Content-Type header; empty when there is none. */
+	contentType: string;
 }
 
 export interface RefusalOutcome {
@@ -76,7 +78,7 @@ async function send(client: N8nRestClient, webhookPath: string, call: WebhookCal
 		// The workflow is active already: a 404 here is an answer, not a registration delay.
 		registrationTimeoutMs: 0,
 	});
-	return { label: call.label, status: reply.status, body: reply.body };
+	return { label: call.label, status: reply.status, body: reply.body, contentType: reply.headers['content-type'] ?? '' };
 }
 
 /**
