@@ -5,8 +5,8 @@ import type { DeliverRequest } from './delivery';
 import type { SimReply, SimRequest } from './http-io';
 import { bodyText, isRecord, jsonReply } from './http-io';
 import type { CallbackKind } from './callbacks';
-import { isGatewayName } from './types';
-import type { GatewayName } from './types';
+import { canonicalGateway, isGatewayName } from './types';
+import { GATEWAYS, type GatewayName } from './types';
 
 type ControlHandler = (
 	req: SimRequest,
@@ -15,9 +15,9 @@ type ControlHandler = (
 
 function gatewayParam(value: string | null): GatewayName | undefined {
 	if (value === null) return undefined;
-	if (!isGatewayName(value))
-		throw new ControlError('gateway must be africastalking, gupshup, smsbox or dhis2');
-	return value;
+	const gateway = canonicalGateway(value);
+	if (!isGatewayName(gateway)) throw new ControlError(`gateway must be one of ${GATEWAYS.join(', ')}`);
+	return gateway;
 }
 
 function readBody(req: SimRequest): Record<string, unknown> {
@@ -54,7 +54,7 @@ export function controlRoutes(api: ControlApi): Record<string, ControlHandler> {
 			const result = api.inbound(body as unknown as InboundRequest);
 			const attempts = body.wait === true && result.callback ? await result.callback : undefined;
 			return jsonReply(200, {
-				gateway: body.gateway,
+				gateway: canonicalGateway(body.gateway),
 				inbound: result.inbound,
 				callbackQueued: result.callback !== null,
 				attempts,
@@ -64,7 +64,7 @@ export function controlRoutes(api: ControlApi): Record<string, ControlHandler> {
 			const result = api.optOut(body as unknown as OptOutRequest);
 			const attempts = body.wait === true && result.callback ? await result.callback : undefined;
 			return jsonReply(200, {
-				gateway: body.gateway,
+				gateway: canonicalGateway(body.gateway),
 				notification: result.inbound,
 				callbackQueued: result.callback !== null,
 				attempts,

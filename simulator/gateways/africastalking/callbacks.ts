@@ -27,10 +27,10 @@ export function sendAtCallback(
 	fields: Record<string, string>,
 	messageId?: string,
 ): Promise<CallbackAttempt[]> | null {
-	const url = ctx.config.callbacks.africastalking[kind];
+	const url = ctx.config.callbacks.africasTalking[kind];
 	if (!url) return null;
 	return ctx.callbacks.send({
-		gateway: 'africastalking',
+		gateway: 'africasTalking',
 		kind: kind as CallbackKind,
 		url,
 		contentType: 'application/x-www-form-urlencoded',

@@ -22,22 +22,22 @@ export function receiveSmsboxInbound(ctx: SimContext, input: InboundInput): Inbo
 	const transactionId = ctx.ids.hex(14);
 	const payload = {
 		from: input.from.replace(/^\+/, ''),
-		to: input.to ?? ctx.accounts.smsbox.twoWayNumber,
+		to: input.to ?? ctx.accounts.smsBox.twoWayNumber,
 		channel: 'sms',
 		// "Wed, 14 Jun 2017 07:00:00 GMT" (documented sample (docs/gateways/smsbox.md#two-way-callback)): the HTTP date format.
 		timeUTC: new Date(ctx.clock.now()).toUTCString(),
 		transaction_id: transactionId,
 		message: { text: input.text, media: { mediaUrl: '' }, custom: {} },
 		billing: {
-			currency: ctx.accounts.smsbox.currency,
+			currency: ctx.accounts.smsBox.currency,
 			subscriber_price: '0.00',
 			billing_price: '0.00',
 		},
 	};
-	const url = ctx.config.callbacks.smsbox.inbound;
+	const url = ctx.config.callbacks.smsBox.inbound;
 	const callback = url
 		? ctx.callbacks.send({
-				gateway: 'smsbox',
+				gateway: 'smsBox',
 				kind: 'inbound',
 				url,
 				contentType: 'application/json',
@@ -46,7 +46,7 @@ export function receiveSmsboxInbound(ctx: SimContext, input: InboundInput): Inbo
 				messageId: transactionId,
 				// "You can validate the API Key on each callback request" (SMSBox's documentation, docs/gateways/smsbox.md#two-way-callback): the key, in the
 				// header the doc's tables name (INF: how it is sent is not documented).
-				...(ctx.config.smsboxCallbackApiKey ? { headers: { 'api-key': ctx.accounts.smsbox.apiKey } } : {}),
+				...(ctx.config.smsboxCallbackApiKey ? { headers: { 'api-key': ctx.accounts.smsBox.apiKey } } : {}),
 			})
 		: null;
 	return { inbound: payload, callback };

@@ -56,14 +56,14 @@ describe("example: incoming SMS into DHIS2 (Africa's Talking → DHIS2)", () => 
 		workflow = await importExample(client, context, 'inbound-to-dhis2.json', { secret });
 		trigger = nodeNamed(workflow, 'Incoming SMS');
 		await activateAndWaitForTrigger(client, workflow, triggerWebhookPath(trigger));
-		await sim.setCallbacks({ africastalking: { inbound: triggerCallbackUrl(context.webhookUrl, trigger, secret) } });
-		for (const text of texts) await sim.inbound({ gateway: 'africastalking', from: registered, to: SHORT_CODE, text });
-		await sim.inbound({ gateway: 'africastalking', from: stranger, to: SHORT_CODE, text: 'VISIT 1 1' });
+		await sim.setCallbacks({ africasTalking: { inbound: triggerCallbackUrl(context.webhookUrl, trigger, secret) } });
+		for (const text of texts) await sim.inbound({ gateway: 'africasTalking', from: registered, to: SHORT_CODE, text });
+		await sim.inbound({ gateway: 'africasTalking', from: stranger, to: SHORT_CODE, text: 'VISIT 1 1' });
 		await finishedExecutions(client, workflow.id, 3);
 	});
 
 	afterAll(async () => {
-		await sim.setCallbacks({ africastalking: { inbound: null } });
+		await sim.setCallbacks({ africasTalking: { inbound: null } });
 		await client.deactivateWorkflow(workflow.id);
 	});
 

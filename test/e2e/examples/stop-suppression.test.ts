@@ -52,7 +52,7 @@ describe('example: STOP replies build a suppression list the campaign skips (SMS
 		workflow = await importExample(client, context, 'stop-suppression.json', { secret });
 		trigger = nodeNamed(workflow, 'STOP reply');
 		await activateAndWaitForTrigger(client, workflow, triggerWebhookPath(trigger));
-		await sim.setCallbacks({ smsbox: { inbound: triggerCallbackUrl(context.webhookUrl, trigger, secret) } });
+		await sim.setCallbacks({ smsBox: { inbound: triggerCallbackUrl(context.webhookUrl, trigger, secret) } });
 		contacts = contactsOf(nodeNamed(workflow, 'Contact list'));
 		optedOut = contacts[1];
 
@@ -63,18 +63,18 @@ describe('example: STOP replies build a suppression list the campaign skips (SMS
 			[contacts[2].phone, "Please don't stop, I like these"],
 			[optedOut.phone, 'Stop.'],
 		]) {
-			const { attempts } = await sim.inbound({ gateway: 'smsbox', from, text });
+			const { attempts } = await sim.inbound({ gateway: 'smsBox', from, text });
 			replies.push({ text, attempts: attempts ?? [] });
 		}
 		await finishedExecutions(client, workflow.id, 1);
 
-		sentBefore = new Set((await sim.messages({ gateway: 'smsbox' })).map((m) => `${m.seq}`));
+		sentBefore = new Set((await sim.messages({ gateway: 'smsBox' })).map((m) => `${m.seq}`));
 		const executionId = await session.runFromTrigger(workflow.id, 'Start campaign');
 		campaign = await finishedExecution(client, executionId);
 	});
 
 	afterAll(async () => {
-		await sim.setCallbacks({ smsbox: { inbound: null } });
+		await sim.setCallbacks({ smsBox: { inbound: null } });
 		await client.deactivateWorkflow(workflow.id);
 	});
 
@@ -115,7 +115,7 @@ describe('example: STOP replies build a suppression list the campaign skips (SMS
 	});
 
 	it('texts every other contact exactly once, personalised, and the opted-out one not at all', async () => {
-		const fresh = (await sim.messages({ gateway: 'smsbox' })).filter((m) => !sentBefore.has(`${m.seq}`));
+		const fresh = (await sim.messages({ gateway: 'smsBox' })).filter((m) => !sentBefore.has(`${m.seq}`));
 		const template = String(nodeNamed(workflow, 'Send SMS').parameters.message);
 		const digits = (phone: string) => phone.replace(/\D/g, '');
 		expect(fresh.map((m) => ({ to: digits(m.to), text: m.text })).sort((a, b) => a.to.localeCompare(b.to))).toEqual(

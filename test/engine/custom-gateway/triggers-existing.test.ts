@@ -33,10 +33,10 @@ describeEachVersion('Custom HTTP Gateway triggers against the existing simulator
 		// The simulator fails numbers ending in 0000 (its default outcome rule).
 		const numbers = [...kenyanNumbers(2, 7), '+254710000000'];
 		const round = async (under: TriggerUnderTest) => {
-			sim.configure({ callbacks: { africastalking: { delivery: endpoint.use(under) } } });
+			sim.configure({ callbacks: { africasTalking: { delivery: endpoint.use(under) } } });
 			const sent = await sendCustom({ profile, message: 'Your code is 1234', items: numbers.map((phone) => ({ phone })) });
 			expect(sent.json.map((j) => j.status)).toEqual(['accepted', 'accepted', 'accepted']);
-			const { attempts } = await sim.deliver({ gateway: 'africastalking' });
+			const { attempts } = await sim.deliver({ gateway: 'africasTalking' });
 			expect(attempts).toHaveLength(3);
 			expect(attempts.every((a) => a.acknowledged && a.attempt === 1 && a.status === 200)).toBe(true);
 			const events = endpoint.events();
@@ -64,8 +64,8 @@ describeEachVersion('Custom HTTP Gateway triggers against the existing simulator
 	it("Africa's Talking profile: an incoming message reaches the Inbound SMS Trigger as the named trigger reads it", async () => {
 		const { sim } = fx.get();
 		const read = async (under: TriggerUnderTest) => {
-			sim.configure({ callbacks: { africastalking: { inbound: endpoint.use(under) } } });
-			const { attempts } = await sim.inbound({ gateway: 'africastalking', from: '+254711000123', text: 'Habari & "karibu" =1' });
+			sim.configure({ callbacks: { africasTalking: { inbound: endpoint.use(under) } } });
+			const { attempts } = await sim.inbound({ gateway: 'africasTalking', from: '+254711000123', text: 'Habari & "karibu" =1' });
 			expect(attempts.map((a) => [a.acknowledged, a.attempt])).toEqual([[true, 1]]);
 			return { events: endpoint.events(), results: [...endpoint.results] };
 		};
@@ -81,8 +81,8 @@ describeEachVersion('Custom HTTP Gateway triggers against the existing simulator
 	it('SMSBox profile: a two-way callback reaches the Inbound SMS Trigger as the named trigger reads it, answered with the configured JSON', async () => {
 		const { sim } = fx.get();
 		const read = async (under: TriggerUnderTest) => {
-			sim.configure({ callbacks: { smsbox: { inbound: endpoint.use(under) } } });
-			const { attempts } = await sim.inbound({ gateway: 'smsbox', from: '+255700000001', text: 'Habari yako' });
+			sim.configure({ callbacks: { smsBox: { inbound: endpoint.use(under) } } });
+			const { attempts } = await sim.inbound({ gateway: 'smsBox', from: '+255700000001', text: 'Habari yako' });
 			return { events: endpoint.events(), results: [...endpoint.results], attempts };
 		};
 		const viaCustom = await read(custom('inbound', 'smsbox-simulator'));

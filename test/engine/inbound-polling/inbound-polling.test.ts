@@ -14,7 +14,6 @@ const fx = useSimulator();
 const nodeClass = new InboundSmsPollingTrigger();
 
 type Gateway = 'africasTalking' | 'dhis2';
-const SIM_NAME = { africasTalking: 'africastalking', dhis2: 'dhis2' } as const;
 /** DHIS2 takes SMS only from numbers of its users (the simulator's registered number). */
 const SENDER = { africasTalking: '+254711000111', dhis2: '+4740000000' } as const;
 
@@ -32,7 +31,7 @@ async function poll(gateway: Gateway, staticData?: IDataObject, mode?: 'manual' 
 }
 
 async function arrive(gateway: Gateway, texts: string[]): Promise<void> {
-	for (const text of texts) await fx.get().sim.inbound({ gateway: SIM_NAME[gateway], from: SENDER[gateway], text });
+	for (const text of texts) await fx.get().sim.inbound({ gateway, from: SENDER[gateway], text });
 }
 
 const texts = (items: IDataObject[] | null) => (items ?? []).map((i) => i.text);

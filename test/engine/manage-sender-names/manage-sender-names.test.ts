@@ -31,7 +31,7 @@ const request = (senderId: string, sampleContent = SAMPLE, extra: Parameters<typ
 	manage({ operation: 'request', senderId, sampleContent }, extra);
 
 function endpointCalls(endpoint: string): number {
-	return fx.get().sim.stats().requests.byGateway.smsbox.byEndpoint[endpoint] ?? 0;
+	return fx.get().sim.stats().requests.byGateway.smsBox.byEndpoint[endpoint] ?? 0;
 }
 
 function wrongSecret(): SimFixture['credentials'] {

@@ -77,7 +77,7 @@ describe.each(forms)('a saved workflow %s', (_form, saved) => {
 		const messageId = sent.json[0].messageId as string;
 		const { json } = await run(saved(savedNode(CHANGE_SCHEDULED_SMS)), [{ messageId }]);
 		expect(json[0]).toMatchObject({ gateway: 'smsBox', operation: 'suspend', messageId });
-		expect(fx.get().sim.messages({ gateway: 'smsbox', id: messageId })[0].status).toBe('suspended');
+		expect(fx.get().sim.messages({ gateway: 'smsBox', id: messageId })[0].status).toBe('suspended');
 	});
 
 	it("DHIS2 SMS lists the server's SMS gateways", async () => {
@@ -88,7 +88,7 @@ describe.each(forms)('a saved workflow %s', (_form, saved) => {
 
 	it('Premium SMS Subscriptions lists the subscribers', async () => {
 		const product = { shortCode: '12345', keyword: 'NEWS' };
-		await fx.get().sim.optOut({ gateway: 'africastalking', phoneNumber: '+254711000301', updateType: 'addition', ...product });
+		await fx.get().sim.optOut({ gateway: 'africasTalking', phoneNumber: '+254711000301', updateType: 'addition', ...product });
 		const { json } = await run(saved(savedNode(PREMIUM_SUBSCRIPTIONS)));
 		expect(json.map((j) => [j.gateway, j.phoneNumber])).toEqual([['africasTalking', '+254711000301']]);
 	});
