@@ -6,6 +6,8 @@
  * node's parameter panel (what that version shows of the hidden Gateway parameter and of the
  * credential). Prints the text of each panel. Everything it starts it stops; it needs no
  * `npm run dev`. docs/n8n-behaviour.md ("One-gateway nodes in the editor") records what they show.
+ * To compare another build of the package, PANELS_TARBALL names its packed tarball (default: this
+ * checkout, built and packed) and PANELS_OUT_DIR where the pictures go (default docs/screenshots).
  */
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -25,7 +27,7 @@ import { N8nRestClient, type WorkflowNode } from './rest-client';
 import { PACKAGE_NAME } from './workflows';
 
 const OWNER = { email: 'panels@example.com', firstName: 'Panel', lastName: 'Shots', password: 'SmsGateways-panels1' };
-const OUT_DIR = path.join(REPO_ROOT, 'docs', 'screenshots');
+const OUT_DIR = process.env.PANELS_OUT_DIR || path.join(REPO_ROOT, 'docs', 'screenshots');
 
 /** The nodes shown: name on the canvas, node type, credential key, the parameters a user starts with. */
 const NODES = [
@@ -92,7 +94,7 @@ async function shootVersion(tested: TestedN8n, tarball: string): Promise<void> {
 async function main(): Promise<void> {
 	const versions = process.argv.slice(2);
 	const tested = versions.length > 0 ? versions.map(testedN8n) : [...TESTED_N8N];
-	const { tarball } = ensurePackedPackage();
+	const tarball = process.env.PANELS_TARBALL || ensurePackedPackage().tarball;
 	for (const one of tested) await shootVersion(one, tarball);
 }
 
