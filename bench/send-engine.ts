@@ -14,7 +14,7 @@ import { simulatorCredentials } from '../test/fixtures/simulator';
 import { sendSmsParameters } from './bulk/senders';
 import { listArg, numberArg } from './support/args';
 import { floorMs, minimumRequests, ratio } from './support/floor';
-import { BENCH_GATEWAYS, recipientList, SIM_NAME } from './support/gateways';
+import { BENCH_GATEWAYS, recipientList } from './support/gateways';
 import { describeMachine } from './support/machine';
 import { writeResult } from './support/results';
 
@@ -38,7 +38,7 @@ async function main() {
 		for (const gateway of gateways) {
 			for (const mode of ['broadcast', 'personalised'] as const) {
 				await sim.reset();
-				await sim.configure({ latency: { fixedMs: latency, jitterMs: 0 }, balances: { africastalking: 1e9, gupshup: 1e9, smsbox: 1e9 } });
+				await sim.configure({ latency: { fixedMs: latency, jitterMs: 0 }, balances: { africasTalking: 1e9, gupshup: 1e9, smsBox: 1e9 } });
 				const cpuBefore = process.cpuUsage();
 				const started = process.hrtime.bigint();
 				const { json, run } = await runNode({
@@ -57,7 +57,7 @@ async function main() {
 					items,
 					status: run.status,
 					accepted: json.filter((j) => j.status === 'accepted').length,
-					requests: sim.stats().requests.byGateway[SIM_NAME[gateway]].total,
+					requests: sim.stats().requests.byGateway[gateway].total,
 					minRequests,
 					wallMs: Math.round(wallMs),
 					floorMs: floor,

@@ -17,6 +17,7 @@ import { RateLimiter } from './core/rate-limit';
 import { SimServer } from './core/server';
 import { Stats } from './core/stats';
 import type { GatewayName, MessageFilter, MessageRecord } from './core/types';
+import { GATEWAY_PATHS, GATEWAYS } from './core/types';
 import { createAfricasTalking } from './gateways/africastalking';
 import { createDhis2 } from './gateways/dhis2';
 import { createGupshup } from './gateways/gupshup';
@@ -80,9 +81,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 	const accounts = createAccounts(seed);
 	const ctx = new SimContext(seed, accounts, opts.quiet ?? true);
 	const modules: GatewayModules = {
-		africastalking: createAfricasTalking(ctx),
+		africasTalking: createAfricasTalking(ctx),
 		gupshup: createGupshup(ctx),
-		smsbox: createSmsbox(ctx),
+		smsBox: createSmsbox(ctx),
 		dhis2: createDhis2(ctx),
 		kannel: createKannel(ctx),
 		twilio: createTwilio(ctx),
@@ -114,14 +115,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 		url,
 		port,
 		accounts,
-		baseUrls: {
-			africastalking: `${url}/africastalking`,
-			gupshup: `${url}/gupshup`,
-			smsbox: `${url}/smsbox`,
-			dhis2: `${url}/dhis2`,
-			kannel: `${url}/kannel`,
-			twilio: `${url}/twilio`,
-		},
+		baseUrls: Object.fromEntries(GATEWAYS.map((name) => [name, `${url}/${GATEWAY_PATHS[name]}`])) as Record<GatewayName, string>,
 		stop: () => {
 			stopped ??= (async () => {
 				ctx.timers.stopAll();

@@ -5,7 +5,7 @@
  * own run time) and the simulator (requests made, messages accepted per number).
  */
 import { executionCounts, newestFinishedExecution } from '../../tooling/n8n/executions';
-import { digitsOf, DISPLAY_NAME, recipientList, SIM_NAME, type BenchGateway, type Recipient, type SendMode } from '../support/gateways';
+import { digitsOf, DISPLAY_NAME, recipientList, type BenchGateway, type Recipient, type SendMode } from '../support/gateways';
 import type { BenchStack } from '../support/n8n-stack';
 import type { FaultKind } from '../../tooling/n8n/sim-control';
 import { processCpuMs } from '../support/process-cpu';
@@ -63,7 +63,7 @@ export interface BulkRun {
 }
 
 const WARM_UP_RECIPIENTS = 50;
-const BIG_BALANCES = { africastalking: 1e9, gupshup: 1e9, smsbox: 1e9 };
+const BIG_BALANCES = { africasTalking: 1e9, gupshup: 1e9, smsBox: 1e9 };
 
 export async function runBulkCase(stack: BenchStack, spec: BulkCase, log: (line: string) => void): Promise<BulkRun> {
 	const path = `bench-${spec.variant.toLowerCase()}-${spec.gateway.toLowerCase()}-${spec.mode}-${uniqueTag()}`;
@@ -91,7 +91,7 @@ export async function runBulkCase(stack: BenchStack, spec: BulkCase, log: (line:
 		const counts = await executionCounts(stack.client, workflow.id);
 		if (counts.total !== 2) log(`  ${title}: expected 2 executions (warm-up + run), n8n has ${counts.total}`);
 
-		const simGateway = SIM_NAME[spec.gateway];
+		const simGateway = spec.gateway;
 		const stats = await stack.sim.stats();
 		const messages = await stack.sim.messages({ gateway: simGateway });
 		const simCountByDigits = new Map<string, number>();

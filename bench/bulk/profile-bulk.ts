@@ -17,7 +17,7 @@ import * as path from 'node:path';
 
 import { flagArg, numberArg, stringArg } from '../support/args';
 import { newestFinishedExecution } from '../../tooling/n8n/executions';
-import { recipientList, SIM_NAME, type BenchGateway, type SendMode } from '../support/gateways';
+import { recipientList, type BenchGateway, type SendMode } from '../support/gateways';
 import { N8N_BENCH_ENV, startBenchStack, type BenchStack } from '../support/n8n-stack';
 import { processCpuMs } from '../support/process-cpu';
 import { postWebhook } from '../../tooling/n8n/webhook-call';
@@ -51,11 +51,11 @@ async function main(): Promise<void> {
 		if (maxConcurrency) sender.parameters.options = { maxConcurrency: Number(maxConcurrency) };
 		const workflow = await deploy(stack.client, bulkWorkflow(`profile ${gateway} ${mode}`, workflowPath, sender));
 		await stack.sim.reset();
-		await stack.sim.configure({ latency: { fixedMs: latencyMs, jitterMs: 0 }, balances: { africastalking: 1e9, gupshup: 1e9, smsbox: 1e9 } });
+		await stack.sim.configure({ latency: { fixedMs: latencyMs, jitterMs: 0 }, balances: { africasTalking: 1e9, gupshup: 1e9, smsBox: 1e9 } });
 		await postWebhook(stack.n8n.url, workflowPath, { recipients: recipientList(gateway, 200) });
 		await newestFinishedExecution(stack.client, workflow.id);
 		await stack.sim.reset();
-		await stack.sim.configure({ latency: { fixedMs: latencyMs, jitterMs: 0 }, balances: { africastalking: 1e9, gupshup: 1e9, smsbox: 1e9 } });
+		await stack.sim.configure({ latency: { fixedMs: latencyMs, jitterMs: 0 }, balances: { africasTalking: 1e9, gupshup: 1e9, smsBox: 1e9 } });
 
 		const load = os.loadavg();
 		const cpuBefore = processCpuMs(pid);
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
 		const cpuAfter = processCpuMs(pid);
 		window = { fromUs, toUs };
 		const stats = await stack.sim.stats();
-		const requests = stats.requests.byGateway[SIM_NAME[gateway]].total;
+		const requests = stats.requests.byGateway[gateway].total;
 		const n8nCpuMs = cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : Number.NaN;
 		run = {
 			gateway,

@@ -85,9 +85,9 @@ export async function createBaselineCredentials(
 	const create = (name: string, type: string, data: Record<string, unknown>) =>
 		client.createCredential({ name: `Bench baseline: ${name}`, type, data });
 	return {
-		africasTalking: await create("Africa's Talking", 'httpHeaderAuth', { name: 'apiKey', value: accounts.africastalking.apiKey }),
+		africasTalking: await create("Africa's Talking", 'httpHeaderAuth', { name: 'apiKey', value: accounts.africasTalking.apiKey }),
 		gupshup: await create('Gupshup', 'httpHeaderAuth', { name: 'apikey', value: accounts.gupshup.apiKey }),
-		smsBox: await create('SMSBox', 'httpBasicAuth', { user: accounts.smsbox.apiKey, password: accounts.smsbox.apiSecret }),
+		smsBox: await create('SMSBox', 'httpBasicAuth', { user: accounts.smsBox.apiKey, password: accounts.smsBox.apiSecret }),
 		dhis2: await create('DHIS2', 'httpBasicAuth', { user: accounts.dhis2.username, password: accounts.dhis2.password }),
 	};
 }
@@ -137,7 +137,7 @@ function gatewayRequest(
 			// Seed: POST /version1/messaging, form username, to (+E.164), message; apiKey header.
 			return {
 				url: `${simUrl}/africastalking/version1/messaging`,
-				body: form({ username: accounts.africastalking.username, to: '={{ $json.phone }}', message: `=${text}` }),
+				body: form({ username: accounts.africasTalking.username, to: '={{ $json.phone }}', message: `=${text}` }),
 			};
 		case 'gupshup':
 			// Seed: POST /sms/v1/message/{appid}, form destination (digits, no +), message; apikey header.

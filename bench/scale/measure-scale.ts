@@ -40,7 +40,7 @@ export async function measureScale(options: ScaleOptions, log: (line: string) =>
 				if (workload === 'engine' || workload === 'engine-one-item') {
 					// Every run starts from an empty simulator with credit for any size.
 					await sim.reset();
-					await sim.configure({ balances: { africastalking: 1e9 } });
+					await sim.configure({ balances: { africasTalking: 1e9 } });
 				}
 				const sample = await runTsChild<ScaleSample>(CHILD, ['--workload', workload, '--size', String(size), '--sim-url', simulator.hello.url], {
 					timeoutMs: 10 * 60 * 1000,

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
 	try {
 		const sim = new SimControl(simulator.hello.url);
 		await sim.reset();
-		await sim.configure({ balances: { africastalking: 1e9 } });
+		await sim.configure({ balances: { africasTalking: 1e9 } });
 		const load = os.loadavg();
 		const snapshot = stringArg('heap-snapshot');
 		const childArgs = ['--workload', workload, '--size', String(size), '--sim-url', simulator.hello.url];

@@ -1,20 +1,12 @@
 /**
- * What the benchmarks need to know about each gateway: its names in the node and the simulator,
+ * What the benchmarks need to know about each gateway: its id (the same in the node and the simulator),
  * the most recipients one request can carry, and numbers the simulator accepts.
  */
 import { brazilianNumbers, kenyanNumbers } from '../../test/fixtures/simulator';
 
 export type BenchGateway = 'africasTalking' | 'smsBox' | 'dhis2' | 'gupshup';
-export type SimGatewayName = 'africastalking' | 'gupshup' | 'smsbox' | 'dhis2';
 
 export const BENCH_GATEWAYS: readonly BenchGateway[] = ['africasTalking', 'smsBox', 'dhis2', 'gupshup'];
-
-export const SIM_NAME: Record<BenchGateway, SimGatewayName> = {
-	africasTalking: 'africastalking',
-	gupshup: 'gupshup',
-	smsBox: 'smsbox',
-	dhis2: 'dhis2',
-};
 
 export const DISPLAY_NAME: Record<BenchGateway, string> = {
 	africasTalking: "Africa's Talking",

@@ -5,7 +5,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { premiumSubscriptionCredentials, premiumSubscriptionsProperties } from './description';
+import { gatewayCredentials } from '../shared/n8n/gateway-property';
+import { premiumSubscriptionsProperties } from './description';
 import { premiumSubscriptions } from './execute';
 
 export class PremiumSubscriptions implements INodeType {
@@ -21,7 +22,7 @@ export class PremiumSubscriptions implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: premiumSubscriptionCredentials(),
+		credentials: gatewayCredentials('premiumSubscriptions'),
 		properties: premiumSubscriptionsProperties,
 	};
 

@@ -1,34 +1,18 @@
 /**
  * The Premium SMS Subscriptions node's parameters: the premium product (short code and keyword) and,
  * per operation, the number to subscribe or unsubscribe or how many subscribers to list. The Gateway
- * parameter follows the registry: a choice when several gateways manage subscriptions, a fixed
- * (hidden) value while only one does, so the editor never shows a one-option dropdown.
+ * parameter follows the registry (shared/n8n/gateway-property.ts): hidden while only one gateway
+ * manages subscriptions.
  */
-import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { gatewayCredentials, gatewayProperty } from '../shared/n8n/gateway-property';
-import { gatewaysWith } from '../shared/registry/registry';
+import { gatewayProperty } from '../shared/n8n/gateway-property';
 import { returnAllAndLimit } from '../shared/n8n/list-properties';
-
-const CAPABILITY = 'premiumSubscriptions';
-const gateways = gatewaysWith(CAPABILITY);
-
-function gatewayParameter(): INodeProperties {
-	if (gateways.length !== 1) return gatewayProperty(CAPABILITY, 'africasTalking');
-	const onlyGateway: string = gateways[0].id;
-	return { displayName: 'Gateway', name: 'gateway', type: 'hidden', default: onlyGateway };
-}
-
-/** Every gateway's credential shown by the Gateway choice; the one gateway's credential when fixed. */
-export function premiumSubscriptionCredentials(): INodeCredentialDescription[] {
-	if (gateways.length !== 1) return gatewayCredentials(CAPABILITY);
-	return [{ name: gateways[0].credentialType, required: true }];
-}
 
 const showFor = (...operation: string[]) => ({ show: { resource: ['subscription'], operation } });
 
 export const premiumSubscriptionsProperties: INodeProperties[] = [
-	gatewayParameter(),
+	gatewayProperty('premiumSubscriptions', 'africasTalking'),
 	{
 		displayName: 'Resource',
 		name: 'resource',

@@ -3,7 +3,7 @@ import { deriveSeed, Prng } from './prng';
 import { generatePersonalAccessToken } from '../gateways/dhis2/token';
 
 export interface Accounts {
-	africastalking: {
+	africasTalking: {
 		username: string;
 		apiKey: string;
 		currency: string;
@@ -21,7 +21,7 @@ export interface Accounts {
 		/** DLT sender IDs (India only; docs/gateways/gupshup.md#sending). */
 		senderIds: string[];
 	};
-	smsbox: {
+	smsBox: {
 		apiKey: string;
 		apiSecret: string;
 		senderName: string;
@@ -46,7 +46,7 @@ export interface Accounts {
 export function createAccounts(seed: number): Accounts {
 	const rng = new Prng(deriveSeed(seed, 99));
 	return {
-		africastalking: {
+		africasTalking: {
 			username: 'sandbox',
 			apiKey: 'at-sim-key',
 			currency: 'KES',
@@ -61,7 +61,7 @@ export function createAccounts(seed: number): Accounts {
 			currency: 'USD',
 			senderIds: ['GSDSMS'],
 		},
-		smsbox: {
+		smsBox: {
 			apiKey: 'sb-sim-key',
 			apiSecret: 'sb-sim-secret',
 			senderName: 'SMSBOX',
@@ -85,4 +85,4 @@ export function createAccounts(seed: number): Accounts {
 }
 
 /** Starting balances (in each gateway's currency), restored by POST /sim/reset. */
-export const DEFAULT_BALANCES = { africastalking: 100000, gupshup: 1000, smsbox: 5000000 } as const;
+export const DEFAULT_BALANCES = { africasTalking: 100000, gupshup: 1000, smsBox: 5000000 } as const;

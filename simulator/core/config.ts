@@ -3,7 +3,7 @@
  * behind `POST /sim/config`. The README documents every field.
  */
 import type { DeliveryOutcome, FaultKind, GatewayName, QueuedFault } from './types';
-import { FAULT_KINDS, GATEWAYS, isGatewayName } from './types';
+import { canonicalGateway, FAULT_KINDS, GATEWAYS, isGatewayName, withCanonicalGatewayKeys } from './types';
 
 export type FaultWeights = Record<FaultKind, number>;
 
@@ -45,7 +45,7 @@ export interface OutcomeRule {
  * SMSBox the code (105-108, 116, 123, …) for the whole request when any recipient matches.
  */
 export interface SendRefusalRule {
-	gateway: 'gupshup' | 'smsbox';
+	gateway: 'gupshup' | 'smsBox';
 	exact?: string;
 	suffix?: string;
 	prefix?: string;
@@ -53,7 +53,7 @@ export interface SendRefusalRule {
 }
 
 export interface CallbackUrls {
-	africastalking: {
+	africasTalking: {
 		delivery?: string | null;
 		inbound?: string | null;
 		optout?: string | null;
@@ -61,7 +61,7 @@ export interface CallbackUrls {
 	};
 	/** Gupshup has one webhook per app for every event (docs/gateways/gupshup.md#webhook-callback-url). */
 	gupshup: { events?: string | null };
-	smsbox: { inbound?: string | null };
+	smsBox: { inbound?: string | null };
 	dhis2: { inbound?: string | null };
 	/** Kannel posts nothing here; Twilio's status callbacks go to each request's StatusCallback. */
 	kannel: Record<string, never>;
@@ -74,7 +74,7 @@ export interface SimConfig {
 	/** Requests per second per gateway; null/absent = unlimited. */
 	rateLimit: Partial<Record<GatewayName, number | null>>;
 	/** Price per segment in each gateway's currency (KES, USD, SMSBox money units). */
-	costs: { africastalking: number; gupshup: number; smsbox: number };
+	costs: { africasTalking: number; gupshup: number; smsBox: number };
 	callbacks: CallbackUrls;
 	callbackRetry: { attempts: number; backoffMs: number; timeoutMs: number };
 	outcomes: { default: DeliveryOutcome; rules: OutcomeRule[] };
@@ -111,8 +111,8 @@ export function defaultConfig(): SimConfig {
 			gateways: {},
 		},
 		rateLimit: {},
-		costs: { africastalking: 0.8, gupshup: 0.005, smsbox: 20 },
-		callbacks: { africastalking: {}, gupshup: {}, smsbox: {}, dhis2: {}, kannel: {}, twilio: {} },
+		costs: { africasTalking: 0.8, gupshup: 0.005, smsBox: 20 },
+		callbacks: { africasTalking: {}, gupshup: {}, smsBox: {}, dhis2: {}, kannel: {}, twilio: {} },
 		callbackRetry: { attempts: 3, backoffMs: 200, timeoutMs: 5000 },
 		outcomes: {
 			default: 'delivered',
@@ -156,11 +156,32 @@ export function mergeConfig(current: SimConfig, patch: unknown): SimConfig {
 	for (const key of Object.keys(patch)) {
 		if (!known.has(key)) throw new ConfigError(`unknown config key "${key}"`);
 	}
-	const configPatch: Json = { ...patch };
+	const configPatch: Json = withCanonicalGateways(patch);
 	for (const key of STATE_KEYS) delete configPatch[key];
 	const merged = deepMerge(current as unknown as Json, configPatch) as unknown as SimConfig;
 	validate(merged);
 	return merged;
+}
+
+/**
+ * The patch with former gateway spellings (`africastalking`, `smsbox`) turned into ids wherever it
+ * names a gateway: the keys of `callbacks`, `costs`, `rateLimit` and `faults.gateways`, and the
+ * `gateway` of each `sendRefusals` rule.
+ */
+function withCanonicalGateways(patch: Json): Json {
+	const out: Json = { ...patch };
+	for (const key of ['callbacks', 'costs', 'rateLimit'] as const) {
+		if (key in out) out[key] = withCanonicalGatewayKeys(out[key]);
+	}
+	if (isObject(out.faults) && 'gateways' in out.faults) {
+		out.faults = { ...out.faults, gateways: withCanonicalGatewayKeys(out.faults.gateways) };
+	}
+	if (Array.isArray(out.sendRefusals)) {
+		out.sendRefusals = out.sendRefusals.map((rule: unknown) =>
+			isObject(rule) ? { ...rule, gateway: canonicalGateway(rule.gateway) } : rule,
+		);
+	}
+	return out;
 }
 
 function assertNumber(value: unknown, name: string, min: number, max = Infinity): void {
@@ -201,7 +222,7 @@ function validate(config: SimConfig): void {
 		if (!isGatewayName(gateway)) throw new ConfigError(`rateLimit.${gateway}: unknown gateway`);
 		if (limit !== null && limit !== undefined) assertNumber(limit, `rateLimit.${gateway}`, 1);
 	}
-	for (const gateway of ['africastalking', 'gupshup', 'smsbox'] as const) {
+	for (const gateway of ['africasTalking', 'gupshup', 'smsBox'] as const) {
 		assertNumber(config.costs[gateway], `costs.${gateway}`, 0);
 	}
 	for (const gateway of Object.keys(config.callbacks)) {
@@ -240,8 +261,8 @@ function validate(config: SimConfig): void {
 		throw new ConfigError('dhis2RegisteredNumbers must be an array');
 	if (!Array.isArray(config.sendRefusals)) throw new ConfigError('sendRefusals must be an array');
 	for (const rule of config.sendRefusals) {
-		if (!isObject(rule) || (rule.gateway !== 'gupshup' && rule.gateway !== 'smsbox'))
-			throw new ConfigError('each sendRefusals rule needs gateway: gupshup | smsbox');
+		if (!isObject(rule) || (rule.gateway !== 'gupshup' && rule.gateway !== 'smsBox'))
+			throw new ConfigError('each sendRefusals rule needs gateway: gupshup | smsBox');
 		if (rule.exact === undefined && rule.suffix === undefined && rule.prefix === undefined)
 			throw new ConfigError('each sendRefusals rule needs exact, suffix or prefix');
 		assertNumber(rule.code, 'sendRefusals[].code', 100, 9999);

@@ -6,8 +6,8 @@ import type { InboundResult } from '../gateways/gateway';
 import type { SimReply, SimRequest } from './http-io';
 import { bodyText, isRecord, jsonReply } from './http-io';
 import type { CallbackKind } from './callbacks';
-import { isGatewayName } from './types';
-import type { GatewayName } from './types';
+import { canonicalGateway, isGatewayName } from './types';
+import { GATEWAYS, type GatewayName } from './types';
 
 type ControlHandler = (
 	req: SimRequest,
@@ -16,9 +16,9 @@ type ControlHandler = (
 
 function gatewayParam(value: string | null): GatewayName | undefined {
 	if (value === null) return undefined;
-	if (!isGatewayName(value))
-		throw new ControlError('gateway must be africastalking, gupshup, smsbox or dhis2');
-	return value;
+	const gateway = canonicalGateway(value);
+	if (!isGatewayName(gateway)) throw new ControlError(`gateway must be one of ${GATEWAYS.join(', ')}`);
+	return gateway;
 }
 
 function readBody(req: SimRequest): Record<string, unknown> {
@@ -41,7 +41,7 @@ function readBody(req: SimRequest): Record<string, unknown> {
 async function callbackReply(body: Record<string, unknown>, madeKey: string, result: InboundResult): Promise<SimReply> {
 	const attempts = body.wait === true && result.callback ? await result.callback : undefined;
 	return jsonReply(200, {
-		gateway: body.gateway,
+		gateway: canonicalGateway(body.gateway),
 		[madeKey]: result.inbound,
 		callbackQueued: result.callback !== null,
 		attempts,

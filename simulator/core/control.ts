@@ -18,7 +18,7 @@ import type {
 	MessageRecord,
 	MessageStatus,
 } from './types';
-import { isGatewayName } from './types';
+import { canonicalGateway, isGatewayName, withCanonicalGatewayKeys } from './types';
 import { BILLED_GATEWAYS } from './balances';
 import type { Accounts } from './accounts';
 import type { AfricasTalkingModule } from '../gateways/africastalking';
@@ -28,9 +28,9 @@ import type { GupshupModule } from '../gateways/gupshup';
 import type { SmsboxModule } from '../gateways/smsbox';
 
 export interface GatewayModules {
-	africastalking: AfricasTalkingModule;
+	africasTalking: AfricasTalkingModule;
 	gupshup: GupshupModule;
-	smsbox: SmsboxModule;
+	smsBox: SmsboxModule;
 	dhis2: Dhis2Module;
 	kannel: GatewayModule;
 	twilio: GatewayModule;
@@ -43,7 +43,7 @@ export interface InboundRequest extends InboundInput {
 }
 
 export interface OptOutRequest {
-	gateway: 'africastalking';
+	gateway: 'africasTalking';
 	phoneNumber: string;
 	/** Bulk opt-out. */
 	senderId?: string;
@@ -121,7 +121,7 @@ export class ControlApi {
 			if (!isRecord(body.senderNames))
 				throw new ControlError('senderNames must be an object {NAME: status}');
 			try {
-				this.gateways.smsbox.senderNames.setStatuses(body.senderNames, this.ctx.clock.now());
+				this.gateways.smsBox.senderNames.setStatuses(body.senderNames, this.ctx.clock.now());
 			} catch (error) {
 				throw new ControlError((error as Error).message);
 			}
@@ -134,10 +134,11 @@ export class ControlApi {
 
 	messages(filter: MessageFilter = {}): MessageRecord[] {
 		this.ctx.delivery.processDue();
-		return this.ctx.store.list(filter).map((r) => ({ ...r }));
+		return this.ctx.store.list({ ...filter, gateway: canonicalGateway(filter.gateway) }).map((r) => ({ ...r }));
 	}
 
-	deliver(request: DeliverRequest = {}): DeliverResult {
+	deliver(given: DeliverRequest = {}): DeliverResult {
+		const request = { ...given, gateway: canonicalGateway(given.gateway) };
 		if (request.gateway !== undefined && !isGatewayName(request.gateway))
 			throw new ControlError('unknown gateway');
 		if (request.outcome !== undefined && !OUTCOMES.includes(request.outcome)) {
@@ -146,9 +147,10 @@ export class ControlApi {
 		return this.ctx.delivery.deliver(request);
 	}
 
-	inbound(request: InboundRequest): InboundResult {
+	inbound(given: InboundRequest): InboundResult {
+		const request = { ...given, gateway: canonicalGateway(given.gateway) };
 		if (!isGatewayName(request.gateway) || request.gateway === 'kannel' || request.gateway === 'twilio')
-			throw new ControlError('gateway must be africastalking, gupshup, smsbox or dhis2');
+			throw new ControlError('gateway must be africasTalking, gupshup, smsBox or dhis2');
 		if (typeof request.from !== 'string' || request.from === '')
 			throw new ControlError('from is required');
 		if (typeof request.text !== 'string') throw new ControlError('text is required');
@@ -157,20 +159,21 @@ export class ControlApi {
 		return this.gateways[request.gateway].receiveInbound(request);
 	}
 
-	optOut(request: OptOutRequest): InboundResult {
-		if (request.gateway !== 'africastalking') {
+	optOut(given: OptOutRequest): InboundResult {
+		const request = { ...given, gateway: canonicalGateway(given.gateway) };
+		if (request.gateway !== 'africasTalking') {
 			throw new ControlError(
-				'opt-out and subscription notifications exist only for africastalking',
+				'opt-out and subscription notifications exist only for africasTalking',
 			);
 		}
 		if (typeof request.phoneNumber !== 'string' || request.phoneNumber === '')
 			throw new ControlError('phoneNumber is required');
-		const at = this.gateways.africastalking;
+		const at = this.gateways.africasTalking;
 		if (request.updateType !== undefined) {
 			if (request.updateType !== 'addition' && request.updateType !== 'deletion') {
 				throw new ControlError('updateType must be addition or deletion');
 			}
-			const account = this.ctx.accounts.africastalking;
+			const account = this.ctx.accounts.africasTalking;
 			return at.updateSubscription({
 				phoneNumber: request.phoneNumber,
 				shortCode: request.shortCode ?? account.shortCodes[0],
@@ -184,7 +187,7 @@ export class ControlApi {
 	}
 
 	callbacks(filter: { gateway?: GatewayName; kind?: CallbackKind } = {}): CallbackAttempt[] {
-		return this.ctx.callbacks.attempts(filter).map((a) => ({ ...a }));
+		return this.ctx.callbacks.attempts({ ...filter, gateway: canonicalGateway(filter.gateway) }).map((a) => ({ ...a }));
 	}
 
 	stats(): StatsSnapshot & {
@@ -215,7 +218,7 @@ export class ControlApi {
 
 	private applyBalances(value: unknown): void {
 		if (!isRecord(value)) throw new ControlError('balances must be an object');
-		for (const [gateway, amount] of Object.entries(value)) {
+		for (const [gateway, amount] of Object.entries(withCanonicalGatewayKeys(value))) {
 			if (!(BILLED_GATEWAYS as string[]).includes(gateway))
 				throw new ControlError(`balances.${gateway}: no balance at that gateway`);
 			if (typeof amount !== 'number' || !Number.isFinite(amount))

@@ -36,7 +36,7 @@ export function resolveOutcome(config: SimConfig, number: string): ResolvedOutco
 }
 
 /** The send-time refusal code for a number at a gateway, if a rule names one. */
-export function sendRefusalCode(config: SimConfig, gateway: 'gupshup' | 'smsbox', number: string): number | undefined {
+export function sendRefusalCode(config: SimConfig, gateway: 'gupshup' | 'smsBox', number: string): number | undefined {
 	return config.sendRefusals.find((r) => r.gateway === gateway && matches(r, number))?.code;
 }
 

@@ -16,7 +16,7 @@ import type { RateLimiter } from './rate-limit';
 import { Router } from './router';
 import type { Stats } from './stats';
 import type { FaultKind, GatewayName } from './types';
-import { GATEWAYS } from './types';
+import { GATEWAY_PATHS, GATEWAYS } from './types';
 import type { GatewayModule } from '../gateways/gateway';
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -45,7 +45,7 @@ export class SimServer {
 	constructor(private readonly deps: ServerDeps) {
 		for (const name of GATEWAYS) {
 			const module = deps.modules[name];
-			this.mounted.set(`/${name}`, { module, router: new Router(module.routes) });
+			this.mounted.set(`/${GATEWAY_PATHS[name]}`, { module, router: new Router(module.routes) });
 		}
 		this.control = controlRoutes(deps.control);
 		this.server = http.createServer({ keepAlive: true }, (req, res) => {
@@ -114,7 +114,7 @@ export class SimServer {
 		if (req.method === 'GET' && (req.path === '/' || req.path === '/index.html'))
 			return this.deps.page();
 		return jsonReply(404, {
-			error: `nothing at ${req.path}; gateways live under /africastalking, /gupshup, /smsbox, /dhis2, /kannel, /twilio`,
+			error: `nothing at ${req.path}; gateways live under ${GATEWAYS.map((name) => `/${GATEWAY_PATHS[name]}`).join(', ')}`,
 		});
 	}
 

@@ -1,10 +1,51 @@
 /** Names and record shapes shared by every part of the simulator. */
 
-export const GATEWAYS = ['africastalking', 'gupshup', 'smsbox', 'dhis2', 'kannel', 'twilio'] as const;
+/**
+ * The simulator's gateways, each by one id: the package's GatewayId (`africasTalking`, `gupshup`,
+ * `smsBox`, `dhis2`) for the gateways the package has, and `kannel` and `twilio`, which exist only
+ * here (targets of the Custom HTTP Gateway profiles). Every record, statistic, account, config key
+ * and control call names a gateway by this id.
+ */
+export const GATEWAYS = ['africasTalking', 'gupshup', 'smsBox', 'dhis2', 'kannel', 'twilio'] as const;
 export type GatewayName = (typeof GATEWAYS)[number];
+
+/**
+ * The one mapping from a gateway's id to its URL path prefix (`/africastalking/...`). A path is
+ * not an id: the prefixes are the simulator's public paths and stay as they are.
+ */
+export const GATEWAY_PATHS: Readonly<Record<GatewayName, string>> = {
+	africasTalking: 'africastalking',
+	gupshup: 'gupshup',
+	smsBox: 'smsbox',
+	dhis2: 'dhis2',
+	kannel: 'kannel',
+	twilio: 'twilio',
+};
+
+/**
+ * Former spellings of two ids (their path prefixes), still accepted wherever a caller names a
+ * gateway: the control API's bodies and query strings, the library calls and config keys.
+ */
+export const GATEWAY_ALIASES: Readonly<Record<string, GatewayName>> = {
+	africastalking: 'africasTalking',
+	smsbox: 'smsBox',
+};
 
 export function isGatewayName(value: unknown): value is GatewayName {
 	return typeof value === 'string' && (GATEWAYS as readonly string[]).includes(value);
+}
+
+/** The id a caller means: an id, or a former spelling of one; anything else is left as it is. */
+export function canonicalGateway<T>(value: T): T | GatewayName {
+	return typeof value === 'string' && Object.prototype.hasOwnProperty.call(GATEWAY_ALIASES, value)
+		? GATEWAY_ALIASES[value]
+		: value;
+}
+
+/** An object keyed by gateway, with former spellings of keys turned into ids. */
+export function withCanonicalGatewayKeys<T>(value: T): T {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+	return Object.fromEntries(Object.entries(value).map(([key, entry]) => [canonicalGateway(key), entry])) as T;
 }
 
 export const FAULT_KINDS = ['rateLimit', 'serverError', 'resetBefore', 'resetAfter'] as const;

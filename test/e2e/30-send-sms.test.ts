@@ -41,7 +41,7 @@ describe('Send SMS in a workflow of the real n8n', () => {
 			expect(items[0]).toMatchObject({ gateway: spec.gateway, status: 'accepted', error: null });
 			expect(digits(String(items[0].to))).toBe(digits(run.to));
 
-			const stored = (await sim.messages({ gateway: spec.simulatorGateway })).filter(
+			const stored = (await sim.messages({ gateway: spec.gateway })).filter(
 				(m) => digits(m.to) === digits(run.to),
 			);
 			expect(stored).toHaveLength(1);

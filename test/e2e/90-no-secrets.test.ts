@@ -22,7 +22,7 @@ function secretForms(accounts: SimulatorAccountsForCredentials): string[] {
 	return [
 		...simulatorSecrets(accounts),
 		...Object.values(WRONG_SECRET).map((w) => w.value),
-		basic(accounts.smsbox.apiKey, accounts.smsbox.apiSecret),
+		basic(accounts.smsBox.apiKey, accounts.smsBox.apiSecret),
 		basic(accounts.dhis2.username, accounts.dhis2.password),
 	];
 }

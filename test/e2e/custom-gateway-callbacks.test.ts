@@ -56,7 +56,7 @@ describe('Custom HTTP Gateway callbacks in the real n8n', () => {
 	});
 
 	afterAll(async () => {
-		await sim.setCallbacks({ smsbox: { inbound: null } });
+		await sim.setCallbacks({ smsBox: { inbound: null } });
 		for (const id of workflowIds) await client.deactivateWorkflow(id);
 		for (const credential of credentials) await client.deleteCredential(credential.id);
 	});
@@ -159,10 +159,10 @@ describe('Custom HTTP Gateway callbacks in the real n8n', () => {
 
 	it('SMSBox profile: the Inbound SMS Trigger echoes the transaction_id, so SMSBox calls once and the workflow runs once', async () => {
 		const trigger = await deployTrigger('inboundSmsTrigger', await profile('smsbox-simulator'));
-		await sim.setCallbacks({ smsbox: { inbound: trigger.callbackUrl } });
+		await sim.setCallbacks({ smsBox: { inbound: trigger.callbackUrl } });
 		const from = uniqueNumber('+255736', 6);
 		const text = `Habari "yako" & {{to}} ${uniqueTag()}`;
-		const { attempts = [] } = await sim.inbound({ gateway: 'smsbox', from, text });
+		const { attempts = [] } = await sim.inbound({ gateway: 'smsBox', from, text });
 		const transactionId = String((JSON.parse(attempts[0].body) as { transaction_id: unknown }).transaction_id);
 		expect(attempts.map((a) => ({ attempt: a.attempt, status: a.status, body: a.responseBody, acknowledged: a.acknowledged }))).toEqual([
 			{ attempt: 1, status: 200, body: smsBoxAck(transactionId), acknowledged: true },
@@ -190,9 +190,9 @@ describe('Custom HTTP Gateway callbacks in the real n8n', () => {
 
 	it('a credential stored without Normalise To Number keeps the To number as posted', async () => {
 		const trigger = await deployTrigger('inboundSmsTrigger', await profile('smsbox-simulator', { callbackNormaliseTo: undefined }));
-		await sim.setCallbacks({ smsbox: { inbound: trigger.callbackUrl } });
+		await sim.setCallbacks({ smsBox: { inbound: trigger.callbackUrl } });
 		const from = uniqueNumber('+255739', 6);
-		const { attempts = [] } = await sim.inbound({ gateway: 'smsbox', from, text: 'Saved before' });
+		const { attempts = [] } = await sim.inbound({ gateway: 'smsBox', from, text: 'Saved before' });
 		expect(attempts.map((a) => [a.attempt, a.acknowledged])).toEqual([[1, true]]);
 		const { items } = await events(trigger.workflow.id, 1);
 		expect(items).toEqual([expect.objectContaining({ from, to: SMSBOX_TWO_WAY, text: 'Saved before' })]);

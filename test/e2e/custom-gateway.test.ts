@@ -14,8 +14,8 @@ import { deployActive, uniqueNumber, uniqueTag, webhookThen } from '../../toolin
 const CASES = [
 	{ profile: 'kannel', simulatorGateway: 'kannel', from: 'CLINIC', prefix: '+254733' },
 	{ profile: 'twilio', simulatorGateway: 'twilio', from: '+15005550006', prefix: '+254734' },
-	{ profile: 'africastalking-simulator', simulatorGateway: 'africastalking', from: 'SIMSMS', prefix: '+254735' },
-	{ profile: 'smsbox-simulator', simulatorGateway: 'smsbox', from: 'SMSBOX', prefix: '+255736' },
+	{ profile: 'africastalking-simulator', simulatorGateway: 'africasTalking', from: 'SIMSMS', prefix: '+254735' },
+	{ profile: 'smsbox-simulator', simulatorGateway: 'smsBox', from: 'SMSBOX', prefix: '+255736' },
 ] as const;
 
 const digits = (phone: string) => phone.replace(/\D/g, '');

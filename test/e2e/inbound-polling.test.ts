@@ -18,7 +18,7 @@ const TRIGGER = 'New SMS';
 
 interface PolledGateway {
 	gateway: 'africasTalking' | 'dhis2';
-	simulatorGateway: 'africastalking' | 'dhis2';
+	simulatorGateway: 'africasTalking' | 'dhis2';
 	credentialKey: 'africasTalking' | 'dhis2';
 	credentialType: string;
 	pollRequest: string;
@@ -31,7 +31,7 @@ interface PolledGateway {
 const GATEWAYS: PolledGateway[] = [
 	{
 		gateway: 'africasTalking',
-		simulatorGateway: 'africastalking',
+		simulatorGateway: 'africasTalking',
 		credentialKey: 'africasTalking',
 		credentialType: 'africasTalkingApi',
 		pollRequest: 'GET /version1/messaging',

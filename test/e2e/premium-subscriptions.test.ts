@@ -36,16 +36,16 @@ describe('Premium SMS Subscriptions in the real n8n (Africa\'s Talking)', () => 
 
 	/** The subscribers of the simulator's product, from its Africa's Talking API (oldest first). */
 	async function subscribersInSimulator(): Promise<string[]> {
-		const reply = await axios.get(`${simulatorBaseUrls(context.simulatorUrl).africastalking}/version1/subscription`, {
-			params: { username: accounts.africastalking.username, ...PRODUCT, lastReceivedId: 0 },
-			headers: { apiKey: accounts.africastalking.apiKey, Accept: 'application/json' },
+		const reply = await axios.get(`${simulatorBaseUrls(context.simulatorUrl).africasTalking}/version1/subscription`, {
+			params: { username: accounts.africasTalking.username, ...PRODUCT, lastReceivedId: 0 },
+			headers: { apiKey: accounts.africasTalking.apiKey, Accept: 'application/json' },
 			timeout: 10000,
 		});
 		return (reply.data as { responses: Array<{ phoneNumber: string }> }).responses.map((s) => s.phoneNumber);
 	}
 
 	async function tokenRequests(): Promise<number> {
-		return (await sim.stats()).requests.byGateway.africastalking.byEndpoint[TOKEN_REQUEST] ?? 0;
+		return (await sim.stats()).requests.byGateway.africasTalking.byEndpoint[TOKEN_REQUEST] ?? 0;
 	}
 
 	/** Calls the operation's workflow; returns n8n's reply and the execution it stored. */

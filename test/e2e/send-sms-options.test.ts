@@ -83,7 +83,7 @@ describe('Send SMS options of issue 13 in the real n8n', () => {
 		const items = await run(path, workflow, { items: [{ linkId: 'link-1' }, { linkId: 'link-2' }, { linkId: 'link-1' }] });
 		expect(items.map((i) => i.status)).toEqual(['accepted', 'accepted', 'invalid']);
 		expect(items[2]).toMatchObject({ error: { code: 'DUPLICATE_RECIPIENT' } });
-		const stored = (await sim.messages({ gateway: 'africastalking' })).filter((m) => digits(m.to) === digits(to));
+		const stored = (await sim.messages({ gateway: 'africasTalking' })).filter((m) => digits(m.to) === digits(to));
 		expect(stored.map((m) => [m.linkId, m.keyword, m.premium, m.retryDurationInHours]).sort()).toEqual([
 			['link-1', 'NEWS', true, '6'],
 			['link-2', 'NEWS', true, '6'],

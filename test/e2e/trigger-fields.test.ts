@@ -67,22 +67,22 @@ describe('promoted event fields in the real n8n', () => {
 	});
 
 	afterAll(async () => {
-		await sim.setCallbacks({ africastalking: { inbound: null, delivery: null }, smsbox: { inbound: null } });
+		await sim.setCallbacks({ africasTalking: { inbound: null, delivery: null }, smsBox: { inbound: null } });
 		for (const id of workflowIds) await client.deactivateWorkflow(id);
 	});
 
 	it("Africa's Talking inbound: networkCode and cost", async () => {
 		const { workflowId, url } = await deployTrigger('inboundSmsTrigger', 'africasTalking');
-		await sim.setCallbacks({ africastalking: { inbound: url } });
+		await sim.setCallbacks({ africasTalking: { inbound: url } });
 		const from = uniqueNumber('+254711', 6);
-		const { attempts } = await sim.inbound({ gateway: 'africastalking', from, text: 'NEWS', networkCode: '63902', cost: 'KES 1.0000' });
+		const { attempts } = await sim.inbound({ gateway: 'africasTalking', from, text: 'NEWS', networkCode: '63902', cost: 'KES 1.0000' });
 		expect(attempts?.map((a) => a.acknowledged)).toEqual([true]);
 		expect(await onlyEvent(workflowId)).toMatchObject({ eventType: 'inbound', from, networkCode: '63902', cost: 'KES 1.0000' });
 	});
 
 	it("Africa's Talking delivery report: retryCount as a number", async () => {
 		const { workflowId, url } = await deployTrigger('smsDeliveryReportTrigger', 'africasTalking');
-		await sim.setCallbacks({ africastalking: { delivery: url } });
+		await sim.setCallbacks({ africasTalking: { delivery: url } });
 		const spec = GATEWAY_SENDS.find((s) => s.gateway === 'africasTalking')!;
 		const sent = await sendThroughWorkflow(client, spec, context.credentials.africasTalking);
 		workflowIds.push(sent.workflowId);
@@ -100,9 +100,9 @@ describe('promoted event fields in the real n8n', () => {
 
 	it('SMSBox inbound: channel and billing', async () => {
 		const { workflowId, url } = await deployTrigger('inboundSmsTrigger', 'smsBox');
-		await sim.setCallbacks({ smsbox: { inbound: url } });
+		await sim.setCallbacks({ smsBox: { inbound: url } });
 		const from = uniqueNumber('+255701', 6);
-		const { attempts } = await sim.inbound({ gateway: 'smsbox', from, text: 'Habari' });
+		const { attempts } = await sim.inbound({ gateway: 'smsBox', from, text: 'Habari' });
 		expect(attempts?.map((a) => a.acknowledged)).toEqual([true]);
 		expect(await onlyEvent(workflowId)).toMatchObject({
 			eventType: 'inbound',

@@ -135,8 +135,18 @@ export function buildWorkflow(nodes: INode[], extraNodes: INodeType[] = [], stat
 
 /** Runs one node with the given input items through WorkflowExecute and returns its outputs. */
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
+	return await runBuiltNode(buildNode({ ...options, name: options.nodeName }), options);
+}
+
+/**
+ * Runs a node given as n8n stores it (for example a node of a saved workflow's JSON, with its own
+ * `parameters` and `credentials`), with the credential data of `options.credentials` by type.
+ */
+export async function runBuiltNode(
+	node: INode,
+	options: Omit<RunNodeOptions, 'type' | 'parameters' | 'nodeName'>,
+): Promise<RunNodeResult> {
 	const credentials = options.credentials ?? {};
-	const node = buildNode({ ...options, name: options.nodeName });
 	const workflow = buildWorkflow([node], options.extraNodes);
 	const mode = options.mode ?? 'manual';
 

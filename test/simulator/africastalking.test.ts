@@ -9,7 +9,7 @@ const JSON_ACCEPT = { ...FORM, apiKey: 'at-sim-key', Accept: 'application/json' 
 
 beforeAll(async () => {
 	sim = await startSimulator({ port: 0 });
-	http = client(sim.baseUrls.africastalking);
+	http = client(sim.baseUrls.africasTalking);
 });
 afterAll(async () => {
 	await sim.stop();
@@ -37,7 +37,7 @@ describe("Africa's Talking send (form endpoint)", () => {
 			messageParts: 1,
 		});
 		expect(r.messageId).toMatch(/^ATXid_[0-9a-f]{32}$/);
-		const [stored] = sim.messages({ gateway: 'africastalking' });
+		const [stored] = sim.messages({ gateway: 'africasTalking' });
 		expect(stored).toMatchObject({
 			id: r.messageId,
 			to: '+254711000001',
@@ -95,7 +95,7 @@ describe("Africa's Talking send (form endpoint)", () => {
 	});
 
 	it('answers 405 InsufficientBalance once the balance is spent, and "Total Cost: 0" when nothing went', async () => {
-		sim.configure({ balances: { africastalking: 1 } });
+		sim.configure({ balances: { africasTalking: 1 } });
 		const res = await send({ to: '+254711000001,+254711000002', message: 'Hi' });
 		const recipients = res.data.SMSMessageData.Recipients;
 		expect(recipients[0].statusCode).toBe(101);
@@ -163,7 +163,7 @@ describe("Africa's Talking send (form endpoint)", () => {
 
 	it('refuses later sends from a sender a subscriber opted out of (406)', async () => {
 		await sim.optOut({
-			gateway: 'africastalking',
+			gateway: 'africasTalking',
 			senderId: 'SIMSMS',
 			phoneNumber: '+254711000001',
 		});
@@ -230,9 +230,9 @@ describe("Africa's Talking balance, inbox and premium subscriptions", () => {
 	});
 
 	it('fetches incoming messages after lastReceivedId', async () => {
-		await sim.inbound({ gateway: 'africastalking', from: '+254711000001', text: 'first' });
+		await sim.inbound({ gateway: 'africasTalking', from: '+254711000001', text: 'first' });
 		await sim.inbound({
-			gateway: 'africastalking',
+			gateway: 'africasTalking',
 			from: '+254711000002',
 			text: 'second',
 			to: '12345',

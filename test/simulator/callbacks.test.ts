@@ -13,7 +13,7 @@ let control: AxiosInstance;
 beforeAll(async () => {
 	sim = await startSimulator({ port: 0 });
 	receiver = await startReceiver();
-	at = client(sim.baseUrls.africastalking);
+	at = client(sim.baseUrls.africasTalking);
 	gupshup = client(sim.baseUrls.gupshup);
 	control = client(sim.url);
 });
@@ -57,7 +57,7 @@ describe("Africa's Talking callbacks (form-encoded)", () => {
 	beforeEach(() => {
 		sim.configure({
 			callbacks: {
-				africastalking: {
+				africasTalking: {
 					delivery: `${receiver.url}/dlr`,
 					inbound: `${receiver.url}/in`,
 					optout: `${receiver.url}/optout`,
@@ -70,7 +70,7 @@ describe("Africa's Talking callbacks (form-encoded)", () => {
 	it('sends a delivery report per message: Success, or Failed with a failureReason (numbers ending 0000)', async () => {
 		const sent = await atSend('+254711000001,+254711110000');
 		const [ok, bad] = sent.data.SMSMessageData.Recipients;
-		const { attempts } = await sim.deliver({ gateway: 'africastalking' });
+		const { attempts } = await sim.deliver({ gateway: 'africasTalking' });
 		expect(attempts).toHaveLength(2);
 		const reports = await receiver.waitFor(2);
 		expect(
@@ -133,7 +133,7 @@ describe("Africa's Talking callbacks (form-encoded)", () => {
 
 	it('sends the two-way inbound callback (linkId, text, to, id, date, from, networkCode)', async () => {
 		const { attempts } = await sim.inbound({
-			gateway: 'africastalking',
+			gateway: 'africasTalking',
 			from: '+254711000111',
 			text: 'Hello',
 			to: '12345',
@@ -163,7 +163,7 @@ describe("Africa's Talking callbacks (form-encoded)", () => {
 
 	it('fails a premium reply with an unknown linkId (InvalidLinkId) and delivers one with a real linkId', async () => {
 		const { inbound } = await sim.inbound({
-			gateway: 'africastalking',
+			gateway: 'africasTalking',
 			from: '+254711000111',
 			text: 'NEWS',
 		});
@@ -191,12 +191,12 @@ describe("Africa's Talking callbacks (form-encoded)", () => {
 
 	it('sends opt-out (senderId, phoneNumber) and subscription (phoneNumber, shortCode, keyword, updateType) notifications', async () => {
 		await sim.optOut({
-			gateway: 'africastalking',
+			gateway: 'africasTalking',
 			senderId: 'SIMSMS',
 			phoneNumber: '+254711000001',
 		});
 		await sim.optOut({
-			gateway: 'africastalking',
+			gateway: 'africasTalking',
 			phoneNumber: '+254711000002',
 			updateType: 'addition',
 			shortCode: '12345',
@@ -307,7 +307,7 @@ describe('Gupshup webhook events (JSON, one URL)', () => {
 
 describe('SMSBox two-way callback', () => {
 	beforeEach(() => {
-		sim.configure({ callbacks: { smsbox: { inbound: `${receiver.url}/smsbox` } } });
+		sim.configure({ callbacks: { smsBox: { inbound: `${receiver.url}/smsbox` } } });
 	});
 
 	it('posts the nested JSON and is satisfied by {transaction_id, successful: true}', async () => {
@@ -320,7 +320,7 @@ describe('SMSBox two-way callback', () => {
 			}),
 		}));
 		const { attempts } = await sim.inbound({
-			gateway: 'smsbox',
+			gateway: 'smsBox',
 			from: '255701000000',
 			text: 'Test message',
 		});
@@ -353,13 +353,13 @@ describe('SMSBox two-way callback', () => {
 						}),
 		}));
 		const { attempts } = await sim.inbound({
-			gateway: 'smsbox',
+			gateway: 'smsBox',
 			from: '255701000000',
 			text: 'again',
 		});
 		expect(attempts.map((a) => a.acknowledged)).toEqual([false, true]);
 		receiver.respondWith(() => ({ status: 200, body: '{"successful": "true"}' }));
-		const refused = await sim.inbound({ gateway: 'smsbox', from: '255701000000', text: 'third' });
+		const refused = await sim.inbound({ gateway: 'smsBox', from: '255701000000', text: 'third' });
 		expect(refused.attempts.map((a) => a.acknowledged)).toEqual([false, false, false]);
 	});
 });
@@ -398,20 +398,20 @@ describe('DHIS2 inbound callback', () => {
 
 describe('control API over HTTP for callbacks', () => {
 	it('logs every attempt with what was sent and received', async () => {
-		sim.configure({ callbacks: { africastalking: { optout: `${receiver.url}/o` } } });
+		sim.configure({ callbacks: { africasTalking: { optout: `${receiver.url}/o` } } });
 		receiver.respondWith(() => ({ status: 200, body: 'thanks' }));
 		const res = await control.post('/sim/optout', {
-			gateway: 'africastalking',
+			gateway: 'africasTalking',
 			senderId: 'SIMSMS',
 			phoneNumber: '+254711000001',
 			wait: true,
 		});
 		expect(res.status).toBe(200);
 		expect(res.data.attempts).toHaveLength(1);
-		const log = (await control.get('/sim/callbacks', { params: { gateway: 'africastalking' } }))
+		const log = (await control.get('/sim/callbacks', { params: { gateway: 'africasTalking' } }))
 			.data.callbacks;
 		expect(log[0]).toMatchObject({
-			gateway: 'africastalking',
+			gateway: 'africasTalking',
 			kind: 'optout',
 			url: `${receiver.url}/o`,
 			contentType: 'application/x-www-form-urlencoded',
@@ -426,7 +426,7 @@ describe('control API over HTTP for callbacks', () => {
 
 	it('POST /sim/deliver with wait returns the attempts; with no URL configured nothing is posted', async () => {
 		await atSend('+254711000001');
-		const res = await control.post('/sim/deliver', { gateway: 'africastalking', wait: true });
+		const res = await control.post('/sim/deliver', { gateway: 'africasTalking', wait: true });
 		expect(res.data.delivered).toBe(1);
 		expect(res.data.attempts).toEqual([]);
 		expect(res.data.messages[0].status).toBe('delivered');

@@ -18,7 +18,7 @@ afterAll(async () => {
 beforeEach(() => sim.reset());
 
 function atSend(to: string) {
-	return client(sim.baseUrls.africastalking).post(
+	return client(sim.baseUrls.africasTalking).post(
 		'/version1/messaging',
 		form({ username: 'sandbox', to, message: 'Hi' }),
 		{
@@ -32,9 +32,9 @@ describe('control API', () => {
 		const res = await control.get('/sim/accounts');
 		expect(res.status).toBe(200);
 		expect(res.data).toMatchObject({
-			africastalking: { username: 'sandbox', apiKey: 'at-sim-key' },
+			africasTalking: { username: 'sandbox', apiKey: 'at-sim-key' },
 			gupshup: { appId: '4a1b2c3d-0000-4000-8000-000000000001', apiKey: 'gs-sim-key' },
-			smsbox: { apiKey: 'sb-sim-key', apiSecret: 'sb-sim-secret', senderName: 'SMSBOX' },
+			smsBox: { apiKey: 'sb-sim-key', apiSecret: 'sb-sim-secret', senderName: 'SMSBOX' },
 			dhis2: { username: 'admin', password: 'district' },
 		});
 		expect(res.data.dhis2.personalAccessToken).toBe(sim.accounts.dhis2.personalAccessToken);
@@ -47,9 +47,9 @@ describe('control API', () => {
 		await twin.stop();
 		await other.stop();
 		expect(sim.baseUrls).toEqual({
-			africastalking: `${sim.url}/africastalking`,
+			africasTalking: `${sim.url}/africastalking`,
 			gupshup: `${sim.url}/gupshup`,
-			smsbox: `${sim.url}/smsbox`,
+			smsBox: `${sim.url}/smsbox`,
 			dhis2: `${sim.url}/dhis2`,
 			kannel: `${sim.url}/kannel`,
 			twilio: `${sim.url}/twilio`,
@@ -62,7 +62,7 @@ describe('control API', () => {
 		const all = await control.get('/sim/messages');
 		expect(all.data.messages).toHaveLength(2);
 		const failed = await control.get('/sim/messages', {
-			params: { gateway: 'africastalking', status: 'failed' },
+			params: { gateway: 'africasTalking', status: 'failed' },
 		});
 		expect(failed.data.messages.map((m: { to: string }) => m.to)).toEqual(['+254711110000']);
 		expect(
@@ -102,26 +102,26 @@ describe('control API', () => {
 	});
 
 	it('sets balances through config', async () => {
-		await control.post('/sim/config', { balances: { smsbox: 123, africastalking: 5.5 } });
-		const balance = await client(sim.baseUrls.smsbox).get('/api/sms/v1/query_sms_balance', {
+		await control.post('/sim/config', { balances: { smsBox: 123, africasTalking: 5.5 } });
+		const balance = await client(sim.baseUrls.smsBox).get('/api/sms/v1/query_sms_balance', {
 			headers: SB_AUTH,
 		});
 		expect(balance.data.data).toEqual([{ balance_money: 123 }]);
-		expect(sim.stats().balances.africastalking).toBe(5.5);
+		expect(sim.stats().balances.africasTalking).toBe(5.5);
 	});
 
 	it('counts requests per gateway and endpoint', async () => {
 		await atSend('+254711000001');
 		await atSend('+254711000002');
-		await client(sim.baseUrls.smsbox).get('/api/sms/v1/query_sms_balance', { headers: SB_AUTH });
-		await client(sim.baseUrls.smsbox).get('/api/sms/v1/nothing', { headers: SB_AUTH });
+		await client(sim.baseUrls.smsBox).get('/api/sms/v1/query_sms_balance', { headers: SB_AUTH });
+		await client(sim.baseUrls.smsBox).get('/api/sms/v1/nothing', { headers: SB_AUTH });
 		const stats = (await control.get('/sim/stats')).data;
 		expect(stats.requests.total).toBe(4);
-		expect(stats.requests.byGateway.africastalking).toEqual({
+		expect(stats.requests.byGateway.africasTalking).toEqual({
 			total: 2,
 			byEndpoint: { 'POST /version1/messaging': 2 },
 		});
-		expect(stats.requests.byGateway.smsbox.byEndpoint).toEqual({
+		expect(stats.requests.byGateway.smsBox.byEndpoint).toEqual({
 			'GET /api/sms/v1/query_sms_balance': 1,
 			'GET (unmatched)': 1,
 		});
@@ -143,12 +143,12 @@ describe('control API', () => {
 		sim.advance(60000);
 		expect((await control.post('/sim/reset')).data).toEqual({ ok: true });
 		expect(sim.messages()).toHaveLength(0);
-		expect(sim.stats().balances.africastalking).toBe(100000);
+		expect(sim.stats().balances.africasTalking).toBe(100000);
 		expect(sim.config().latency.fixedMs).toBe(0);
 		expect(sim.callbacks()).toHaveLength(0);
 		expect(sim.stats().requests.total).toBe(0);
 		expect((await dhis2.get('/api/gateways', { headers: d2auth })).data.gateways).toHaveLength(1);
-		const names = await client(sim.baseUrls.smsbox).get('/api/sms/v1/query_sender_names', {
+		const names = await client(sim.baseUrls.smsBox).get('/api/sms/v1/query_sender_names', {
 			headers: SB_AUTH,
 		});
 		expect(names.data.data.map((n: { sending_name: string }) => n.sending_name)).toEqual([
@@ -168,22 +168,22 @@ describe('control API', () => {
 		expect(
 			(await control.post('/sim/inbound', { gateway: 'pigeon', from: '1', text: 'x' })).status,
 		).toBe(400);
-		expect((await control.post('/sim/inbound', { gateway: 'smsbox', text: 'x' })).status).toBe(400);
+		expect((await control.post('/sim/inbound', { gateway: 'smsBox', text: 'x' })).status).toBe(400);
 		const stored = await control.post('/sim/inbound', {
-			gateway: 'smsbox',
+			gateway: 'smsBox',
 			from: '255701000000',
 			text: 'x',
 		});
 		expect(stored.status).toBe(200);
 		expect(stored.data.callbackQueued).toBe(false);
 		expect(
-			(await control.post('/sim/optout', { gateway: 'smsbox', phoneNumber: '+1', senderId: 'X' }))
+			(await control.post('/sim/optout', { gateway: 'smsBox', phoneNumber: '+1', senderId: 'X' }))
 				.status,
 		).toBe(400);
 		expect(
 			(
 				await control.post('/sim/optout', {
-					gateway: 'africastalking',
+					gateway: 'africasTalking',
 					phoneNumber: '+254711000001',
 				})
 			).status,
@@ -203,7 +203,7 @@ describe('control API', () => {
 
 	it('stops cleanly: the port closes and stop() can be called twice', async () => {
 		const temp = await startSimulator({ port: 0, autoDeliverMs: 60000 });
-		await client(temp.baseUrls.africastalking).post(
+		await client(temp.baseUrls.africasTalking).post(
 			'/version1/messaging',
 			form({ username: 'sandbox', to: '+254711000001', message: 'x' }),
 			{

@@ -65,7 +65,7 @@ describe('seeded randomness', () => {
 		config.faults.gateways = { gupshup: { next: ['serverError'] } };
 		const faults = new FaultInjector(5);
 		expect(faults.decide(config, 'gupshup')).toBe('serverError');
-		expect(faults.decide(config, 'smsbox')).toBeNull();
+		expect(faults.decide(config, 'smsBox')).toBeNull();
 		expect(faults.decide(config, 'gupshup')).toBe('resetAfter');
 		expect(faults.decide(config, 'gupshup')).toBeNull();
 		config.faults.rate = 0.3;
@@ -82,12 +82,12 @@ describe('rate limiter', () => {
 	it('allows `limit` requests per one-second window and tells how long to wait', () => {
 		const limiter = new RateLimiter();
 		const t = 1_000_000;
-		expect(limiter.check('smsbox', 2, t).allowed).toBe(true);
-		expect(limiter.check('smsbox', 2, t + 100).allowed).toBe(true);
-		expect(limiter.check('smsbox', 2, t + 200)).toEqual({ allowed: false, retryAfterSeconds: 1 });
+		expect(limiter.check('smsBox', 2, t).allowed).toBe(true);
+		expect(limiter.check('smsBox', 2, t + 100).allowed).toBe(true);
+		expect(limiter.check('smsBox', 2, t + 200)).toEqual({ allowed: false, retryAfterSeconds: 1 });
 		expect(limiter.check('gupshup', 2, t + 200).allowed).toBe(true);
-		expect(limiter.check('smsbox', 2, t + 1000).allowed).toBe(true);
-		expect(limiter.check('smsbox', null, t + 1000).allowed).toBe(true);
+		expect(limiter.check('smsBox', 2, t + 1000).allowed).toBe(true);
+		expect(limiter.check('smsBox', null, t + 1000).allowed).toBe(true);
 	});
 });
 
@@ -106,7 +106,7 @@ describe('config merge', () => {
 		);
 		expect(() => mergeConfig(defaultConfig(), { faults: { rate: 2 } })).toThrow(/faults.rate/);
 		expect(() =>
-			mergeConfig(defaultConfig(), { callbacks: { smsbox: { inbound: 'ftp://x' } } }),
+			mergeConfig(defaultConfig(), { callbacks: { smsBox: { inbound: 'ftp://x' } } }),
 		).toThrow(/URL/);
 		expect(() =>
 			mergeConfig(defaultConfig(), { outcomes: { rules: [{ outcome: 'failed' }] } }),

@@ -11,8 +11,8 @@ let dhis2: AxiosInstance;
 
 beforeAll(async () => {
 	sim = await startSimulator({ port: 0 });
-	at = client(sim.baseUrls.africastalking);
-	smsbox = client(sim.baseUrls.smsbox);
+	at = client(sim.baseUrls.africasTalking);
+	smsbox = client(sim.baseUrls.smsBox);
 	gupshup = client(sim.baseUrls.gupshup);
 	dhis2 = client(sim.baseUrls.dhis2);
 });
@@ -108,33 +108,33 @@ describe('deterministic fault queue (faults.next)', () => {
 		sim.configure({ faults: { next: ['resetBefore'] } });
 		expect(await outcome(atSend())).toBe('ECONNRESET');
 		expect(sim.messages()).toHaveLength(0);
-		expect(sim.stats().balances.africastalking).toBe(100000);
+		expect(sim.stats().balances.africasTalking).toBe(100000);
 		// The next request is served normally.
 		expect((await atSend()).status).toBe(201);
 		const stats = sim.stats();
 		expect(stats.faults.resetBefore).toBe(1);
-		expect(stats.requests.byGateway.africastalking.byEndpoint['POST /version1/messaging']).toBe(2);
+		expect(stats.requests.byGateway.africasTalking.byEndpoint['POST /version1/messaging']).toBe(2);
 	});
 
 	it('resetAfter: the client sees ECONNRESET but the message was accepted (and charged)', async () => {
 		sim.configure({ faults: { next: ['resetAfter'] } });
 		expect(await outcome(smsboxSend())).toBe('ECONNRESET');
-		const [accepted] = sim.messages({ gateway: 'smsbox' });
+		const [accepted] = sim.messages({ gateway: 'smsBox' });
 		expect(accepted).toMatchObject({ to: '+255700000011', status: 'sent' });
-		expect(sim.stats().balances.smsbox).toBe(5000000 - 20);
+		expect(sim.stats().balances.smsBox).toBe(5000000 - 20);
 		const overHttp = await client(sim.url).get('/sim/messages?gateway=smsbox');
 		expect(overHttp.data.messages).toHaveLength(1);
 	});
 
 	it('per-gateway queues hit only that gateway; "none" lets one request through', async () => {
-		sim.configure({ faults: { gateways: { smsbox: { next: ['none', 'serverError'] } } } });
+		sim.configure({ faults: { gateways: { smsBox: { next: ['none', 'serverError'] } } } });
 		expect((await atSend()).status).toBe(201);
 		expect((await smsboxSend()).status).toBe(200);
 		expect((await atSend()).status).toBe(201);
 		expect((await smsboxSend()).status).toBe(503);
 		expect((await smsboxSend()).status).toBe(200);
-		expect(sim.stats().faults.byGateway.smsbox.serverError).toBe(1);
-		expect(sim.stats().faults.byGateway.africastalking.serverError).toBe(0);
+		expect(sim.stats().faults.byGateway.smsBox.serverError).toBe(1);
+		expect(sim.stats().faults.byGateway.africasTalking.serverError).toBe(0);
 	});
 });
 
@@ -187,7 +187,7 @@ describe('latency and rate limits', () => {
 	});
 
 	it('answers 429 with Retry-After once a gateway exceeds its configured requests per second', async () => {
-		sim.configure({ rateLimit: { smsbox: 1 } });
+		sim.configure({ rateLimit: { smsBox: 1 } });
 		let limited: { status: number; headers: Record<string, unknown> } | null = null;
 		for (let i = 0; i < 50 && !limited; i++) {
 			const res = await smsboxSend();
@@ -195,7 +195,7 @@ describe('latency and rate limits', () => {
 		}
 		expect(limited).not.toBeNull();
 		expect(Number(limited?.headers['retry-after'])).toBeGreaterThanOrEqual(1);
-		expect(sim.stats().rateLimited.smsbox).toBeGreaterThanOrEqual(1);
+		expect(sim.stats().rateLimited.smsBox).toBeGreaterThanOrEqual(1);
 		// Other gateways are not limited.
 		expect((await atSend()).status).toBe(201);
 	});

@@ -14,7 +14,7 @@ const DHIS2_AUTH = { Authorization: basic('admin', 'district') };
 
 beforeAll(async () => {
 	sim = await startSimulator({ port: 0, quiet: true });
-	at = client(sim.baseUrls.africastalking);
+	at = client(sim.baseUrls.africasTalking);
 	dhis2 = client(sim.baseUrls.dhis2);
 });
 afterAll(async () => {
@@ -32,7 +32,7 @@ async function inbox(lastReceivedId: number): Promise<Array<{ id: number; text: 
 
 describe("Africa's Talking inbox fetch", () => {
 	it('returns everything after the id by default, and pages of atInboxPageSize when set', async () => {
-		for (let i = 1; i <= 5; i++) await sim.inbound({ gateway: 'africastalking', from: '+254711000111', text: `m${i}` });
+		for (let i = 1; i <= 5; i++) await sim.inbound({ gateway: 'africasTalking', from: '+254711000111', text: `m${i}` });
 		expect((await inbox(0)).map((m) => m.text)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
 		sim.configure({ atInboxPageSize: 2 });
 		const first = await inbox(0);

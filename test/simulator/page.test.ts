@@ -46,7 +46,7 @@ run('simulator page in Chromium', () => {
 	});
 
 	function atSend(to: string) {
-		return client(sim.baseUrls.africastalking).post(
+		return client(sim.baseUrls.africasTalking).post(
 			'/version1/messaging',
 			form({ username: 'sandbox', to, message: 'Hello from the test' }),
 			{
@@ -56,13 +56,13 @@ run('simulator page in Chromium', () => {
 	}
 
 	const statusCell = (seq: number) =>
-		`[data-inbox="africastalking"] tr[data-seq="${seq}"] td[data-status]`;
+		`[data-inbox="africasTalking"] tr[data-seq="${seq}"] td[data-status]`;
 
 	it('shows a message sent through the API and delivers it on "Deliver"', async () => {
-		sim.configure({ callbacks: { africastalking: { delivery: `${receiver.url}/dlr` } } });
+		sim.configure({ callbacks: { africasTalking: { delivery: `${receiver.url}/dlr` } } });
 		await atSend('+254711000001');
 		await page.waitForSelector(`${statusCell(1)}[data-status="sent"]`, { timeout: 10000 });
-		expect(await page.textContent('[data-inbox="africastalking"] tr[data-seq="1"]')).toContain(
+		expect(await page.textContent('[data-inbox="africasTalking"] tr[data-seq="1"]')).toContain(
 			'Hello from the test',
 		);
 		await page.click('button[data-action="deliver"][data-seq="1"]');
@@ -77,7 +77,7 @@ run('simulator page in Chromium', () => {
 		await page.waitForSelector(`${statusCell(2)}[data-status="sent"]`, { timeout: 10000 });
 		await page.click('button[data-action="fail"][data-seq="1"]');
 		await page.waitForSelector(`${statusCell(1)}[data-status="failed"]`, { timeout: 10000 });
-		await page.click('button[data-action="deliver-all"][data-gateway="africastalking"]');
+		await page.click('button[data-action="deliver-all"][data-gateway="africasTalking"]');
 		await page.waitForSelector(`${statusCell(2)}[data-status="delivered"]`, { timeout: 10000 });
 		expect(sim.messages().map((m) => m.status)).toEqual(['failed', 'delivered']);
 	});
@@ -85,8 +85,8 @@ run('simulator page in Chromium', () => {
 	it('sends an inbound SMS and an opt-out from the forms', async () => {
 		sim.configure({
 			callbacks: {
-				smsbox: { inbound: `${receiver.url}/sb` },
-				africastalking: { optout: `${receiver.url}/optout` },
+				smsBox: { inbound: `${receiver.url}/sb` },
+				africasTalking: { optout: `${receiver.url}/optout` },
 			},
 		});
 		receiver.respondWith((req) =>
@@ -101,7 +101,7 @@ run('simulator page in Chromium', () => {
 					}
 				: { status: 200 },
 		);
-		const inbound = page.locator('form[data-form="inbound"][data-gateway="smsbox"]');
+		const inbound = page.locator('form[data-form="inbound"][data-gateway="smsBox"]');
 		await inbound.locator('input[name="from"]').fill('255701000000');
 		await inbound.locator('input[name="text"]').fill('Habari');
 		await inbound.locator('button[type="submit"]').click();

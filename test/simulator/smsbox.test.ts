@@ -11,7 +11,7 @@ const BASE = '/api/sms/v1';
 
 beforeAll(async () => {
 	sim = await startSimulator({ port: 0 });
-	http = client(sim.baseUrls.smsbox);
+	http = client(sim.baseUrls.smsBox);
 });
 afterAll(async () => {
 	await sim.stop();
@@ -71,7 +71,7 @@ describe('SMSBox send_sms', () => {
 		});
 		expect(res.data.data).toMatch(/^message_id:sms-\d{14}[0-9a-f]{20}$/);
 		const id = res.data.data.slice('message_id:'.length);
-		const stored = sim.messages({ gateway: 'smsbox' });
+		const stored = sim.messages({ gateway: 'smsBox' });
 		expect(stored.map((m) => [m.id, m.to, m.text, m.recipientName, m.status])).toEqual([
 			[id, '+22671625142', 'Hello Alex', 'Alex', 'sent'],
 			[id, '255700000011', 'Hello Thomas', 'Thomas', 'sent'],
@@ -175,7 +175,7 @@ describe('SMSBox send_sms', () => {
 		// 161 septets = 2 parts (153 + 8) for each of the 2 recipients, 20 per part.
 		await send(body({ message: 'x'.repeat(161) }));
 		expect((await read()).data[0].balance_money).toBe(5000000 - 80);
-		sim.configure({ balances: { smsbox: 30 } });
+		sim.configure({ balances: { smsBox: 30 } });
 		await expectError(send(body({ message: 'short' })), 102);
 	});
 
@@ -263,10 +263,10 @@ describe('SMSBox scheduled messages and change_sms_info', () => {
 
 	it('re-prices an edited text (more segments cost more)', async () => {
 		const id = await scheduleOne(2);
-		const before = sim.stats().balances.smsbox;
+		const before = sim.stats().balances.smsBox;
 		await change({ message_id: id, message: 'y'.repeat(200) });
 		expect(sim.messages()[0]).toMatchObject({ segments: 2, cost: 40 });
-		expect(sim.stats().balances.smsbox).toBe(before - 20);
+		expect(sim.stats().balances.smsBox).toBe(before - 20);
 	});
 
 	it('answers "not found" as HTTP 200 code 403 and validates the new values', async () => {
@@ -363,7 +363,7 @@ describe('SMSBox sender names', () => {
 			data: { code: 121, message: expect.stringContaining('Should Not Exceed 11 Characters') },
 		});
 		expect((await post({ senderid: 'BAD@NAME', sample_content: sample })).data.data.code).toBe(121);
-		const duplicate = await post({ senderid: 'smsbox', sample_content: sample });
+		const duplicate = await post({ senderid: 'smsBox', sample_content: sample });
 		expect(duplicate.status).toBe(409);
 		expect(duplicate.data).toEqual({
 			data: { code: 122, message: 'Senderid exist, please try another one' },

@@ -1,10 +1,14 @@
 /**
  * Opens a workflow in the real n8n editor with headless Chromium, as a logged-in user, waits until
  * every node is drawn and every node icon has loaded, and saves a screenshot. Returns what was on
- * the canvas, so a test can check that this package's nodes show their own icons.
+ * the canvas, so a test can check that this package's nodes show their own icons. Also opens
+ * nodes' parameter panels one by one and saves each (screenshotNodePanels), to see what an n8n
+ * version shows of a node's parameters and credentials.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
+import type { Page } from 'playwright-core';
 
 import { launchChromium } from '../chromium';
 
@@ -39,7 +43,11 @@ export function chromiumPath(): string {
 	return found;
 }
 
-export async function screenshotWorkflow(options: ScreenshotOptions): Promise<CanvasNode[]> {
+/** A logged-in editor page on the workflow, its canvas drawn and every node icon loaded. */
+async function withEditor<T>(
+	options: Omit<ScreenshotOptions, 'file'>,
+	use: (page: Page, canvas: CanvasNode[]) => Promise<T>,
+): Promise<T> {
 	const timeoutMs = options.timeoutMs ?? 60000;
 	const browser = await launchChromium(chromiumPath());
 	try {
@@ -73,10 +81,51 @@ export async function screenshotWorkflow(options: ScreenshotOptions): Promise<Ca
 			},
 			{ timeoutMs, intervalMs: 250 },
 		);
-		fs.mkdirSync(path.dirname(options.file), { recursive: true });
-		await page.screenshot({ path: options.file });
-		return nodes;
+		return await use(page, nodes);
 	} finally {
 		await browser.close();
 	}
+}
+
+export async function screenshotWorkflow(options: ScreenshotOptions): Promise<CanvasNode[]> {
+	return await withEditor(options, async (page, nodes) => {
+		fs.mkdirSync(path.dirname(options.file), { recursive: true });
+		await page.screenshot({ path: options.file });
+		return nodes;
+	});
+}
+
+export interface NodePanelShot {
+	/** The node's name on the canvas. */
+	nodeName: string;
+	file: string;
+}
+
+/**
+ * Opens each node's parameter panel (a double click on the canvas, as a user opens it) and saves
+ * the panel's settings column: the node's parameters and its credential picker, as this n8n
+ * version draws them. Returns the text of each panel, so the caller can report what it shows.
+ */
+export async function screenshotNodePanels(
+	options: Omit<ScreenshotOptions, 'file'>,
+	shots: NodePanelShot[],
+): Promise<Array<NodePanelShot & { text: string }>> {
+	const timeoutMs = options.timeoutMs ?? 60000;
+	return await withEditor(options, async (page) => {
+		const taken: Array<NodePanelShot & { text: string }> = [];
+		for (const shot of shots) {
+			await page.locator('[data-test-id="canvas-node"]', { hasText: shot.nodeName }).first().dblclick();
+			const panel = page.locator('[data-test-id="node-parameters"]').first();
+			await panel.waitFor({ state: 'visible', timeout: timeoutMs });
+			// The credential picker and option lists settle after the panel opens.
+			await page.waitForTimeout(1500);
+			fs.mkdirSync(path.dirname(shot.file), { recursive: true });
+			const settings = page.locator('[data-test-id="ndv"] [data-test-id="node-parameters"]').first();
+			await (await settings.count() ? settings : panel).screenshot({ path: shot.file });
+			taken.push({ ...shot, text: ((await panel.textContent()) ?? '').replace(/\s+/g, ' ').trim() });
+			await page.keyboard.press('Escape');
+			await panel.waitFor({ state: 'hidden', timeout: timeoutMs });
+		}
+		return taken;
+	});
 }

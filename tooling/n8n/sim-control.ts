@@ -24,9 +24,9 @@ export interface SimMessage {
 
 /** `callbacks` section of the simulator config: one URL per gateway and callback kind. */
 export type CallbackUrls = Partial<{
-	africastalking: Partial<Record<'delivery' | 'inbound' | 'optout' | 'subscription', string | null>>;
+	africasTalking: Partial<Record<'delivery' | 'inbound' | 'optout' | 'subscription', string | null>>;
 	gupshup: Partial<Record<'events', string | null>>;
-	smsbox: Partial<Record<'inbound', string | null>>;
+	smsBox: Partial<Record<'inbound', string | null>>;
 	dhis2: Partial<Record<'inbound', string | null>>;
 }>;
 
@@ -36,7 +36,7 @@ export interface SimStats {
 	requests: { total: number; byGateway: Record<SimGateway, { total: number; byEndpoint: Record<string, number> }> };
 	faults: Record<FaultKind, number> & { byGateway: Record<SimGateway, Record<FaultKind, number>> };
 	rateLimited: Record<SimGateway, number>;
-	balances: Record<'africastalking' | 'gupshup' | 'smsbox', number>;
+	balances: Record<'africasTalking' | 'gupshup' | 'smsBox', number>;
 	messages?: number;
 }
 
@@ -57,7 +57,7 @@ export class SimControl {
 	}
 
 	/** Sets account balances (state, not config: `POST /sim/config` applies them). */
-	async setBalances(balances: Partial<Record<'africastalking' | 'gupshup' | 'smsbox', number>>): Promise<void> {
+	async setBalances(balances: Partial<Record<'africasTalking' | 'gupshup' | 'smsBox', number>>): Promise<void> {
 		await this.post('/sim/config', { balances });
 	}
 

@@ -3,9 +3,9 @@
  * with its default accounts. Field names are those of `credentials/*.credentials.ts`.
  */
 export interface SimulatorAccountsForCredentials {
-	africastalking: { username: string; apiKey: string };
+	africasTalking: { username: string; apiKey: string };
 	gupshup: { appId: string; apiKey: string };
-	smsbox: { apiKey: string; apiSecret: string };
+	smsBox: { apiKey: string; apiSecret: string };
 	dhis2: { username: string; password: string; personalAccessToken: string };
 }
 
@@ -32,9 +32,9 @@ export const CREDENTIAL_TYPE_BY_GATEWAY = {
 export function simulatorBaseUrls(simulatorUrl: string) {
 	const root = simulatorUrl.replace(/\/+$/, '');
 	return {
-		africastalking: `${root}/africastalking`,
+		africasTalking: `${root}/africastalking`,
 		gupshup: `${root}/gupshup`,
-		smsbox: `${root}/smsbox`,
+		smsBox: `${root}/smsbox`,
 		dhis2: `${root}/dhis2`,
 	};
 }
@@ -55,11 +55,11 @@ export function simulatorCredentials(
 			name: `${namePrefix}: Africa's Talking`,
 			type: 'africasTalkingApi',
 			data: {
-				username: accounts.africastalking.username,
-				apiKey: accounts.africastalking.apiKey,
+				username: accounts.africasTalking.username,
+				apiKey: accounts.africasTalking.apiKey,
 				// The simulator plays the sandbox (Africa's Talking's documented (docs/gateways/africastalking.md#hosts-and-authentication) sandbox username is always "sandbox").
 				environment: 'sandbox',
-				baseUrl: urls.africastalking,
+				baseUrl: urls.africasTalking,
 			},
 		},
 		{
@@ -72,7 +72,7 @@ export function simulatorCredentials(
 			key: 'smsBox',
 			name: `${namePrefix}: SMSBox`,
 			type: 'smsBoxApi',
-			data: { apiKey: accounts.smsbox.apiKey, apiSecret: accounts.smsbox.apiSecret, baseUrl: urls.smsbox },
+			data: { apiKey: accounts.smsBox.apiKey, apiSecret: accounts.smsBox.apiSecret, baseUrl: urls.smsBox },
 		},
 		{
 			key: 'dhis2',
@@ -97,9 +97,9 @@ export function simulatorCredentials(
 /** Every secret value in the simulator accounts: what must never show in a log or an execution. */
 export function simulatorSecrets(accounts: SimulatorAccountsForCredentials): string[] {
 	return [
-		accounts.africastalking.apiKey,
+		accounts.africasTalking.apiKey,
 		accounts.gupshup.apiKey,
-		accounts.smsbox.apiSecret,
+		accounts.smsBox.apiSecret,
 		accounts.dhis2.password,
 		accounts.dhis2.personalAccessToken,
 	];

@@ -13,7 +13,7 @@ export function checkAtAuth(
 	req: SimRequest,
 	username: string | undefined,
 ): SimReply | null {
-	const account = ctx.accounts.africastalking;
+	const account = ctx.accounts.africasTalking;
 	if (header(req, 'apikey') !== account.apiKey || username !== account.username)
 		return invalidAuthentication();
 	return null;

@@ -27,8 +27,8 @@ export function sendAtCallback(
 	fields: Record<string, string>,
 	messageId?: string,
 ): Promise<CallbackAttempt[]> | null {
-	return ctx.callbacks.sendIfConfigured(ctx.config.callbacks.africastalking[kind], {
-		gateway: 'africastalking',
+	return ctx.callbacks.sendIfConfigured(ctx.config.callbacks.africasTalking[kind], {
+		gateway: 'africasTalking',
 		kind: kind as CallbackKind,
 		contentType: 'application/x-www-form-urlencoded',
 		body: new URLSearchParams(fields).toString(),

@@ -27,7 +27,7 @@ export function receiveAtInbound(
 		callbackId: `ATSid_${ctx.ids.hex(32)}`,
 		linkId: typeof input.linkId === 'string' ? input.linkId : ctx.ids.uuid(),
 		text: input.text,
-		to: input.to ?? ctx.accounts.africastalking.shortCodes[0],
+		to: input.to ?? ctx.accounts.africasTalking.shortCodes[0],
 		from: input.from,
 		date: nowIso,
 		networkCode: typeof input.networkCode === 'string' ? input.networkCode : SANDBOX_NETWORK_CODE,

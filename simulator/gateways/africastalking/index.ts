@@ -29,7 +29,7 @@ export interface AfricasTalkingModule extends GatewayModule, InboundCapable {
 export function createAfricasTalking(ctx: SimContext): AfricasTalkingModule {
 	const state = new AtState();
 	return {
-		name: 'africastalking',
+		name: 'africasTalking',
 		routes: [
 			{
 				method: 'POST',

@@ -73,7 +73,7 @@ function invalidSenderId(req: SimRequest): SimReply {
 }
 
 function send(ctx: SimContext, state: AtState, req: SimRequest, input: SendInput): SimReply {
-	const account = ctx.accounts.africastalking;
+	const account = ctx.accounts.africasTalking;
 	const premium = input.keyword !== undefined || input.linkId !== undefined;
 	if (input.from !== undefined) {
 		const known = premium ? account.shortCodes : [...account.senderIds, ...account.shortCodes];
@@ -84,7 +84,7 @@ function send(ctx: SimContext, state: AtState, req: SimRequest, input: SendInput
 	}
 	const sender = input.from ?? DEFAULT_SENDER;
 	const { segments, encoding } = countSegments(input.message);
-	const cost = toMinor(ctx.config.costs.africastalking) * segments;
+	const cost = toMinor(ctx.config.costs.africasTalking) * segments;
 	const results: RecipientResult[] = [];
 	const accepted: MessageRecord[] = [];
 	let total = 0;
@@ -102,7 +102,7 @@ function send(ctx: SimContext, state: AtState, req: SimRequest, input: SendInput
 			});
 			continue;
 		}
-		if (!ctx.balances.charge('africastalking', cost)) {
+		if (!ctx.balances.charge('africasTalking', cost)) {
 			results.push({
 				statusCode: 405,
 				number,
@@ -115,7 +115,7 @@ function send(ctx: SimContext, state: AtState, req: SimRequest, input: SendInput
 		}
 		total += cost;
 		const record = ctx.store.add({
-			gateway: 'africastalking',
+			gateway: 'africasTalking',
 			id: `ATXid_${ctx.ids.hex(32)}`,
 			to: number,
 			text: input.message,

@@ -40,7 +40,7 @@ function readSubscriptionForm(
 		if (!value) return { reply: missingField(name) };
 		fields[name] = value;
 	}
-	const account = ctx.accounts.africastalking;
+	const account = ctx.accounts.africasTalking;
 	if (
 		!account.shortCodes.includes(fields.shortCode) ||
 		!account.keywords.includes(fields.keyword)

@@ -9,7 +9,7 @@ import { atReply } from './replies';
 export function handleUser(ctx: SimContext, req: SimRequest): SimReply {
 	const denied = checkAtAuth(ctx, req, req.query.get('username') ?? undefined);
 	if (denied) return denied;
-	const balance = `${ctx.accounts.africastalking.currency} ${format4(ctx.balances.getMinor('africastalking'))}`;
+	const balance = `${ctx.accounts.africasTalking.currency} ${format4(ctx.balances.getMinor('africasTalking'))}`;
 	// The table and the SDK mock use "UserData" (one doc example prints "userData"): UserData.
 	return atReply(req, 200, { UserData: { balance } }, () => toXml('UserData', { balance }));
 }

@@ -21,7 +21,7 @@ export function checkSmsboxAuth(
 	if (!value) return jsonReply(400, { error: 'No authorization headers' });
 	const match = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(value.trim());
 	const decoded = match ? Buffer.from(match[1], 'base64').toString('utf8') : '';
-	const { apiKey, apiSecret } = ctx.accounts.smsbox;
+	const { apiKey, apiSecret } = ctx.accounts.smsBox;
 	if (decoded !== `${apiKey}:${apiSecret}`) {
 		return jsonReply(401, { code: 120, message: `Invalid ${wording} Parameters` });
 	}

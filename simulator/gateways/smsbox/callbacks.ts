@@ -22,20 +22,20 @@ export function receiveSmsboxInbound(ctx: SimContext, input: InboundInput): Inbo
 	const transactionId = ctx.ids.hex(14);
 	const payload = {
 		from: input.from.replace(/^\+/, ''),
-		to: input.to ?? ctx.accounts.smsbox.twoWayNumber,
+		to: input.to ?? ctx.accounts.smsBox.twoWayNumber,
 		channel: 'sms',
 		// "Wed, 14 Jun 2017 07:00:00 GMT" (documented sample (docs/gateways/smsbox.md#two-way-callback)): the HTTP date format.
 		timeUTC: new Date(ctx.clock.now()).toUTCString(),
 		transaction_id: transactionId,
 		message: { text: input.text, media: { mediaUrl: '' }, custom: {} },
 		billing: {
-			currency: ctx.accounts.smsbox.currency,
+			currency: ctx.accounts.smsBox.currency,
 			subscriber_price: '0.00',
 			billing_price: '0.00',
 		},
 	};
-	const callback = ctx.callbacks.sendIfConfigured(ctx.config.callbacks.smsbox.inbound, {
-		gateway: 'smsbox',
+	const callback = ctx.callbacks.sendIfConfigured(ctx.config.callbacks.smsBox.inbound, {
+		gateway: 'smsBox',
 		kind: 'inbound',
 		contentType: 'application/json',
 		body: JSON.stringify(payload),
@@ -43,7 +43,7 @@ export function receiveSmsboxInbound(ctx: SimContext, input: InboundInput): Inbo
 		messageId: transactionId,
 		// "You can validate the API Key on each callback request" (SMSBox's documentation, docs/gateways/smsbox.md#two-way-callback): the key, in the
 		// header the doc's tables name (INF: how it is sent is not documented).
-		...(ctx.config.smsboxCallbackApiKey ? { headers: { 'api-key': ctx.accounts.smsbox.apiKey } } : {}),
+		...(ctx.config.smsboxCallbackApiKey ? { headers: { 'api-key': ctx.accounts.smsBox.apiKey } } : {}),
 	});
 	return { inbound: payload, callback };
 }

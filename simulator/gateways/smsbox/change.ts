@@ -34,7 +34,7 @@ export function handleChangeSmsInfo(
 	const pending = ctx.store.where(
 		(r) => r.id === messageId && (r.status === 'scheduled' || r.status === 'suspended'),
 	);
-	if (pending.length === 0 || pending[0].gateway !== 'smsbox') {
+	if (pending.length === 0 || pending[0].gateway !== 'smsBox') {
 		return jsonReply(200, { status: true, code: 403, message: `Message ${messageId} not found` });
 	}
 	const scheduledStatus = param(req, 'scheduled_status');
@@ -69,13 +69,13 @@ export function handleChangeSmsInfo(
 function retext(ctx: SimContext, records: MessageRecord[], template: string): SimReply | null {
 	const texts = records.map((r) => personalise(template, r.recipientName ?? ''));
 	if (texts.some((t) => !isGsm7(t))) return smsboxError(110);
-	const unitCost = toMinor(ctx.config.costs.smsbox);
+	const unitCost = toMinor(ctx.config.costs.smsBox);
 	const counts = texts.map((t) => countSegments(t));
 	const oldCost = records.reduce((sum, r) => sum + toMinor(r.cost), 0);
 	const newCost = counts.reduce((sum, c) => sum + c.segments * unitCost, 0);
-	if (newCost > oldCost && !ctx.balances.charge('smsbox', newCost - oldCost))
+	if (newCost > oldCost && !ctx.balances.charge('smsBox', newCost - oldCost))
 		return smsboxError(102);
-	if (newCost < oldCost) ctx.balances.refund('smsbox', oldCost - newCost);
+	if (newCost < oldCost) ctx.balances.refund('smsBox', oldCost - newCost);
 	records.forEach((record, i) => {
 		record.template = template;
 		record.text = texts[i];

@@ -19,18 +19,18 @@ function handleBalance(ctx: SimContext, req: SimRequest): SimReply {
 	const denied = checkSmsboxAuth(ctx, req, 'Authorization');
 	if (denied) return denied;
 	return smsboxOk('Operation processed successfully', [
-		{ balance_money: ctx.balances.get('smsbox') },
+		{ balance_money: ctx.balances.get('smsBox') },
 	]);
 }
 
 export function createSmsbox(ctx: SimContext): SmsboxModule {
 	const senderNames = new SenderNames(() => ({
-		name: ctx.accounts.smsbox.senderName,
+		name: ctx.accounts.smsBox.senderName,
 		createdMs: ctx.clock.now(),
 	}));
 	const base = '/api/sms/v1';
 	return {
-		name: 'smsbox',
+		name: 'smsBox',
 		senderNames,
 		routes: [
 			{

@@ -71,7 +71,7 @@ export function handleSmsboxSend(ctx: SimContext, senders: SenderNames, req: Sim
 	// Documented codes the checks here never produce (105-108, 116, 123, …): by config rule, for
 	// the whole request when any recipient matches. 105, 106 and 108 are account refusals (inferred (docs/gateways/smsbox.md#sending): 401).
 	const refusal = recipients
-		.map((r) => sendRefusalCode(ctx.config, 'smsbox', r.number))
+		.map((r) => sendRefusalCode(ctx.config, 'smsBox', r.number))
 		.find((code) => code !== undefined);
 	if (refusal !== undefined && isSmsboxCode(refusal)) {
 		if (refusal === 107) return jsonReply(400, { error: SMSBOX_MESSAGES[107] });
@@ -81,15 +81,15 @@ export function handleSmsboxSend(ctx: SimContext, senders: SenderNames, req: Sim
 	const schedule = readScheduleTime(stringField(body.schedule_time), now);
 	if (schedule.kind === 'error') return smsboxError(schedule.code);
 	const counts = texts.map((t) => countSegments(t));
-	const unitCost = toMinor(ctx.config.costs.smsbox);
+	const unitCost = toMinor(ctx.config.costs.smsBox);
 	const total = counts.reduce((sum, c) => sum + c.segments * unitCost, 0);
 	// inferred (docs/gateways/smsbox.md#error-codes): HTTP status of 102 is not shown; 400 like the other refusals.
-	if (!ctx.balances.charge('smsbox', total)) return smsboxError(102);
+	if (!ctx.balances.charge('smsBox', total)) return smsboxError(102);
 	const messageId = `sms-${compactStamp(now)}${ctx.ids.hex(20)}`;
 	const scheduledAt = schedule.kind === 'at' ? new Date(schedule.ms).toISOString() : null;
 	const records: MessageRecord[] = recipients.map((recipient, i) =>
 		ctx.store.add({
-			gateway: 'smsbox',
+			gateway: 'smsBox',
 			id: messageId,
 			to: recipient.number,
 			text: texts[i],
@@ -99,7 +99,7 @@ export function handleSmsboxSend(ctx: SimContext, senders: SenderNames, req: Sim
 			scheduledAt,
 			status: scheduledAt ? 'scheduled' : 'sent',
 			cost: fromMinor(counts[i].segments * unitCost),
-			currency: ctx.accounts.smsbox.currency,
+			currency: ctx.accounts.smsBox.currency,
 			requestId: req.requestId,
 			acceptedAt: new Date(now).toISOString(),
 			recipientName: recipient.name,

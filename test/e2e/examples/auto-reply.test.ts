@@ -26,13 +26,13 @@ describe("example: auto-reply to incoming messages (Africa's Talking)", () => {
 	const conversations: Conversation[] = [];
 
 	beforeAll(async () => {
-		example = await ActiveExample.activate('auto-reply.json', 'Incoming SMS', { gateway: 'africastalking', kind: 'inbound' });
+		example = await ActiveExample.activate('auto-reply.json', 'Incoming SMS', { gateway: 'africasTalking', kind: 'inbound' });
 		const { client, sim, workflow } = example;
 
 		// Two people text the short code, one after the other.
 		for (const text of ['Hello, is the clinic open?', 'NEWS']) {
 			const from = uniqueNumber('+254711', 6);
-			const { inbound, attempts } = await sim.inbound({ gateway: 'africastalking', from, to: SHORT_CODE, text });
+			const { inbound, attempts } = await sim.inbound({ gateway: 'africasTalking', from, to: SHORT_CODE, text });
 			conversations.push({ from, text, linkId: String(inbound.linkId), attempts: attempts ?? [] });
 		}
 		await finishedExecutions(client, workflow.id, conversations.length);
@@ -56,7 +56,7 @@ describe("example: auto-reply to incoming messages (Africa's Talking)", () => {
 
 	it('replies exactly once to each sender, from the short code, with the inbound linkId', async () => {
 		for (const { from, text, linkId } of conversations) {
-			const replies = await example.sim.messages({ gateway: 'africastalking', to: from });
+			const replies = await example.sim.messages({ gateway: 'africasTalking', to: from });
 			expect(replies.map((m) => ({ text: m.text, sender: m.sender, linkId: m.linkId, premium: m.premium }))).toEqual([
 				{ text: `This is a response to: "${text}"`, sender: SHORT_CODE, linkId, premium: true },
 			]);
@@ -66,9 +66,9 @@ describe("example: auto-reply to incoming messages (Africa's Talking)", () => {
 	it('replies the telco delivers: the linkId matched the inbound message (no InvalidLinkId)', async () => {
 		const { sim } = example;
 		for (const { from } of conversations) {
-			const [reply] = await sim.messages({ gateway: 'africastalking', to: from });
+			const [reply] = await sim.messages({ gateway: 'africasTalking', to: from });
 			await sim.deliver({ ids: [reply.id] });
-			const [after] = await sim.messages({ gateway: 'africastalking', id: reply.id });
+			const [after] = await sim.messages({ gateway: 'africasTalking', id: reply.id });
 			expect({ status: after.status, failureReason: after.failureReason }).toEqual({ status: 'delivered', failureReason: null });
 		}
 	});
@@ -99,7 +99,7 @@ describe("example: auto-reply to incoming messages (Africa's Talking)", () => {
 		it('starts no execution for them, and still serves the genuine call after them', async () => {
 			expect({ status: outcome.genuine.status, body: outcome.genuine.body }).toEqual({ status: 200, body: 'OK' });
 			expect(outcome.executionsAfter).toBe(outcome.executionsBefore + 1);
-			const reply = await example.sim.messages({ gateway: 'africastalking', to: genuineFrom });
+			const reply = await example.sim.messages({ gateway: 'africasTalking', to: genuineFrom });
 			expect(reply.map((m) => m.text)).toEqual(['This is a response to: "Hi"']);
 		});
 	});

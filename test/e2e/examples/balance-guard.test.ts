@@ -23,7 +23,7 @@ describe('example: stop a campaign when the balance is low', () => {
 	const digits = (phone: string) => phone.replace(/\D/g, '');
 	async function messagesToContacts() {
 		const numbers = new Set(contacts.map((c) => digits(c.phone)));
-		return (await sim.messages({ gateway: 'africastalking' })).filter((m) => numbers.has(digits(m.to)));
+		return (await sim.messages({ gateway: 'africasTalking' })).filter((m) => numbers.has(digits(m.to)));
 	}
 	async function runCampaign(): Promise<FinishedExecution> {
 		return await finishedExecution(client, await session.runFromTrigger(workflow.id, 'Start campaign'));
@@ -37,18 +37,18 @@ describe('example: stop a campaign when the balance is low', () => {
 		workflow = await importExample(client, context, 'balance-guard.json');
 		contacts = contactsOf(nodeNamed(workflow, 'Contact list'));
 		threshold = Number((nodeNamed(workflow, 'Check balance').parameters.options as { threshold: number }).threshold);
-		balanceBefore = (await sim.balances()).africastalking;
+		balanceBefore = (await sim.balances()).africasTalking;
 	});
 
 	afterAll(async () => {
-		await sim.setBalances({ africastalking: balanceBefore });
+		await sim.setBalances({ africasTalking: balanceBefore });
 	});
 
 	describe('with less credit than the threshold', () => {
 		let execution: FinishedExecution;
 
 		beforeAll(async () => {
-			await sim.setBalances({ africastalking: 12.5 });
+			await sim.setBalances({ africasTalking: 12.5 });
 			execution = await runCampaign();
 		});
 
@@ -72,7 +72,7 @@ describe('example: stop a campaign when the balance is low', () => {
 		let execution: FinishedExecution;
 
 		beforeAll(async () => {
-			await sim.setBalances({ africastalking: 100000 });
+			await sim.setBalances({ africasTalking: 100000 });
 			execution = await runCampaign();
 		});
 

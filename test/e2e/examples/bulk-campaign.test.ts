@@ -10,7 +10,7 @@ import { finishedExecution, nodeOutput, type FinishedExecution } from '../../../
 import { N8nSession } from '../../../tooling/n8n/n8n-session';
 import { SimControl, type SimGateway } from '../../../tooling/n8n/sim-control';
 
-const GATEWAY: SimGateway = 'africastalking';
+const GATEWAY: SimGateway = 'africasTalking';
 
 describe('example: bulk campaign with a dry run first', () => {
 	let context: E2eContext;

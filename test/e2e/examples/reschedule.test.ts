@@ -68,7 +68,7 @@ describe('example: schedule a reminder, then move it (SMSBox)', () => {
 	it('leaves exactly one message in the simulator, still scheduled, at the new time', async () => {
 		const to = String(nodeNamed(workflow, 'Schedule reminder').parameters.to);
 		const [scheduled] = nodeOutput(execution, 'Schedule reminder');
-		const records = (await sim.messages({ gateway: 'smsbox' })).filter((m) => m.to.replace(/\D/g, '') === to.replace(/\D/g, ''));
+		const records = (await sim.messages({ gateway: 'smsBox' })).filter((m) => m.to.replace(/\D/g, '') === to.replace(/\D/g, ''));
 		expect(records.map((m) => ({ id: m.id, status: m.status, scheduledAt: m.scheduledAt, sender: m.sender }))).toEqual([
 			{
 				id: String(scheduled.messageId).replace(/^message_id:/, ''),

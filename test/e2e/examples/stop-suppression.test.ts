@@ -32,7 +32,7 @@ describe('example: STOP replies build a suppression list the campaign skips (SMS
 	let sentBefore: Set<string>;
 
 	beforeAll(async () => {
-		example = await ActiveExample.activate('stop-suppression.json', 'STOP reply', { gateway: 'smsbox', kind: 'inbound' });
+		example = await ActiveExample.activate('stop-suppression.json', 'STOP reply', { gateway: 'smsBox', kind: 'inbound' });
 		const { client, sim, workflow } = example;
 		session = new N8nSession(example.context);
 		contacts = contactsOf(nodeNamed(workflow, 'Contact list'));
@@ -45,12 +45,12 @@ describe('example: STOP replies build a suppression list the campaign skips (SMS
 			[contacts[2].phone, "Please don't stop, I like these"],
 			[optedOut.phone, 'Stop.'],
 		]) {
-			const { attempts } = await sim.inbound({ gateway: 'smsbox', from, text });
+			const { attempts } = await sim.inbound({ gateway: 'smsBox', from, text });
 			replies.push({ text, attempts: attempts ?? [] });
 		}
 		await finishedExecutions(client, workflow.id, 1);
 
-		sentBefore = new Set((await sim.messages({ gateway: 'smsbox' })).map((m) => `${m.seq}`));
+		sentBefore = new Set((await sim.messages({ gateway: 'smsBox' })).map((m) => `${m.seq}`));
 		const executionId = await session.runFromTrigger(workflow.id, 'Start campaign');
 		campaign = await finishedExecution(client, executionId);
 	});
@@ -96,7 +96,7 @@ describe('example: STOP replies build a suppression list the campaign skips (SMS
 	});
 
 	it('texts every other contact exactly once, personalised, and the opted-out one not at all', async () => {
-		const fresh = (await example.sim.messages({ gateway: 'smsbox' })).filter((m) => !sentBefore.has(`${m.seq}`));
+		const fresh = (await example.sim.messages({ gateway: 'smsBox' })).filter((m) => !sentBefore.has(`${m.seq}`));
 		const template = String(nodeNamed(example.workflow, 'Send SMS').parameters.message);
 		const digits = (phone: string) => phone.replace(/\D/g, '');
 		expect(fresh.map((m) => ({ to: digits(m.to), text: m.text })).sort((a, b) => a.to.localeCompare(b.to))).toEqual(

@@ -65,7 +65,7 @@ describe('queue mode: a 1,000-recipient campaign and its delivery reports', () =
 		reportWorkflowId = reports.id;
 		workflowIds.push(reports.id);
 		await activateAndWaitForTrigger(client, reports, triggerWebhookPath(trigger));
-		await sim.setCallbacks({ africastalking: { delivery: triggerCallbackUrl(context.webhookUrl, trigger, secret) } });
+		await sim.setCallbacks({ africasTalking: { delivery: triggerCallbackUrl(context.webhookUrl, trigger, secret) } });
 
 		// The campaign: Webhook → Send SMS with the 1,000 numbers in one item.
 		const path = `e2e-queue-campaign-${uniqueTag()}`;
@@ -91,7 +91,7 @@ describe('queue mode: a 1,000-recipient campaign and its delivery reports', () =
 			await sim.deliver({ ids: ids.slice(start, start + DELIVER_SLICE), outcome: 'delivered' }, 120_000);
 		}
 		const ours = new Set(ids);
-		attempts = (await sim.callbacks({ gateway: 'africastalking', kind: 'delivery' })).filter((a) => ours.has(String(a.messageId)));
+		attempts = (await sim.callbacks({ gateway: 'africasTalking', kind: 'delivery' })).filter((a) => ours.has(String(a.messageId)));
 		await waitFor(
 			`${RECIPIENTS} finished delivery-report executions`,
 			async () => {
@@ -104,7 +104,7 @@ describe('queue mode: a 1,000-recipient campaign and its delivery reports', () =
 	}, 900_000);
 
 	afterAll(async () => {
-		await sim.setCallbacks({ africastalking: { delivery: null } });
+		await sim.setCallbacks({ africasTalking: { delivery: null } });
 		for (const id of workflowIds) await client.deactivateWorkflow(id);
 	});
 

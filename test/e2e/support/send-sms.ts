@@ -4,10 +4,8 @@ import type { SimulatorCredentialKey } from '../../../tooling/n8n/simulator-cred
 import { deployActive, uniqueNumber, uniqueTag, webhookThen } from '../../../tooling/n8n/workflows';
 
 export interface GatewaySend {
-	/** The node's `gateway` parameter value. */
+	/** The node's `gateway` parameter value, the simulator's id for the gateway too (`/sim/messages?gateway=`). */
 	gateway: 'africasTalking' | 'gupshup' | 'smsBox' | 'dhis2';
-	/** The simulator's name for the gateway (`/sim/messages?gateway=`). */
-	simulatorGateway: string;
 	credentialKey: SimulatorCredentialKey;
 	credentialType: string;
 	/** Numbers the simulator and the node accept (as in the engine tests), with random trailing digits. */
@@ -19,7 +17,6 @@ export interface GatewaySend {
 export const GATEWAY_SENDS: GatewaySend[] = [
 	{
 		gateway: 'africasTalking',
-		simulatorGateway: 'africastalking',
 		credentialKey: 'africasTalking',
 		credentialType: 'africasTalkingApi',
 		numberPrefix: '+254711',
@@ -28,7 +25,6 @@ export const GATEWAY_SENDS: GatewaySend[] = [
 	},
 	{
 		gateway: 'gupshup',
-		simulatorGateway: 'gupshup',
 		credentialKey: 'gupshup',
 		credentialType: 'gupshupApi',
 		numberPrefix: '+55119870',
@@ -37,7 +33,6 @@ export const GATEWAY_SENDS: GatewaySend[] = [
 	},
 	{
 		gateway: 'smsBox',
-		simulatorGateway: 'smsbox',
 		credentialKey: 'smsBox',
 		credentialType: 'smsBoxApi',
 		numberPrefix: '+255700',
@@ -47,7 +42,6 @@ export const GATEWAY_SENDS: GatewaySend[] = [
 	},
 	{
 		gateway: 'dhis2',
-		simulatorGateway: 'dhis2',
 		credentialKey: 'dhis2',
 		credentialType: 'dhis2Api',
 		numberPrefix: '+254722',

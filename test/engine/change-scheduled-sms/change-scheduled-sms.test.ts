@@ -45,9 +45,9 @@ async function change(
 	});
 }
 
-const stored = (id: string) => fx.get().sim.messages({ gateway: 'smsbox', id });
+const stored = (id: string) => fx.get().sim.messages({ gateway: 'smsBox', id });
 const changeCalls = () =>
-	fx.get().sim.stats().requests.byGateway.smsbox.byEndpoint['GET /api/sms/v1/change_sms_info'] ?? 0;
+	fx.get().sim.stats().requests.byGateway.smsBox.byEndpoint['GET /api/sms/v1/change_sms_info'] ?? 0;
 
 describe('Change Scheduled SMS: suspend and resume', () => {
 	it('suspends a scheduled message, then resumes it', async () => {
@@ -187,7 +187,7 @@ describe('Change Scheduled SMS: edit', () => {
 
 	it("shows SMSBox's code 102 when a longer text costs more than the balance", async () => {
 		const id = await schedule();
-		fx.get().sim.configure({ balances: { smsbox: 0 } });
+		fx.get().sim.configure({ balances: { smsBox: 0 } });
 		const { error } = await change('edit', { messageId: id, newText: 'x'.repeat(400) });
 		expect(error?.message).toBe('Insufficient balance');
 		expect(error?.description).toMatch(/balance covers/);
@@ -226,7 +226,7 @@ describe('Change Scheduled SMS: not found and other errors', () => {
 
 	it('reports a temporary outage (503) as "try again later", without changing anything', async () => {
 		const id = await schedule();
-		fx.get().sim.configure({ faults: { gateways: { smsbox: { next: ['serverError'] } } } });
+		fx.get().sim.configure({ faults: { gateways: { smsBox: { next: ['serverError'] } } } });
 		const { error } = await change('suspend', { messageId: id });
 		expect(error?.message).toMatch(/HTTP 503/);
 		expect(error?.description).toMatch(/try again later/i);

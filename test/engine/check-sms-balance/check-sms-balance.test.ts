@@ -49,7 +49,7 @@ describe('Check SMS Balance per gateway', () => {
 	});
 
 	it("keeps a negative Africa's Talking balance, and flags it below a threshold of 0", async () => {
-		fx.get().sim.configure({ balances: { africastalking: -14.5731 } });
+		fx.get().sim.configure({ balances: { africasTalking: -14.5731 } });
 		const { json } = await checkBalance('africasTalking', { threshold: 0 });
 		expect(json[0]).toMatchObject({ balance: -14.5731, currency: 'KES', threshold: 0, belowThreshold: true });
 	});
@@ -94,7 +94,7 @@ describe('Check SMS Balance threshold', () => {
 			[false, { item: 0 }],
 			[true, { item: 1 }],
 		]);
-		expect(fx.get().sim.stats().requests.byGateway.africastalking.byEndpoint['GET /version1/user']).toBe(2);
+		expect(fx.get().sim.stats().requests.byGateway.africasTalking.byEndpoint['GET /version1/user']).toBe(2);
 	});
 
 	it('refuses a threshold that is not a number, naming the item', async () => {
@@ -131,7 +131,7 @@ describe('Check SMS Balance errors', () => {
 	});
 
 	it('reports a rate limit with its HTTP status', async () => {
-		fx.get().sim.configure({ faults: { gateways: { smsbox: { next: ['rateLimit'] } } } });
+		fx.get().sim.configure({ faults: { gateways: { smsBox: { next: ['rateLimit'] } } } });
 		const { error } = await checkBalance('smsBox');
 		expect(error?.message).toBe('SMSBox answered HTTP 429: rate limit reached');
 		expect(error?.description).toMatch(/limits how fast/);

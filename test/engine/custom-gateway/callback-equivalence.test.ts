@@ -51,8 +51,8 @@ describeEachVersion('Custom HTTP Gateway triggers and the named triggers on the 
 
 	it('SMSBox profile: answered exactly as the named trigger answers, acknowledged at the first attempt, one event equal to the named one', async () => {
 		const { sim } = fx.get();
-		sim.configure({ callbacks: { smsbox: { inbound: endpoint.use(custom('inbound', 'smsbox-simulator'), { mirror: trigger('inbound', { gateway: 'smsBox' }) }) } } });
-		const { attempts } = await sim.inbound({ gateway: 'smsbox', from: '+255700000001', text: 'Habari "yako" & {{to}}' });
+		sim.configure({ callbacks: { smsBox: { inbound: endpoint.use(custom('inbound', 'smsbox-simulator'), { mirror: trigger('inbound', { gateway: 'smsBox' }) }) } } });
+		const { attempts } = await sim.inbound({ gateway: 'smsBox', from: '+255700000001', text: 'Habari "yako" & {{to}}' });
 
 		expect(attempts.map((a) => ({ attempt: a.attempt, acknowledged: a.acknowledged, status: a.status }))).toEqual([
 			{ attempt: 1, acknowledged: true, status: 200 },
@@ -75,9 +75,9 @@ describeEachVersion('Custom HTTP Gateway triggers and the named triggers on the 
 	it("Africa's Talking profile: an incoming message gives the named trigger's event and answer", async () => {
 		const { sim } = fx.get();
 		sim.configure({
-			callbacks: { africastalking: { inbound: endpoint.use(custom('inbound', 'africastalking-simulator'), { mirror: trigger('inbound', { gateway: 'africasTalking' }) }) } },
+			callbacks: { africasTalking: { inbound: endpoint.use(custom('inbound', 'africastalking-simulator'), { mirror: trigger('inbound', { gateway: 'africasTalking' }) }) } },
 		});
-		const { attempts } = await sim.inbound({ gateway: 'africastalking', from: '+254711000123', text: 'Habari & "karibu" =1' });
+		const { attempts } = await sim.inbound({ gateway: 'africasTalking', from: '+254711000123', text: 'Habari & "karibu" =1' });
 		expect(attempts.map((a) => [a.attempt, a.acknowledged])).toEqual([[1, true]]);
 		expect(endpoint.results.map(answer)).toEqual([{ status: 200, contentType: 'text/plain; charset=utf-8', body: 'OK' }]);
 		expect(endpoint.mirrorResults.map(answer)).toEqual(endpoint.results.map(answer));
@@ -99,13 +99,13 @@ describeEachVersion('Custom HTTP Gateway triggers and the named triggers on the 
 		expect(sent.json.map((j) => j.status)).toEqual(['accepted', 'accepted', 'accepted']);
 		sim.configure({
 			callbacks: {
-				africastalking: { delivery: endpoint.use(custom('deliveryReport', 'africastalking-simulator'), { mirror: trigger('deliveryReport', { gateway: 'africasTalking' }) }) },
+				africasTalking: { delivery: endpoint.use(custom('deliveryReport', 'africastalking-simulator'), { mirror: trigger('deliveryReport', { gateway: 'africasTalking' }) }) },
 			},
 		});
 		// Reports carry no time, so `at` is when each trigger read the report: one fixed instant for both.
 		const now = jest.spyOn(clock, 'now').mockReturnValue(Date.UTC(2026, 11, 1, 12, 0, 0));
 		try {
-			const { attempts } = await sim.deliver({ gateway: 'africastalking' });
+			const { attempts } = await sim.deliver({ gateway: 'africasTalking' });
 			expect(attempts.map((a) => [a.attempt, a.acknowledged])).toEqual([[1, true], [1, true], [1, true]]);
 		} finally {
 			now.mockRestore();

@@ -42,7 +42,7 @@ function profileFor(kind: Kind, sim: Simulator): { profile: ICredentialDataDecry
 	const at = shippedProfile('africastalking-simulator', sim);
 	switch (kind) {
 		case 'form (joined)':
-			return { profile: at, gateway: 'africastalking', hostileSender: false };
+			return { profile: at, gateway: 'africasTalking', hostileSender: false };
 		case 'json (names)':
 			return {
 				profile: {
@@ -53,7 +53,7 @@ function profileFor(kind: Kind, sim: Simulator): { profile: ICredentialDataDecry
 					senderParameter: 'senderId',
 					recipientsPerRequest: 'array',
 				},
-				gateway: 'africastalking',
+				gateway: 'africasTalking',
 				hostileSender: false,
 			};
 		case 'json (template)':
@@ -66,7 +66,7 @@ function profileFor(kind: Kind, sim: Simulator): { profile: ICredentialDataDecry
 					jsonTemplate: '{"username": "sandbox", "phoneNumbers": "{{to}}", "message": "{{message}}", "senderId": "{{from}}"}',
 					recipientsPerRequest: 'array',
 				},
-				gateway: 'africastalking',
+				gateway: 'africasTalking',
 				hostileSender: false,
 			};
 		case 'query (Kannel)':

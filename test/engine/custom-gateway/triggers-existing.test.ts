@@ -34,10 +34,10 @@ describeEachVersion('Custom HTTP Gateway triggers against the existing simulator
 		// The simulator fails numbers ending in 0000 (its default outcome rule).
 		const numbers = [...kenyanNumbers(2, 7), '+254710000000'];
 		const round = async (under: TriggerUnderTest) => {
-			sim.configure({ callbacks: { africastalking: { delivery: endpoint.use(under) } } });
+			sim.configure({ callbacks: { africasTalking: { delivery: endpoint.use(under) } } });
 			const sent = await sendCustom({ profile, message: 'Your code is 1234', items: numbers.map((phone) => ({ phone })) });
 			expect(sent.json.map((j) => j.status)).toEqual(['accepted', 'accepted', 'accepted']);
-			const { attempts } = await sim.deliver({ gateway: 'africastalking' });
+			const { attempts } = await sim.deliver({ gateway: 'africasTalking' });
 			expect(attempts).toHaveLength(3);
 			expect(attempts.every((a) => a.acknowledged && a.attempt === 1 && a.status === 200)).toBe(true);
 			const events = endpoint.events();

@@ -55,7 +55,8 @@ describe('DHIS2 SMS Gateways: what it offers', () => {
 	it('offers DHIS2 only, with a resource above its six operations', () => {
 		const { description } = new Dhis2SmsGateways();
 		const gateway = description.properties.find((p) => p.name === 'gateway');
-		expect(gateway?.options?.map((o) => (o as { value: string }).value)).toEqual(['dhis2']);
+		// One gateway: no one-option dropdown, a fixed hidden value (the same one saved workflows hold).
+		expect(gateway).toMatchObject({ type: 'hidden', default: 'dhis2' });
 		expect(description.properties.find((p) => p.name === 'resource')).toBeDefined();
 		const operations = description.properties.find((p) => p.name === 'operation')?.options?.map((o) => (o as { value: string }).value);
 		expect(operations?.sort()).toEqual(['create', 'delete', 'get', 'getAll', 'setDefault', 'update']);

@@ -55,7 +55,7 @@ describe('DHIS2 SMS: Inbound SMS', () => {
 		const { json } = await dhis2('inboundSms', 'create', {
 			originator: '={{ $json.from }}',
 			text: '={{ $json.text }}',
-			inboundGatewayId: 'africastalking',
+			inboundGatewayId: 'africasTalking',
 			receivedDate: '={{ $json.receivedAt }}',
 		}, { items: [
 			{ from: USER_NUMBER, text: 'VISIT 12 3', receivedAt: '2026-03-04T10:30:00.000Z' },
@@ -68,8 +68,8 @@ describe('DHIS2 SMS: Inbound SMS', () => {
 		}
 		const stored = await storedInbound();
 		expect(stored.map((s) => [s.id, s.originator, s.text, s.gatewayId, s.receivedDate])).toEqual([
-			[json[0].id, USER_NUMBER, 'VISIT 12 3', 'africastalking', '2026-03-04T10:30:00.000Z'],
-			[json[1].id, USER_NUMBER, 'VISIT 13 4', 'africastalking', '2026-03-04T10:31:00.000Z'],
+			[json[0].id, USER_NUMBER, 'VISIT 12 3', 'africasTalking', '2026-03-04T10:30:00.000Z'],
+			[json[1].id, USER_NUMBER, 'VISIT 13 4', 'africasTalking', '2026-03-04T10:31:00.000Z'],
 		]);
 	});
 

@@ -15,7 +15,6 @@ const fx = useSimulator();
 const nodeClass = new InboundSmsPollingTrigger();
 
 type Gateway = 'africasTalking' | 'dhis2';
-const SIM_NAME = { africasTalking: 'africastalking', dhis2: 'dhis2' } as const;
 /** DHIS2 takes SMS only from numbers of its users (the simulator's registered number). */
 const SENDER = { africasTalking: '+254711000111', dhis2: '+4740000000' } as const;
 
@@ -33,7 +32,7 @@ async function poll(gateway: Gateway, staticData?: IDataObject, mode?: 'manual' 
 }
 
 async function arrive(gateway: Gateway, texts: string[]): Promise<void> {
-	for (const text of texts) await fx.get().sim.inbound({ gateway: SIM_NAME[gateway], from: SENDER[gateway], text });
+	for (const text of texts) await fx.get().sim.inbound({ gateway, from: SENDER[gateway], text });
 }
 
 const texts = (items: IDataObject[] | null) => (items ?? []).map((i) => i.text);
@@ -156,7 +155,7 @@ describe('Inbound SMS (Polling) Trigger: the same events as the webhook trigger'
 	 */
 	it("gives an Africa's Talking message the webhook parser's fields, and its eventId only when the ids agree", async () => {
 		const first = await poll('africasTalking');
-		const { inbound } = await fx.get().sim.inbound({ gateway: 'africastalking', from: SENDER.africasTalking, text: 'JOIN' });
+		const { inbound } = await fx.get().sim.inbound({ gateway: 'africasTalking', from: SENDER.africasTalking, text: 'JOIN' });
 		const polled = (await poll('africasTalking', first.staticData)).items![0];
 		const callback = inbound as Record<string, string>;
 		const pushed = incomingMessage(callback, { receivedAtMs: Date.now() }) as unknown as IDataObject;

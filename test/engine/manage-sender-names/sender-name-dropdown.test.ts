@@ -30,7 +30,7 @@ describe("Send SMS's From field", () => {
 			{ name: 'SMSBOX', value: 'SMSBOX' },
 			{ name: 'ZULU', value: 'ZULU' },
 		]);
-		expect(fx.get().sim.stats().requests.byGateway.smsbox.byEndpoint['GET /api/sms/v1/query_sender_names']).toBe(1);
+		expect(fx.get().sim.stats().requests.byGateway.smsBox.byEndpoint['GET /api/sms/v1/query_sender_names']).toBe(1);
 	});
 
 	it("shows SMSBox's refusal of the credentials in the dropdown", async () => {
@@ -51,7 +51,7 @@ describe("Send SMS's From field", () => {
 			items: [{ sender: 'SMSBOX' }],
 		});
 		expect([chosen.json[0].sender, expressed.json[0].sender]).toEqual(['CLINIC', 'SMSBOX']);
-		expect(fx.get().sim.messages({ gateway: 'smsbox' }).map((m) => m.sender).sort()).toEqual(['CLINIC', 'SMSBOX']);
+		expect(fx.get().sim.messages({ gateway: 'smsBox' }).map((m) => m.sender).sort()).toEqual(['CLINIC', 'SMSBOX']);
 	});
 });
 

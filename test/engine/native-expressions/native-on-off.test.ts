@@ -60,7 +60,7 @@ async function expectSameOnAndOff(run: () => Promise<RunNodeResult>, stored?: ()
 	return on.result;
 }
 
-const smsBoxMessages = () => fx.get().sim.messages({ gateway: 'smsbox' }).map(({ to, text, sender, status }) => ({ to, text, sender, status }));
+const smsBoxMessages = () => fx.get().sim.messages({ gateway: 'smsBox' }).map(({ to, text, sender, status }) => ({ to, text, sender, status }));
 
 /** A time `ms` from now, on a whole minute (SMSBox schedules to the minute). */
 function minuteFromNow(ms: number): string {
@@ -134,7 +134,7 @@ describe('plain $json expressions computed natively give what n8n gives, in ever
 					],
 					onError: 'continueRegularOutput',
 				}),
-			() => fx.get().sim.stats().requests.byGateway.smsbox.total,
+			() => fx.get().sim.stats().requests.byGateway.smsBox.total,
 		);
 		expect(result.json.map((j) => j.status ?? (j.details as IDataObject).code)).toEqual(['pending', 'SENDER_NAME_TOO_LONG', 'pending']);
 	});

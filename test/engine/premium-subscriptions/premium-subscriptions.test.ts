@@ -29,10 +29,10 @@ async function subscriptions(
 }
 
 const calls = (endpoint: string) =>
-	fx.get().sim.stats().requests.byGateway.africastalking.byEndpoint[endpoint] ?? 0;
+	fx.get().sim.stats().requests.byGateway.africasTalking.byEndpoint[endpoint] ?? 0;
 
 async function subscribeDirectly(phoneNumber: string) {
-	await fx.get().sim.optOut({ gateway: 'africastalking', phoneNumber, updateType: 'addition', ...PRODUCT });
+	await fx.get().sim.optOut({ gateway: 'africasTalking', phoneNumber, updateType: 'addition', ...PRODUCT });
 }
 
 describe('Premium SMS Subscriptions: create', () => {

@@ -27,7 +27,7 @@ describe("Send SMS via Africa's Talking", () => {
 			error: null,
 		});
 		expect(json[0].cost).toBeGreaterThan(0);
-		const stored = fx.get().sim.messages({ gateway: 'africastalking' });
+		const stored = fx.get().sim.messages({ gateway: 'africasTalking' });
 		expect(stored).toHaveLength(1);
 		expect(stored[0]).toMatchObject({ id: json[0].messageId, to: '+254711000001', text: 'Hello from n8n' });
 	});
@@ -41,8 +41,8 @@ describe("Send SMS via Africa's Talking", () => {
 		});
 		expect(statuses(json).every((s) => s === 'accepted')).toBe(true);
 		expect(items[1000].pairedItem).toEqual({ item: 1000 });
-		expect(fx.get().sim.stats().requests.byGateway.africastalking.total).toBe(3);
-		expect(new Set(fx.get().sim.messages({ gateway: 'africastalking' }).map((m) => m.to)).size).toBe(1001);
+		expect(fx.get().sim.stats().requests.byGateway.africasTalking.total).toBe(3);
+		expect(new Set(fx.get().sim.messages({ gateway: 'africasTalking' }).map((m) => m.to)).size).toBe(1001);
 	});
 
 	it('reports invalid numbers per recipient, quoting the input, and sends the rest', async () => {
@@ -65,7 +65,7 @@ describe("Send SMS via Africa's Talking", () => {
 			items: [{ phone: '+254711000001' }, { phone: '+254 711 000 001' }, { phone: '+254711000002' }],
 		});
 		expect(statuses(json)).toEqual(['accepted', 'invalid', 'accepted']);
-		expect(fx.get().sim.messages({ gateway: 'africastalking' })).toHaveLength(2);
+		expect(fx.get().sim.messages({ gateway: 'africasTalking' })).toHaveLength(2);
 	});
 
 	it('personalises each message, one request per distinct text', async () => {
@@ -79,7 +79,7 @@ describe("Send SMS via Africa's Talking", () => {
 			],
 		});
 		expect(statuses(json)).toEqual(['accepted', 'accepted']);
-		const texts = fx.get().sim.messages({ gateway: 'africastalking' }).map((m) => m.text).sort();
+		const texts = fx.get().sim.messages({ gateway: 'africasTalking' }).map((m) => m.text).sort();
 		expect(texts).toEqual(['Hello Amina, your code is A1', 'Hello Baraka, your code is B2']);
 	});
 
@@ -131,7 +131,7 @@ describe("Send SMS via Africa's Talking", () => {
 			options: { linkId: 'SampleLinkId123', keyword: 'CLINIC' },
 		});
 		expect(json[0].status).toBe('accepted');
-		const [stored] = fx.get().sim.messages({ gateway: 'africastalking' });
+		const [stored] = fx.get().sim.messages({ gateway: 'africasTalking' });
 		expect(stored).toMatchObject({ linkId: 'SampleLinkId123', keyword: 'CLINIC' });
 	});
 
@@ -145,7 +145,7 @@ describe("Send SMS via Africa's Talking", () => {
 			options: { maxConcurrency: 3 },
 		});
 		expect(statuses(json).every((s) => s === 'accepted')).toBe(true);
-		const stored = fx.get().sim.messages({ gateway: 'africastalking' });
+		const stored = fx.get().sim.messages({ gateway: 'africasTalking' });
 		expect(stored).toHaveLength(1200);
 		expect(new Set(stored.map((m) => m.to)).size).toBe(1200);
 		expect(fx.get().sim.stats().faults.rateLimit).toBe(3);
@@ -162,7 +162,7 @@ describe("Send SMS via Africa's Talking", () => {
 		expect(statuses(json)).toEqual(['unknown', 'unknown']);
 		expect((json[0].error as { explanation: string }).explanation).toMatch(/not sent again/);
 		// The simulator accepted them once; the node did not send them a second time.
-		expect(fx.get().sim.messages({ gateway: 'africastalking' })).toHaveLength(2);
-		expect(fx.get().sim.stats().requests.byGateway.africastalking.total).toBe(1);
+		expect(fx.get().sim.messages({ gateway: 'africasTalking' })).toHaveLength(2);
+		expect(fx.get().sim.stats().requests.byGateway.africasTalking.total).toBe(1);
 	});
 });

@@ -56,7 +56,7 @@ describe('Send SMS, for every gateway', () => {
 		});
 		expect(json).toHaveLength(5000);
 		expect(statuses(json).every((s) => s === 'accepted')).toBe(true);
-		const stored = fx.get().sim.messages({ gateway: 'smsbox' });
+		const stored = fx.get().sim.messages({ gateway: 'smsBox' });
 		expect(new Set(stored.map((m) => m.to)).size).toBe(5000);
 		expect(stored).toHaveLength(5000);
 	});

@@ -34,7 +34,7 @@ describe('Send SMS: Exclude Numbers', () => {
 			error: { code: 'SUPPRESSED', message: 'The number is in "Exclude Numbers"' },
 		});
 		expect(json[2]).toMatchObject({ to: '+254711000003', input: '254711000003' });
-		const stored = fx.get().sim.messages({ gateway: 'africastalking' });
+		const stored = fx.get().sim.messages({ gateway: 'africasTalking' });
 		expect(stored.map((m) => m.to).sort()).toEqual(['+254711000002', '+254711000004']);
 		const hints = hintsOf(run);
 		expect(hints).toHaveLength(1);
@@ -68,7 +68,7 @@ describe('Send SMS: Exclude Numbers', () => {
 			options: { excludeNumbers: '={{ $json.block }}' },
 		});
 		expect(statuses(json)).toEqual(['accepted', 'suppressed']);
-		expect(fx.get().sim.messages({ gateway: 'africastalking' }).map((m) => m.to)).toEqual(['+254711000001']);
+		expect(fx.get().sim.messages({ gateway: 'africasTalking' }).map((m) => m.to)).toEqual(['+254711000001']);
 	});
 
 	it('keeps suppressed rows in the regular output shape with "On Error: Continue (using error output)"', async () => {
@@ -105,14 +105,14 @@ describe('Send SMS: Exclude Numbers', () => {
 		for (const j of json) counts.set(j.status, (counts.get(j.status) ?? 0) + 1);
 		expect(Object.fromEntries(counts)).toEqual({ suppressed: 50_000, accepted: 50_000 });
 		const excludedSet = new Set(excluded);
-		const sent = fx.get().sim.messages({ gateway: 'africastalking' });
+		const sent = fx.get().sim.messages({ gateway: 'africasTalking' });
 		expect(sent).toHaveLength(50_000);
 		expect(sent.filter((m) => excludedSet.has(m.to))).toHaveLength(0);
 		json.forEach((j, i) => expect(j.status).toBe(i % 2 === 0 ? 'suppressed' : 'accepted'));
 		// Figures for the report, not assertions: the machine is shared.
 		console.log(
 			`Exclude Numbers at 100,000 × 100,000: ${seconds.toFixed(1)} s for the run, heap +${heapMb.toFixed(0)} MB, ` +
-				`${fx.get().sim.stats().requests.byGateway.africastalking.total ?? '?'} requests`,
+				`${fx.get().sim.stats().requests.byGateway.africasTalking.total ?? '?'} requests`,
 		);
 	}, 300_000);
 });

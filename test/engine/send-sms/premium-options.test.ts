@@ -21,7 +21,7 @@ describe("Send SMS: Africa's Talking premium options", () => {
 		});
 		expect(statuses(json)).toEqual(['accepted', 'accepted', 'invalid']);
 		expect(json[2]).toMatchObject({ error: { code: 'DUPLICATE_RECIPIENT' } });
-		const stored = fx.get().sim.messages({ gateway: 'africastalking' });
+		const stored = fx.get().sim.messages({ gateway: 'africasTalking' });
 		expect(stored.map((m) => m.linkId).sort()).toEqual(['link-1', 'link-2']);
 	});
 
@@ -39,7 +39,7 @@ describe("Send SMS: Africa's Talking premium options", () => {
 			message: 'Bulk',
 			options: { retryDurationInHours: 6 },
 		});
-		const stored = fx.get().sim.messages({ gateway: 'africastalking' });
+		const stored = fx.get().sim.messages({ gateway: 'africasTalking' });
 		expect(stored.map((m) => [m.to, m.premium ?? false, m.retryDurationInHours])).toEqual([
 			['+254711000002', true, '6'],
 			['+254711000003', false, undefined],

@@ -47,7 +47,7 @@ describe("Schedule times in the workflow's time zone (Africa/Nairobi, server in 
 			options: { scheduleTime: at.picker },
 		});
 		expect(json[0]).toMatchObject({ status: 'accepted', scheduledAt: at.utc });
-		const [stored] = fx.get().sim.messages({ gateway: 'smsbox' });
+		const [stored] = fx.get().sim.messages({ gateway: 'smsBox' });
 		expect(new Date(stored.scheduledAt!).toISOString()).toBe(at.utc);
 	});
 

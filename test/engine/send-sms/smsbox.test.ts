@@ -9,7 +9,7 @@ describe('Send SMS via SMSBox', () => {
 		const { json } = await send(fx.get(), { gateway: 'smsBox', to: '+255700000001', message: 'Habari', from: 'SMSBOX' });
 		expect(json[0]).toMatchObject({ status: 'accepted', to: '+255700000001', sender: 'SMSBOX', encoding: 'GSM-7' });
 		expect(json[0].messageId).toMatch(/^sms-/);
-		const [stored] = fx.get().sim.messages({ gateway: 'smsbox' });
+		const [stored] = fx.get().sim.messages({ gateway: 'smsBox' });
 		expect(stored).toMatchObject({ id: json[0].messageId, text: 'Habari', sender: 'SMSBOX' });
 	});
 
@@ -25,8 +25,8 @@ describe('Send SMS via SMSBox', () => {
 			items: kenyanNumbers(count).map((phone) => ({ phone })),
 		});
 		expect(statuses(json).filter((s) => s === 'accepted')).toHaveLength(count);
-		expect(fx.get().sim.stats().requests.byGateway.smsbox.byEndpoint['POST /api/sms/v1/send_sms']).toBe(requests);
-		expect(fx.get().sim.messages({ gateway: 'smsbox' })).toHaveLength(count);
+		expect(fx.get().sim.stats().requests.byGateway.smsBox.byEndpoint['POST /api/sms/v1/send_sms']).toBe(requests);
+		expect(fx.get().sim.messages({ gateway: 'smsBox' })).toHaveLength(count);
 	});
 
 	it('personalises many recipients in one request with [{RECEIVERNAME}]', async () => {
@@ -41,8 +41,8 @@ describe('Send SMS via SMSBox', () => {
 			],
 		});
 		expect(statuses(json)).toEqual(['accepted', 'accepted']);
-		expect(fx.get().sim.stats().requests.byGateway.smsbox.total).toBe(1);
-		const texts = fx.get().sim.messages({ gateway: 'smsbox' }).map((m) => m.text).sort();
+		expect(fx.get().sim.stats().requests.byGateway.smsBox.total).toBe(1);
+		const texts = fx.get().sim.messages({ gateway: 'smsBox' }).map((m) => m.text).sort();
 		expect(texts).toEqual(['Hello Alex, your results are ready', 'Hello Thomas, your results are ready']);
 	});
 
@@ -50,7 +50,7 @@ describe('Send SMS via SMSBox', () => {
 		const text = 'Don’t forget – clinic “tomorrow”';
 		const refused = await send(fx.get(), { gateway: 'smsBox', from: 'SMSBOX', to: '+255700000001', message: text });
 		expect(refused.json[0]).toMatchObject({ status: 'invalid', error: { code: 'UNICODE_NOT_SUPPORTED' } });
-		expect(fx.get().sim.stats().requests.byGateway.smsbox.total).toBe(0);
+		expect(fx.get().sim.stats().requests.byGateway.smsBox.total).toBe(0);
 
 		const replaced = await send(fx.get(), {
 			gateway: 'smsBox',
@@ -60,7 +60,7 @@ describe('Send SMS via SMSBox', () => {
 			options: { encodingPolicy: 'replaceLookAlikes' },
 		});
 		expect(replaced.json[0].status).toBe('accepted');
-		expect(fx.get().sim.messages({ gateway: 'smsbox' })[0].text).toBe('Don\'t forget - clinic "tomorrow"');
+		expect(fx.get().sim.messages({ gateway: 'smsBox' })[0].text).toBe('Don\'t forget - clinic "tomorrow"');
 	});
 
 	it('schedules a message for later', async () => {
@@ -74,7 +74,7 @@ describe('Send SMS via SMSBox', () => {
 			options: { scheduleTime: at.toISOString() },
 		});
 		expect(json[0]).toMatchObject({ status: 'accepted', scheduledAt: at.toISOString() });
-		const [stored] = fx.get().sim.messages({ gateway: 'smsbox' });
+		const [stored] = fx.get().sim.messages({ gateway: 'smsBox' });
 		expect(stored.status).toBe('scheduled');
 		expect(new Date(stored.scheduledAt!).toISOString()).toBe(at.toISOString());
 	});

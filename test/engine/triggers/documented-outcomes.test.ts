@@ -35,7 +35,7 @@ describe("Africa's Talking: every documented delivery status reaches the trigger
 		['Expired', 'expired', true],
 	])('%s → status %s, final %s', async (word, status, final) => {
 		const { sim } = fx.get();
-		sim.configure({ callbacks: { africastalking: { delivery: endpoint.use(trigger('deliveryReport', { gateway: 'africasTalking' })) } } });
+		sim.configure({ callbacks: { africasTalking: { delivery: endpoint.use(trigger('deliveryReport', { gateway: 'africasTalking' })) } } });
 		const [phone] = kenyanNumbers(1, 40);
 		const sent = await send(fx.get(), { gateway: 'africasTalking', message: 'Hi', items: [{ phone }] });
 		const outcome = status === 'sent' ? 'delivered' : 'failed';
@@ -79,11 +79,11 @@ describe('Gupshup: the documented send refusals reach Send SMS', () => {
 describe('SMSBox: the documented send refusals reach Send SMS', () => {
 	it.each([105, 106, 107, 108, 116, 123])('%s', async (code) => {
 		const phone = '+255700000077';
-		fx.get().sim.configure({ sendRefusals: [{ gateway: 'smsbox', exact: phone, code }] });
+		fx.get().sim.configure({ sendRefusals: [{ gateway: 'smsBox', exact: phone, code }] });
 		const { json, error } = await send(fx.get(), { gateway: 'smsBox', from: 'SMSBOX', message: 'Hi', items: [{ phone }], onError: 'continueRegularOutput' });
 		const seen = JSON.stringify({ json, error: error?.message, description: error?.description });
 		expect(seen).toMatch(new RegExp(`${code}|No authorization headers`));
-		expect(fx.get().sim.messages({ gateway: 'smsbox' })).toEqual([]);
+		expect(fx.get().sim.messages({ gateway: 'smsBox' })).toEqual([]);
 	});
 });
 
@@ -95,8 +95,8 @@ describe('SMSBox: callbacks carry the account key', () => {
 			parameters: { gateway: 'smsBox', authentication: 'accountKey' },
 			credentials: { smsBoxApi: credentials.smsBoxApi },
 		});
-		sim.configure({ callbacks: { smsbox: { inbound: endpoint.use(under, { withToken: false }) } } });
-		const { attempts } = await sim.inbound({ gateway: 'smsbox', from: '+255700000001', text: 'Habari' });
+		sim.configure({ callbacks: { smsBox: { inbound: endpoint.use(under, { withToken: false }) } } });
+		const { attempts } = await sim.inbound({ gateway: 'smsBox', from: '+255700000001', text: 'Habari' });
 		expect(attempts.map((a) => a.acknowledged)).toEqual([true]);
 		expect(endpoint.events()).toEqual([expect.objectContaining({ text: 'Habari', gateway: 'smsBox' })]);
 	});
@@ -108,8 +108,8 @@ describe('SMSBox: callbacks carry the account key', () => {
 			parameters: { gateway: 'smsBox', authentication: 'accountKey' },
 			credentials: { smsBoxApi: credentials.smsBoxApi },
 		});
-		sim.configure({ smsboxCallbackApiKey: false, callbacks: { smsbox: { inbound: endpoint.use(under, { withToken: false }) } } });
-		await sim.inbound({ gateway: 'smsbox', from: '+255700000001', text: 'Habari' });
+		sim.configure({ smsboxCallbackApiKey: false, callbacks: { smsBox: { inbound: endpoint.use(under, { withToken: false }) } } });
+		await sim.inbound({ gateway: 'smsBox', from: '+255700000001', text: 'Habari' });
 		expect(endpoint.events()).toEqual([]);
 		expect(endpoint.results[0].status).toBeGreaterThanOrEqual(400);
 	});

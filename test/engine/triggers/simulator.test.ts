@@ -95,7 +95,7 @@ describeEachVersion('the simulator calling the triggers', (trigger) => {
 		const { sim } = fx.get();
 		sim.configure({
 			callbacks: {
-				africastalking: {
+				africasTalking: {
 					delivery: endpoint.route(
 						'/at/delivery',
 						trigger('deliveryReport', { gateway: 'africasTalking' }),
@@ -191,7 +191,7 @@ describeEachVersion('the simulator calling the triggers', (trigger) => {
 		const optOut = trigger('optOut', { gateway: 'africasTalking' });
 		sim.configure({
 			callbacks: {
-				africastalking: {
+				africasTalking: {
 					inbound: endpoint.route('/at/inbound', trigger('inbound', { gateway: 'africasTalking' })),
 					optout: endpoint.route('/at/optout', optOut),
 					subscription: endpoint.route('/at/subscription', optOut),
@@ -199,7 +199,7 @@ describeEachVersion('the simulator calling the triggers', (trigger) => {
 			},
 		});
 		await sim.inbound({
-			gateway: 'africastalking',
+			gateway: 'africasTalking',
 			from: '+254711000001',
 			text: 'Hello there',
 			linkId: 'link-42',
@@ -207,12 +207,12 @@ describeEachVersion('the simulator calling the triggers', (trigger) => {
 			cost: 'KES 1.0000',
 		});
 		await sim.optOut({
-			gateway: 'africastalking',
+			gateway: 'africasTalking',
 			senderId: 'SIMSMS',
 			phoneNumber: '+254711000002',
 		});
 		await sim.optOut({
-			gateway: 'africastalking',
+			gateway: 'africasTalking',
 			phoneNumber: '+254711000003',
 			updateType: 'deletion',
 			shortCode: '12345',
@@ -248,13 +248,13 @@ describeEachVersion('the simulator calling the triggers', (trigger) => {
 			}),
 		]);
 		expect(
-			sim.callbacks({ gateway: 'africastalking' }).every((a) => a.acknowledged && a.attempt === 1),
+			sim.callbacks({ gateway: 'africasTalking' }).every((a) => a.acknowledged && a.attempt === 1),
 		).toBe(true);
 
 		// The incoming-message URL pointed at the Opt-Out trigger catches STOP replies.
 		endpoint.route('/at/inbound', optOut);
-		await sim.inbound({ gateway: 'africastalking', from: '+254711000004', text: 'Stop.' });
-		await sim.inbound({ gateway: 'africastalking', from: '+254711000005', text: "don't stop" });
+		await sim.inbound({ gateway: 'africasTalking', from: '+254711000004', text: 'Stop.' });
+		await sim.inbound({ gateway: 'africasTalking', from: '+254711000005', text: "don't stop" });
 		const keywordEvents = endpoint.received.filter((r) => r.route === '/at/inbound').slice(1);
 		expect(keywordEvents.map((r) => r.result.started)).toEqual([true, false]);
 		expect(keywordEvents[0].result.items[0]).toMatchObject({
@@ -268,7 +268,7 @@ describeEachVersion('the simulator calling the triggers', (trigger) => {
 		const { sim } = fx.get();
 		sim.configure({
 			callbacks: {
-				smsbox: { inbound: endpoint.route('/smsbox', trigger('inbound', { gateway: 'smsBox' })) },
+				smsBox: { inbound: endpoint.route('/smsbox', trigger('inbound', { gateway: 'smsBox' })) },
 				dhis2: {
 					inbound: endpoint.route(
 						'/dhis2/api/sms/inbound',
@@ -277,7 +277,7 @@ describeEachVersion('the simulator calling the triggers', (trigger) => {
 				},
 			},
 		});
-		const smsBox = await sim.inbound({ gateway: 'smsbox', from: '+255701000000', text: 'Habari' });
+		const smsBox = await sim.inbound({ gateway: 'smsBox', from: '+255701000000', text: 'Habari' });
 		const dhis2 = await sim.inbound({ gateway: 'dhis2', from: '+4740000000', text: 'VISIT 12 3', gatewayId: 'modem-7' });
 
 		expect(smsBox.attempts).toEqual([expect.objectContaining({ acknowledged: true, attempt: 1 })]);
@@ -313,10 +313,10 @@ describeEachVersion('the simulator calling the triggers', (trigger) => {
 		endpoint.route('/at/inbound', trigger('inbound', { gateway: 'africasTalking' }));
 		sim.configure({
 			callbackRetry: { attempts: 2, backoffMs: 1, timeoutMs: 5000 },
-			callbacks: { africastalking: { inbound: `${endpoint.base}/at/inbound?token=wrong` } },
+			callbacks: { africasTalking: { inbound: `${endpoint.base}/at/inbound?token=wrong` } },
 		});
 		const { attempts } = await sim.inbound({
-			gateway: 'africastalking',
+			gateway: 'africasTalking',
 			from: '+254711000001',
 			text: 'Hello',
 		});

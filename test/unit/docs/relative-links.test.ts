@@ -25,6 +25,7 @@ const DOCUMENTS = [
 	'CONTRIBUTING.md',
 	'simulator/README.md',
 	'bench/README.md',
+	'examples/README.md',
 	...markdownFilesUnder(path.join(ROOT, 'docs')).map((f) => path.relative(ROOT, f)),
 ].filter((file) => fs.existsSync(path.join(ROOT, file)));
 

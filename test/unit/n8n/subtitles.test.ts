@@ -12,7 +12,7 @@ import { ManageSenderNames } from '../../../nodes/ManageSenderNames/ManageSender
 import { SendSms } from '../../../nodes/SendSms/SendSms.node';
 import { SmsDeliveryReportTrigger } from '../../../nodes/SmsDeliveryReport/SmsDeliveryReportTrigger.node';
 import { SmsOptOutTrigger } from '../../../nodes/SmsOptOut/SmsOptOutTrigger.node';
-import { ADAPTERS } from '../../../nodes/shared/registry/registry';
+import { ADAPTERS, gatewaysWith } from '../../../nodes/shared/registry/registry';
 
 function gatewayOptions(description: INodeTypeDescription): INodePropertyOptions[] {
 	const property = description.properties.find((p: INodeProperties) => p.name === 'gateway');
@@ -50,11 +50,12 @@ describe('node subtitles name the gateway from the registry', () => {
 	});
 
 	it.each([
-		['Manage Sender Names', new ManageSenderNames().description],
-		['Change Scheduled SMS', new ChangeScheduledSms().description],
-	])('%s: names its one gateway', (_name, description) => {
-		const options = gatewayOptions(description);
-		expect(options).toHaveLength(1);
-		expect(description.subtitle).toContain(`(${options[0].name})`);
+		['Manage Sender Names', new ManageSenderNames().description, 'senderNames'],
+		['Change Scheduled SMS', new ChangeScheduledSms().description, 'scheduledChanges'],
+	] as const)('%s: names its one gateway, whose Gateway parameter is hidden', (_name, description, capability) => {
+		const [only, ...others] = gatewaysWith(capability);
+		expect(others).toEqual([]);
+		expect(description.properties.find((p) => p.name === 'gateway')).toMatchObject({ type: 'hidden', default: only.id });
+		expect(description.subtitle).toContain(`(${only.displayName})`);
 	});
 });
