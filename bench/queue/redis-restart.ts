@@ -66,7 +66,8 @@ interface Case {
 const REDIS_DEFAULT_SAVE = '3600 1 300 100 60 10000';
 const UNFINISHED = ['new', 'running', 'waiting', 'unknown'];
 /** n8n's words about Redis, the queue and its processes, collected from every process's log during a case. */
-const FAULT_LINES = /Redis|Queue errored|Exiting|Unable to connect|crash|stalled|Missing|lock|recovery|dangling/i;
+// Case-sensitive n8n phrases: workflow names such as "redis-restart-0" must not match.
+const FAULT_LINES = /Redis connection|Resubscribed|Queue errored|Exiting|Unable to connect|crashed|stalled|Missing key|Missing lock|queue recovery|dangling/;
 /** Redis's own words about saving and loading its data (is the queue kept across the restart?). */
 const REDIS_LINES = /DB saved|DB loaded|Saving|signal|Loading|Ready to accept|keys/i;
 
