@@ -118,6 +118,23 @@ function startedLine(executionId: string): string {
 	return `Worker started execution ${executionId} (job `;
 }
 
+function finishedLine(executionId: string): string {
+	return `Worker finished execution ${executionId} (job `;
+}
+
+/** Waits (bounded) until the workers logged finishing the execution as often as they logged starting it: every run of it, re-runs included, is over. */
+export async function waitForEveryRunToFinish(cluster: QueueCluster, executionId: string, timeoutMs = 300000): Promise<{ starts: number; finishes: number }> {
+	const count = (line: string) => cluster.workers.reduce((sum, { instance }) => sum + fs.readFileSync(instance.logFile, 'utf8').split(line).length - 1, 0);
+	return await waitFor(
+		`every run of execution ${executionId} to finish`,
+		async () => {
+			const runs = { starts: count(startedLine(executionId)), finishes: count(finishedLine(executionId)) };
+			return runs.finishes >= runs.starts ? runs : undefined;
+		},
+		{ timeoutMs, intervalMs: 2000 },
+	);
+}
+
 /** The worker whose log says it started the execution (n8n's scaling code logs it at info level). */
 export function workerThatStarted(cluster: QueueCluster, executionId: string): string | undefined {
 	return cluster.workers.find(({ instance }) => fs.readFileSync(instance.logFile, 'utf8').includes(startedLine(executionId)))?.name;
