@@ -1,6 +1,6 @@
 /**
  * `tsx bench/queue/webhook-restart.ts [--signals SIGKILL,SIGTERM] [--count 1000] [--rate 25]
- * [--restart-after 250] [--retries 5] [--retry-delay-ms 5000] [--timeout-ms 10000]`: issue 12's
+ * [--restart-after 250] [--retries 5] [--retry-delay-ms 5000] [--timeout-ms 10000] [--out-dir DIR]`: issue 12's
  * fault "the webhook processor restarted during a callback burst", measured in a real n8n
  * queue-mode cluster (lazy expression isolates, as README "Running at volume" advises). For each
  * signal, in turn on one cluster: --count Africa's Talking delivery reports, each with its own
@@ -11,12 +11,13 @@
  * --retry-delay-ms after the previous). Counted per callback: acknowledged at once, refused or
  * failed (by kind), acknowledged after retries, lost after all retries; and from n8n's executions
  * (the trigger's output): reports with no execution, and reports with two or more (duplicates,
- * with the same eventId). Writes bench/results/queue-webhook-restart.json.
+ * with the same eventId). Writes bench/results/queue-webhook-restart.json (or into --out-dir, e.g. the
+ * git-ignored bench/results/tmp for a run that should not replace the committed one).
  */
 import { finishedExecution, nodeOutput } from '../../tooling/n8n/executions';
 import { waitFor } from '../../tooling/n8n/wait-for';
 import { atDeliveryReport, deployTarget, FORM, triggerWorkflow } from '../../test/e2e/callbacks/support/callback-workflows';
-import { listArg, numberArg } from '../support/args';
+import { listArg, numberArg, stringArg } from '../support/args';
 import { describeMachine } from '../support/machine';
 import { writeResult } from '../support/results';
 import { firstAttemptOutcomes, retryUnacknowledged, sendBurst, type CallbackRecord } from './callback-burst';
@@ -169,7 +170,8 @@ async function main(): Promise<void> {
 			settings: { ...settings, trigger: 'SMS Delivery Report Trigger v2', env: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' } },
 			cases: results,
 		};
-		log(`wrote ${writeResult('queue-webhook-restart', result)}`);
+		const outDir = stringArg('out-dir');
+		log(`wrote ${outDir ? writeResult('queue-webhook-restart', result, outDir) : writeResult('queue-webhook-restart', result)}`);
 	} finally {
 		await bench.stop();
 	}
