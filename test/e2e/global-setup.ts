@@ -24,6 +24,7 @@ import { startQueueCluster } from '../../tooling/n8n/queue/cluster';
 import { N8nRestClient } from '../../tooling/n8n/rest-client';
 import { formatSeconds } from '../../tooling/n8n/run-command';
 import { writeE2eContext, type E2eProcess } from './support/context';
+import { startFaultControl } from './support/fault-control';
 import { E2E_OWNER, selectedStack, setRunningStack, stopStack, type RunningStack } from './support/stack';
 
 const log = (line: string) => process.stdout.write(`[e2e] ${line}\n`);
@@ -78,6 +79,7 @@ export default async function globalSetup(): Promise<void> {
 			processes: n8n.processes,
 			packageName: packed.name,
 			credentials,
+			...(stack.faultControl ? { faultControl: { url: stack.faultControl.url, token: stack.faultControl.token } } : {}),
 			timings: { installMs: installed.installMs, packMs, n8nStartMs: n8n.startMs, setupMs },
 		});
 		log(`setup done in ${formatSeconds(setupMs)} (build+pack ${formatSeconds(packMs)})`);
@@ -114,6 +116,7 @@ async function startQueue(stack: RunningStack, tarball: string): Promise<Started
 		log,
 	});
 	stack.cluster = cluster;
+	stack.faultControl = await startFaultControl(cluster.redis);
 	log(`queue mode ready in ${formatSeconds(cluster.startMs)}: main ${cluster.main.url}, webhooks ${cluster.webhookUrl}`);
 	log(`${cluster.versions.postgres}; ${cluster.versions.redis.split(' sha=')[0]}`);
 	return {

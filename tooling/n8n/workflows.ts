@@ -76,3 +76,19 @@ export async function deployActive(client: N8nRestClient, workflow: WorkflowDefi
 	const stored = await client.createWorkflow(workflow);
 	return await client.activateWorkflow(stored);
 }
+
+/**
+ * A campaign started by one call: Webhook (answering as soon as n8n has started, or in queue mode
+ * enqueued, the execution) → Send SMS (Gupshup, one recipient per request) to every number posted
+ * in `to`, comma-separated. The queue-mode fault benchmarks and e2e tests interrupt it mid-run.
+ */
+export function gupshupCampaignWorkflow(path: string, credential: { id: string; name: string }): WorkflowDefinition {
+	const definition = webhookThen(path, {
+		type: 'sendSms',
+		name: 'Send SMS',
+		parameters: { gateway: 'gupshup', to: '={{ $json.body.to }}', message: 'Clinic day is Thursday', options: {} },
+		credentials: { gupshupApi: { id: credential.id, name: credential.name } },
+	});
+	definition.nodes[0].parameters = { ...definition.nodes[0].parameters, responseMode: 'onReceived' };
+	return definition;
+}

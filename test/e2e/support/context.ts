@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 
 import type { ProvisionedCredentials } from '../../../tooling/n8n/provision-credentials';
+import type { FaultControlAddress } from './fault-control';
 import { N8nRestClient } from '../../../tooling/n8n/rest-client';
 
 export const CONTEXT_ENV = 'SMS_GATEWAYS_E2E_CONTEXT';
@@ -39,6 +40,8 @@ export interface E2eContext {
 	processes: E2eProcess[];
 	packageName: string;
 	credentials: ProvisionedCredentials;
+	/** Queue mode only: where a test file asks global setup to restart Redis (support/fault-control.ts). */
+	faultControl?: FaultControlAddress;
 	timings: { installMs: number; packMs: number; n8nStartMs: number; setupMs: number };
 }
 

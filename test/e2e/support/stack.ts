@@ -8,6 +8,7 @@ import type { QueueCluster } from '../../../tooling/n8n/queue/cluster';
 import type { OwnerAccount } from '../../../tooling/n8n/rest-client';
 import type { Simulator } from '../../../simulator/index';
 import type { E2eStackKind } from './context';
+import type { FaultControl } from './fault-control';
 
 export const STACK_ENV = 'SMS_GATEWAYS_E2E_STACK';
 
@@ -24,6 +25,8 @@ export interface RunningStack {
 	n8n?: N8nInstance;
 	/** Queue mode: PostgreSQL, Redis, main, workers, webhook processor. */
 	cluster?: QueueCluster;
+	/** Queue mode: the endpoint test files restart Redis through. */
+	faultControl?: FaultControl;
 }
 
 /** The owner of the throwaway e2e n8n. */
@@ -49,6 +52,7 @@ export function takeRunningStack(): RunningStack | undefined {
 /** Stops whatever the stack started, n8n before the simulator. */
 export async function stopStack(stack: RunningStack): Promise<void> {
 	try {
+		await stack.faultControl?.stop();
 		await stack.n8n?.stop();
 		await stack.cluster?.stop();
 	} finally {

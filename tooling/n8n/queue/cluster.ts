@@ -71,6 +71,12 @@ export interface QueueCluster {
 	 * it first if it still runs). Used by the fault scenario that kills a worker mid-campaign.
 	 */
 	restartWorker(name: QueueProcessName): Promise<N8nInstance>;
+	/**
+	 * Sends `signal` to a webhook processor by its own pid (SIGKILL: killed; SIGTERM: n8n's graceful
+	 * shutdown), waits until it exited, then starts it again on the same port, user folder, log file
+	 * and settings, so the production URLs stay the same. Used by bench/queue/webhook-restart.ts.
+	 */
+	restartWebhookProcessor(name: QueueProcessName, signal: 'SIGTERM' | 'SIGKILL'): Promise<{ instance: N8nInstance; exitedMs: number }>;
 	stop(): Promise<void>;
 }
 
@@ -181,27 +187,24 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 				onSpawn: (stop) => track(name, stop),
 			});
 		};
+		const startWebhook = async (name: QueueProcessName, port: number): Promise<N8nInstance> =>
+			await startN8n({
+				port,
+				role: 'webhook',
+				userFolder: userFolder(name),
+				logFile: path.join(logDir, `${name}.log`),
+				publicHost: options.publicHost,
+				logLevel: options.logLevel,
+				extraEnv: sharedEnv,
+				onSpawn: (stop) => track(name, stop),
+			});
 		const workerSpecs = Array.from({ length: options.workers ?? 2 }, (_, i) => `worker-${i + 1}` as QueueProcessName);
 		const webhookSpecs = webhookPorts.map((port, i) => ({ name: `webhook-${i + 1}` as QueueProcessName, port }));
 		log(`n8n ${workerSpecs.join(', ')} and ${webhookSpecs.map((w) => `${w.name} on port ${w.port}`).join(', ')}`);
 		// Settled, not Promise.all: a failure must wait until every process started is tracked for stopping.
 		const [workerResults, webhookResults] = await Promise.all([
 			Promise.allSettled(workerSpecs.map(async (name) => ({ name, instance: await startWorker(name) }))),
-			Promise.allSettled(
-				webhookSpecs.map(async ({ name, port }) => {
-					const instance = await startN8n({
-						port,
-						role: 'webhook',
-						userFolder: userFolder(name),
-						logFile: path.join(logDir, `${name}.log`),
-						publicHost: options.publicHost,
-						logLevel: options.logLevel,
-						extraEnv: sharedEnv,
-						onSpawn: (stop) => track(name, stop),
-					});
-					return { name, instance };
-				}),
-			),
+			Promise.allSettled(webhookSpecs.map(async ({ name, port }) => ({ name, instance: await startWebhook(name, port) }))),
 		]);
 		const workers = fulfilled(workerResults);
 		const webhookProcessors = fulfilled(webhookResults);
@@ -221,6 +224,16 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 				await worker.instance.stop();
 				worker.instance = await startWorker(name);
 				return worker.instance;
+			},
+			async restartWebhookProcessor(name, signal) {
+				const processor = webhookProcessors.find((w) => w.name === name);
+				if (!processor) throw new Error(`no ${name} in this cluster`);
+				const signalled = Date.now();
+				process.kill(processor.instance.pid, signal);
+				await processor.instance.exited;
+				const exitedMs = Date.now() - signalled;
+				processor.instance = await startWebhook(name, processor.instance.port);
+				return { instance: processor.instance, exitedMs };
 			},
 			stop: stopAll,
 		};

@@ -29,6 +29,12 @@ export interface PostgresServer {
 	logFile: string;
 	process: ServerProcess;
 	stop(): Promise<void>;
+	/**
+	 * One SQL statement through Debian's psql, as n8n's database user; resolves with the rows, each
+	 * a list of column texts. For reading n8n's own records directly (e.g. every execution of a
+	 * workflow, which n8n's REST paging does not always return in queue mode).
+	 */
+	query(sql: string): string[][];
 }
 
 export async function startPostgres(options: {
@@ -117,6 +123,16 @@ export async function startPostgres(options: {
 		logFile: options.logFile,
 		process: server,
 		stop: () => server.stop(),
+		query: (sql) =>
+			execFileSync(bin('psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', POSTGRES_USER, '-d', POSTGRES_DATABASE, '-AtX', '-F', '\t', '-c', sql], {
+				encoding: 'utf8',
+				env,
+				stdio: ['ignore', 'pipe', 'pipe'],
+				maxBuffer: 64 * 1024 * 1024,
+			})
+				.split('\n')
+				.filter((line) => line !== '')
+				.map((line) => line.split('\t')),
 	};
 }
 
