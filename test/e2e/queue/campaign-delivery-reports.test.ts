@@ -128,8 +128,12 @@ describe('queue mode: a 1,000-recipient campaign and its delivery reports', () =
 		process.stdout.write(`[e2e queue] ${attempts.length} callback attempts for ${RECIPIENTS} reports (${retried} retries)\n`);
 	});
 
-	it('starts exactly one successful webhook execution per report, each run by one of the workers', async () => {
-		expect(reportExecutionIds).toHaveLength(RECIPIENTS);
+	it('starts one successful webhook execution per callback attempt that reached n8n, each run by one of the workers', async () => {
+		// A report the simulator posted once has one execution; one it posted again (its earlier attempt
+		// timed out on a loaded machine, after n8n may already have queued it) has at most one per attempt:
+		// the duplicate the docs describe (docs/queue-mode.md#faults), recognisable by its eventId.
+		expect(reportExecutionIds.length).toBeGreaterThanOrEqual(RECIPIENTS);
+		expect(reportExecutionIds.length).toBeLessThanOrEqual(attempts.length);
 		const found: ExecutionPlacement[] = await expectRunByWorkers(context, reportExecutionIds, 'webhook');
 		const perWorker: Record<string, number> = {};
 		for (const placement of found) perWorker[placement.startedBy[0]] = (perWorker[placement.startedBy[0]] ?? 0) + 1;
@@ -138,7 +142,7 @@ describe('queue mode: a 1,000-recipient campaign and its delivery reports', () =
 		expect(Object.keys(perWorker).sort()).toEqual(context.processes.filter((p) => p.role === 'worker').map((p) => p.name).sort());
 	});
 
-	it("carries exactly the message IDs Send SMS returned, each once", async () => {
+	it('carries exactly the message IDs Send SMS returned: once each, or at most once per attempt for a re-posted report', async () => {
 		const reported: string[] = [];
 		const statuses = new Set<string>();
 		for (const id of reportExecutionIds) {
@@ -147,6 +151,17 @@ describe('queue mode: a 1,000-recipient campaign and its delivery reports', () =
 			for (const item of nodeOutput(execution, TRIGGER_NAME)) reported.push(String(item.messageId));
 		}
 		expect([...statuses]).toEqual(['success webhook']);
-		expect(reported.sort()).toEqual(sent.map((s) => s.messageId).sort());
+		expect([...new Set(reported)].sort()).toEqual(sent.map((s) => s.messageId).sort());
+		const attemptsPerReport = countBy(attempts.map((a) => String(a.messageId)));
+		const beyondAttempts = [...countBy(reported)].filter(([id, runs]) => runs > 1 && runs > (attemptsPerReport.get(id) ?? 0));
+		const twiceAfterOneAttempt = [...countBy(reported)].filter(([id, runs]) => runs > 1 && attemptsPerReport.get(id) === 1);
+		expect({ beyondAttempts, twiceAfterOneAttempt }).toEqual({ beyondAttempts: [], twiceAfterOneAttempt: [] });
 	});
 });
+
+/** How many times each value occurs. */
+function countBy(values: string[]): Map<string, number> {
+	const counts = new Map<string, number>();
+	for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+	return counts;
+}
