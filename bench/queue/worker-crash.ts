@@ -17,7 +17,7 @@ import { startSimulator } from '../../simulator';
 import { ensureN8nInstalled } from '../../tooling/n8n/install-n8n';
 import { ensurePackedPackage } from '../../tooling/n8n/pack-package';
 import { provisionSimulatorCredentials } from '../../tooling/n8n/provision-credentials';
-import { startQueueCluster, type QueueProcessName } from '../../tooling/n8n/queue/cluster';
+import { startQueueCluster } from '../../tooling/n8n/queue/cluster';
 import { N8nRestClient } from '../../tooling/n8n/rest-client';
 import { SimControl } from '../../tooling/n8n/sim-control';
 import { sleep, waitFor } from '../../tooling/n8n/wait-for';
@@ -25,6 +25,7 @@ import { deployActive, uniqueTag, webhookThen } from '../../tooling/n8n/workflow
 import { numberArg } from '../support/args';
 import { describeMachine } from '../support/machine';
 import { writeResult } from '../support/results';
+import { countRecipients, killHard, startsPerWorker, workerThatStarted } from './crash-support';
 
 const OWNER = { email: 'bench@example.com', firstName: 'Bench', lastName: 'Mark', password: 'Bench-password-1' };
 const log = (line: string) => process.stdout.write(`[worker-crash] ${line}\n`);
@@ -71,14 +72,7 @@ async function main(): Promise<void> {
 		const execution = await waitFor('the campaign execution', async () => (await client.listExecutions({ workflowId: workflow.id }))[0], {
 			timeoutMs: 60000,
 		});
-		const runningOn = await waitFor(
-			`the worker that started execution ${execution.id}`,
-			async () =>
-				cluster!.workers.find(({ instance }) =>
-					fs.readFileSync(instance.logFile, 'utf8').includes(`Worker started execution ${execution.id} (job `),
-				)?.name,
-			{ timeoutMs: 60000 },
-		);
+		const runningOn = await workerThatStarted(cluster, execution.id);
 		const sentAtKill = await waitFor(
 			`${killAfter} messages at the simulator`,
 			async () => {
@@ -89,10 +83,9 @@ async function main(): Promise<void> {
 		);
 		const victim = cluster.workers.find((w) => w.name === runningOn)!;
 		log(`SIGKILL to ${runningOn} (pid ${victim.instance.pid}) with ${sentAtKill} of ${recipients} sent, ${Date.now() - started} ms into the run`);
-		process.kill(victim.instance.pid, 'SIGKILL');
-		await victim.instance.exited;
+		await killHard(victim.instance);
 		const restartedAt = Date.now();
-		await cluster.restartWorker(runningOn as QueueProcessName);
+		await cluster.restartWorker(runningOn);
 		log(`${runningOn} started again in ${Date.now() - restartedAt} ms`);
 
 		// n8n marks a job whose worker died once its lock expires (QUEUE_WORKER_LOCK_DURATION, 60 s)
@@ -109,29 +102,20 @@ async function main(): Promise<void> {
 		await sleep(30000);
 
 		const messages = await sim.messages({ gateway: 'gupshup' });
-		const perNumber = new Map<string, number>();
-		for (const message of messages) perNumber.set(message.to.replace(/\D/g, ''), (perNumber.get(message.to.replace(/\D/g, '')) ?? 0) + 1);
-		const wanted = new Set(numbers.map((n) => n.replace(/\D/g, '')));
-		const sentTwiceOrMore = [...perNumber.values()].filter((count) => count > 1).length;
-		const neverSent = [...wanted].filter((n) => !perNumber.has(n)).length;
-		const startsPerWorker = Object.fromEntries(
-			cluster.workers.map(({ name, instance }) => [
-				name,
-				fs.readFileSync(instance.logFile, 'utf8').split(`Worker started execution ${execution.id} (job `).length - 1,
-			]),
-		);
+		const counts = countRecipients(messages, numbers);
+		const startsPerWorkerOfExecution = startsPerWorker(cluster, execution.id);
 		const executionsOfWorkflow = (await client.listExecutions({ workflowId: workflow.id })).map((e) => ({ id: e.id, status: e.status }));
 		const result = {
 			what: 'kill -9 of the worker running a Send SMS campaign, then the worker restarted',
 			machine: describeMachine({ n8nVersion: installed.n8nVersion }),
 			settings: { recipients, killAfter, latencyMs, gateway: 'gupshup', workers: cluster.workers.length },
-			execution: { id: execution.id, ranOn: runningOn, finalStatus, startsPerWorker, executionsOfWorkflow },
+			execution: { id: execution.id, ranOn: runningOn, finalStatus, startsPerWorker: startsPerWorkerOfExecution, executionsOfWorkflow },
 			simulator: {
 				sentAtKill,
 				messagesStored: messages.length,
-				distinctRecipients: perNumber.size,
-				sentTwiceOrMore,
-				neverSent,
+				distinctRecipients: numbers.length - counts.neverSent,
+				sentTwiceOrMore: counts.sentTwiceOrMore,
+				neverSent: counts.neverSent,
 			},
 		};
 		log(JSON.stringify(result, null, 2));
