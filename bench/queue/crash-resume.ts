@@ -3,9 +3,9 @@
  *  [--points early,middle,last] [--recipients 2000] [--chunk 200] [--out-dir bench/results/tmp]`:
  * issue 17's table. For each mode, gateway and kill point: the crash-safe campaign example
  * (examples/crash-safe-campaign.json, started by a Webhook instead of by hand so that a queue
- * worker runs it) sends to `--recipients` numbers in chunks of `--chunk`; once the chosen chunk's
- * request has reached the simulator and is held there (its latency; for Gupshup, one request per
- * recipient, once half the chunk's requests have arrived), the process running the execution gets
+ * worker runs it) sends to `--recipients` numbers in chunks of `--chunk`; the simulator holds the
+ * chosen chunk's first request (its `hold` knob: Gupshup's first wave of 25, one request per
+ * recipient) and, while it is held, the process running the execution gets
  * SIGKILL: the queue worker that started it, or the single n8n process. While it is down, the
  * gateway posts the delivery reports of the chunk in doubt (Africa's Talking, Gupshup; earlier
  * chunks' reports change nothing, their numbers are in the record); then the process is started
@@ -51,12 +51,21 @@ type Point = (typeof POINTS)[number];
 
 const SIM_NAME: Record<CrashGateway, SimGateway> = { africasTalking: 'africastalking', gupshup: 'gupshup', dhis2: 'dhis2' };
 
+/** Each gateway answer's latency during the campaign (a gateway on the internet is not instant). */
+const LATENCY_MS: Record<CrashGateway, number> = { africasTalking: 300, gupshup: 40, dhis2: 300 };
+
+/** How long the chunk in doubt's request(s) are held: the kill lands in that window. */
+const HOLD_MS = 15000;
+
 /**
- * How long the simulator holds each send request: long enough that the kill lands while a chunk's
- * send is held. Africa's Talking and DHIS2 take a chunk in one or two requests; Gupshup takes one
- * recipient per request, 25 at a time, so a chunk of 200 is 8 rounds.
+ * Requests per chunk: Africa's Talking takes up to 500 recipients per request and DHIS2 200, so a
+ * chunk of up to 200 is one request; Gupshup takes one recipient per request.
  */
-const LATENCY_MS: Record<CrashGateway, number> = { africasTalking: 2000, gupshup: 250, dhis2: 2000 };
+const REQUESTS_PER_CHUNK: Record<CrashGateway, (chunkSize: number) => number> = {
+	africasTalking: (size) => Math.ceil(size / 500),
+	gupshup: (size) => size,
+	dhis2: (size) => Math.ceil(size / 200),
+};
 
 /** Numbers the gateway takes, distinct per run (`run` 0–9): Kenya, Brazil, Norway. */
 function numbersFor(gateway: CrashGateway, run: number, count: number): string[] {
@@ -72,7 +81,7 @@ interface RunResult {
 	chunkInDoubt: number;
 	killed: string;
 	downMs: number;
-	atKill: { messages: number; recordRows: number };
+	atKill: { messages: number; heldRequests: number; recordRows: number };
 	campaignExecution: { id: string; statusAfterResume: string };
 	reportsStored: number;
 	resume: { executionId: string; status: string; reached: number; send: number; unknown: number; ms: number };
@@ -123,7 +132,7 @@ async function main(): Promise<void> {
 	const output = {
 		what: 'a chunked campaign (examples/crash-safe-campaign.json) killed with SIGKILL mid-send, then examples/resume-campaign.json run twice; counts at the simulator',
 		machine: describeMachine({ n8nVersion: installed.n8nVersion }),
-		settings: { recipients, chunkSize, chunks, chunkAt, latencyMs: LATENCY_MS, modes, gateways, points },
+		settings: { recipients, chunkSize, chunks, chunkAt, latencyMs: LATENCY_MS, holdMs: HOLD_MS, modes, gateways, points },
 		totalMs: Date.now() - started,
 		runs: results,
 	};
@@ -170,10 +179,13 @@ async function runOne(
 	const before = new Set((await sim.messages({ gateway: SIM_NAME[gateway] })).map((m) => m.seq as number));
 	const fresh = async () => (await sim.messages({ gateway: SIM_NAME[gateway] })).filter((m) => !before.has(m.seq as number));
 
-	await sim.configure({ latency: { fixedMs: LATENCY_MS[gateway], jitterMs: 0 } });
+	// The chunk in doubt's first request is the gateway's `fromRequest`-th: the simulator holds it
+	// (and any later one) HOLD_MS before processing it, so the kill lands while it is held.
+	const fromRequest = (await gatewayRequests(sim, gateway)) + chunkInDoubt * REQUESTS_PER_CHUNK[gateway](chunkSize) + 1;
+	await sim.configure({ latency: { fixedMs: LATENCY_MS[gateway], jitterMs: 0 }, hold: { gateway: SIM_NAME[gateway], fromRequest, ms: HOLD_MS } });
 	let killed = '';
 	let downMs = 0;
-	let atKill = { messages: 0, recordRows: 0 };
+	let atKill = { messages: 0, heldRequests: 0, recordRows: 0 };
 	let executionId = '';
 	try {
 		const reply = await client.callWebhook(hookPath, { body: {} });
@@ -186,28 +198,20 @@ async function runOne(
 			},
 			{ timeoutMs: 60000, intervalMs: 200 },
 		);
-		const session = stack.session();
-		const record = await waitFor('the record table', async () => (await session.dataTablesNamed(RECORD_TABLE))[0], { timeoutMs: 120000 });
-		// Chunk k's "sending" rows are written just before its send: the kill lands while it is held.
 		await waitFor(
-			`chunk ${chunkInDoubt}'s send`,
-			async () => ((await session.dataTableRowCount(record, { campaign: variant.campaign, status: 'sending' })) >= (chunkInDoubt + 1) * chunkSize ? true : undefined),
+			`chunk ${chunkInDoubt}'s first request at the gateway`,
+			async () => ((await gatewayRequests(sim, gateway)) >= fromRequest ? true : undefined),
 			{ timeoutMs: 600000, intervalMs: 100 },
 		);
-		// Then its request(s) reach the gateway and are held there: Gupshup's chunk half sent.
-		const requestsAtChunkStart = await gatewayRequests(sim, gateway);
-		const heldRequests = gateway === 'gupshup' ? Math.ceil(chunkSize / 2) : 1;
-		await waitFor(
-			`chunk ${chunkInDoubt}'s request(s) at the gateway`,
-			async () => ((await gatewayRequests(sim, gateway)) >= requestsAtChunkStart + heldRequests ? true : undefined),
-			{ timeoutMs: 120000, intervalMs: 50 },
-		);
-		atKill = { messages: (await fresh()).length, recordRows: 0 };
+		const heldAt = Date.now();
+		// Gupshup: the rest of the wave (Send SMS keeps up to 25 requests in flight) arrives too.
+		const requests = await settle('requests at the gateway', () => gatewayRequests(sim, gateway));
+		atKill = { messages: (await fresh()).length, heldRequests: requests - fromRequest + 1, recordRows: 0 };
 		const crash = await stack.crash(executionId, async () => {
-			// The held request is answered to nobody; the gateway has taken it meanwhile.
-			await sleep(LATENCY_MS[gateway] + 1000);
+			// The held requests are processed, and answered to nobody: the gateway has taken them.
+			await sleep(Math.max(0, heldAt + HOLD_MS + 1000 - Date.now()));
 			await settle('messages at the gateway', async () => (await fresh()).length);
-			await sim.configure({ latency: { fixedMs: 0, jitterMs: 0 } });
+			await sim.configure({ latency: { fixedMs: 0, jitterMs: 0 }, hold: null });
 			if (gateway !== 'dhis2') {
 				// The chunk in doubt's delivery reports, posted while the process is down.
 				const ids = (await fresh()).slice(chunkInDoubt * chunkSize).map((m) => m.id);
@@ -216,9 +220,9 @@ async function runOne(
 		});
 		killed = crash.killed;
 		downMs = crash.downMs;
-		log(`${run.mode} ${gateway} ${run.point}: SIGKILL to ${killed} with ${atKill.messages} messages at the gateway; back after ${downMs} ms`);
+		log(`${run.mode} ${gateway} ${run.point}: SIGKILL to ${killed} with ${atKill.messages} messages at the gateway, ${atKill.heldRequests} request(s) held; back after ${downMs} ms`);
 	} finally {
-		await sim.configure({ latency: { fixedMs: 0, jitterMs: 0 } });
+		await sim.configure({ latency: { fixedMs: 0, jitterMs: 0 }, hold: null });
 	}
 	const session = stack.session();
 	const record = (await session.dataTablesNamed(RECORD_TABLE))[0];
