@@ -105,6 +105,14 @@ async function main(): Promise<void> {
 	const sim = new SimControl(simulator.url);
 	const results: RunResult[] = [];
 	const started = Date.now();
+	const resultFile = (runs: RunResult[], complete: boolean) => ({
+		what: 'a chunked campaign (examples/crash-safe-campaign.json) killed with SIGKILL mid-send, then examples/resume-campaign.json run twice; counts at the simulator',
+		complete,
+		machine: describeMachine({ n8nVersion: installed.n8nVersion }),
+		settings: { recipients, chunkSize, chunks, chunkAt, latencyMs: LATENCY_MS, holdMs: HOLD_MS, modes, gateways, points },
+		totalMs: Date.now() - started,
+		runs,
+	});
 	let run = 0;
 	try {
 		for (const mode of modes) {
@@ -119,6 +127,8 @@ async function main(): Promise<void> {
 						const result = await runOne(stack, sim, { mode, gateway, point, numbers, chunkSize, chunkInDoubt: chunkAt[point] });
 						results.push(result);
 						log(JSON.stringify({ ...result, unknownReasons: result.unknownReasons.slice(0, 2) }));
+						// Written after every run, so an interrupted bench keeps what it measured.
+						writeResult('crash-resume', resultFile(results, false), outDir);
 					}
 				}
 			} finally {
@@ -129,14 +139,7 @@ async function main(): Promise<void> {
 	} finally {
 		await simulator.stop();
 	}
-	const output = {
-		what: 'a chunked campaign (examples/crash-safe-campaign.json) killed with SIGKILL mid-send, then examples/resume-campaign.json run twice; counts at the simulator',
-		machine: describeMachine({ n8nVersion: installed.n8nVersion }),
-		settings: { recipients, chunkSize, chunks, chunkAt, latencyMs: LATENCY_MS, holdMs: HOLD_MS, modes, gateways, points },
-		totalMs: Date.now() - started,
-		runs: results,
-	};
-	log(`wrote ${writeResult('crash-resume', output, outDir)}`);
+	log(`wrote ${writeResult('crash-resume', resultFile(results, true), outDir)}`);
 	process.stdout.write(`\n${markdownTable(results)}\n`);
 }
 

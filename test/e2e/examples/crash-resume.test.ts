@@ -1,8 +1,8 @@
 /**
  * examples/crash-safe-campaign.json and examples/resume-campaign.json (Africa's Talking), with a
  * campaign interrupted for real in the suite's n8n: 12 contacts in chunks of 4; the simulator holds
- * each send request (latency) and the run is stopped through n8n's REST API (the editor's Stop
- * button) while chunk 2's request is held, so the gateway takes chunk 2 after the run is gone. The
+ * chunk 2's send request (its `hold` setting) and the run is stopped through n8n's REST API (the
+ * editor's Stop button) while it is held, so the gateway takes chunk 2 after the run is gone. The
  * record then holds chunk 1's results and chunk 2's "sending" rows only. Delivery reports reach the
  * campaign's trigger for half of chunk 2. The resume must exclude chunk 1 (record) and the reported
  * half (gateway records) through Send SMS's Exclude Numbers, list the other half of chunk 2 as
@@ -29,7 +29,7 @@ import {
 } from '../../../tooling/n8n/crash-campaign';
 
 const CHUNK = 4;
-const HOLD_MS = 2500;
+const HOLD_MS = 5000;
 const digits = (phone: unknown) => String(phone).replace(/\D/g, '');
 
 describe('example: a crash-safe campaign, interrupted, then resumed (Africa\'s Talking)', () => {
@@ -92,18 +92,15 @@ describe('example: a crash-safe campaign, interrupted, then resumed (Africa\'s T
 		await client.activateWorkflow(stored);
 		await sim.setCallbacks({ africastalking: { delivery: triggerCallbackUrl(context.webhookUrl, nodeOf(stored, 'Delivery report'), secret) } });
 
-		// The campaign, each send request held HOLD_MS by the gateway; stopped while chunk 2's is held.
-		await sim.configure({ latency: { fixedMs: HOLD_MS, jitterMs: 0 } });
+		// The campaign; the gateway holds chunk 2's request (its second from now) and the run is
+		// stopped while it is held.
+		const chunk2Request = (await sim.stats()).requests.byGateway.africastalking.total + 2;
+		await sim.configure({ hold: { gateway: 'africastalking', fromRequest: chunk2Request, ms: HOLD_MS } });
 		try {
 			const executionId = await session.runFromTrigger(campaignWorkflow.id, 'Start campaign');
 			await waitFor(
-				"chunk 2's request at the gateway",
-				async () => {
-					const rows = await campaignRows();
-					const sending = rows.filter((row) => row.status === 'sending').length;
-					const results = rows.filter((row) => row.status !== 'sending').length;
-					return sending === 2 * CHUNK && results === CHUNK ? rows : undefined;
-				},
+				"chunk 2's request held at the gateway",
+				async () => ((await sim.stats()).requests.byGateway.africastalking.total >= chunk2Request ? true : undefined),
 				{ timeoutMs: 60000, intervalMs: 100 },
 			);
 			stopped = await session.stopExecution(executionId);
@@ -112,10 +109,10 @@ describe('example: a crash-safe campaign, interrupted, then resumed (Africa\'s T
 			await waitFor(
 				'chunk 2 accepted by the gateway',
 				async () => ((await messagesToContacts()).length >= 2 * CHUNK ? true : undefined),
-				{ timeoutMs: 30000, intervalMs: 200 },
+				{ timeoutMs: HOLD_MS + 30000, intervalMs: 200 },
 			);
 		} finally {
-			await sim.configure({ latency: { fixedMs: 0, jitterMs: 0 } });
+			await sim.configure({ hold: null });
 		}
 		messagesAfter.stop = await messagesToContacts();
 		recordAfterStop = await campaignRows();
