@@ -68,8 +68,21 @@ export interface CallbackUrls {
 	twilio: Record<string, never>;
 }
 
+/**
+ * Holds one gateway's requests from its `fromRequest`-th on (the count of `/sim/stats`
+ * requests.byGateway, since start or reset): each waits `ms` instead of the latency before it is
+ * processed. Lets a test or bench interrupt a client while a chosen request is held.
+ */
+export interface HoldConfig {
+	gateway: GatewayName;
+	fromRequest: number;
+	ms: number;
+}
+
 export interface SimConfig {
 	latency: { fixedMs: number; jitterMs: number };
+	/** null = no request is held. */
+	hold: HoldConfig | null;
 	faults: FaultConfig;
 	/** Requests per second per gateway; null/absent = unlimited. */
 	rateLimit: Partial<Record<GatewayName, number | null>>;
@@ -102,6 +115,7 @@ export interface SimConfig {
 export function defaultConfig(): SimConfig {
 	return {
 		latency: { fixedMs: 0, jitterMs: 0 },
+		hold: null,
 		faults: {
 			rate: 0,
 			weights: { rateLimit: 1, serverError: 1, resetBefore: 1, resetAfter: 1 },
@@ -166,7 +180,7 @@ export function mergeConfig(current: SimConfig, patch: unknown): SimConfig {
 /**
  * The patch with former gateway spellings (`africastalking`, `smsbox`) turned into ids wherever it
  * names a gateway: the keys of `callbacks`, `costs`, `rateLimit` and `faults.gateways`, and the
- * `gateway` of each `sendRefusals` rule.
+ * `gateway` of each `sendRefusals` rule and of `hold`.
  */
 function withCanonicalGateways(patch: Json): Json {
 	const out: Json = { ...patch };
@@ -181,6 +195,7 @@ function withCanonicalGateways(patch: Json): Json {
 			isObject(rule) ? { ...rule, gateway: canonicalGateway(rule.gateway) } : rule,
 		);
 	}
+	if (isObject(out.hold)) out.hold = { ...out.hold, gateway: canonicalGateway(out.hold.gateway) };
 	return out;
 }
 
@@ -204,6 +219,12 @@ function assertQueue(queue: unknown, name: string): void {
 function validate(config: SimConfig): void {
 	assertNumber(config.latency.fixedMs, 'latency.fixedMs', 0, 600000);
 	assertNumber(config.latency.jitterMs, 'latency.jitterMs', 0, 600000);
+	if (config.hold !== null) {
+		if (!isObject(config.hold) || !isGatewayName(String(config.hold.gateway)))
+			throw new ConfigError('hold must be null or { gateway, fromRequest, ms } with a known gateway');
+		assertNumber(config.hold.fromRequest, 'hold.fromRequest', 1);
+		assertNumber(config.hold.ms, 'hold.ms', 0, 600000);
+	}
 	assertNumber(config.faults.rate, 'faults.rate', 0, 1);
 	assertNumber(config.faults.retryAfterSeconds, 'faults.retryAfterSeconds', 0);
 	for (const kind of FAULT_KINDS)

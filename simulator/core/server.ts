@@ -1,7 +1,7 @@
 /**
  * The HTTP server: plain node:http with keep-alive. Requests are routed by prefix to a
  * gateway, the control API (/sim) or the page (/). Every gateway request goes through:
- * count -> fault/rate-limit decision -> (resetBefore: destroy) -> read body -> latency ->
+ * count -> fault/rate-limit decision -> (resetBefore: destroy) -> read body -> latency (or hold) ->
  * 429/503 fault reply, or handler -> (resetAfter: destroy instead of answering).
  */
 import http from 'node:http';
@@ -132,7 +132,7 @@ export class SimServer {
 			match.kind === 'found'
 				? `${meta.method} ${match.route.pattern}`
 				: `${meta.method} ${match.kind === 'wrongMethod' ? match.pattern : '(unmatched)'}`;
-		stats.request(module.name, endpoint);
+		const nth = stats.request(module.name, endpoint);
 
 		let fault: FaultKind | null = faults.decide(ctx.config, module.name);
 		let retryAfter = ctx.config.faults.retryAfterSeconds;
@@ -152,7 +152,11 @@ export class SimServer {
 		const body = await readBody(req);
 		if (body === null) return this.write(res, module.internalError());
 		const { fixedMs, jitterMs } = ctx.config.latency;
-		const delay = fixedMs + (jitterMs > 0 ? Math.floor(faults.jitter() * jitterMs) : 0);
+		const { hold } = ctx.config;
+		const delay =
+			hold && hold.gateway === module.name && nth >= hold.fromRequest
+				? hold.ms
+				: fixedMs + (jitterMs > 0 ? Math.floor(faults.jitter() * jitterMs) : 0);
 		if (delay > 0) await ctx.timers.sleep(delay);
 		if (fault === 'rateLimit' || fault === 'serverError')
 			return this.write(res, module.faultReply(fault, retryAfter));

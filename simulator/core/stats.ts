@@ -40,11 +40,13 @@ export class Stats {
 		};
 	}
 
-	request(gateway: GatewayName, endpoint: string): void {
+	/** Counts a gateway request; returns its number among that gateway's requests (1 = the first). */
+	request(gateway: GatewayName, endpoint: string): number {
 		this.data.requests.total++;
 		const g = this.data.requests.byGateway[gateway];
 		g.total++;
 		g.byEndpoint[endpoint] = (g.byEndpoint[endpoint] ?? 0) + 1;
+		return g.total;
 	}
 
 	fault(gateway: GatewayName, kind: FaultKind): void {

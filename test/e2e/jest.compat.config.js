@@ -26,6 +26,8 @@
  *    `operation`), and stop-suppression starts its campaign through 2.41's manual-run request. The
  *    triggers in front of them (Gupshup delivery reports, SMSBox STOP replies) are covered on these
  *    versions by compat/trigger-versions, with their exact acknowledgements and refusals.
+ *  - examples/crash-resume: its two examples create their data tables the same way and start
+ *    through 2.41's manual-run request.
  */
 const base = require('./jest.config');
 

@@ -1,7 +1,7 @@
 /**
  * The n8n REST calls the example tests need beyond rest-client.ts: the editor's
- * "Execute workflow" (`POST /rest/workflows/:id/run`, n8n 2.41 `WorkflowsController.runManually`)
- * and reading data tables (`/rest/data-tables-global`, `/rest/projects/:projectId/data-tables`).
+ * "Execute workflow" (`POST /rest/workflows/:id/run`, n8n 2.41 `WorkflowsController.runManually`),
+ * its Stop button (`POST /rest/executions/:id/stop`, `ExecutionsController.stop`) and reading data tables (`/rest/data-tables-global`, `/rest/projects/:projectId/data-tables`).
  * Same session cookie as the owner's client.
  */
 import axios, { type AxiosInstance } from 'axios';
@@ -42,6 +42,14 @@ export class N8nSession {
 		return data.executionId;
 	}
 
+	/**
+	 * The editor's Stop button: n8n cancels a running execution and stores it as `canceled`
+	 * (n8n 2.41 `ExecutionService.stop`). What the nodes were doing is not waited for.
+	 */
+	async stopExecution(executionId: string): Promise<{ status: string }> {
+		return await this.call<{ status: string }>('POST', `/rest/executions/${executionId}/stop`);
+	}
+
 	/** The data tables named `name` (n8n keeps names unique per project). */
 	async dataTablesNamed(name: string): Promise<DataTableSummary[]> {
 		const filter = JSON.stringify({ name });
@@ -60,6 +68,22 @@ export class N8nSession {
 		);
 		if (data.count > data.data.length) throw new Error(`table ${table.name} has more than ${take} rows`);
 		return data.data;
+	}
+
+	/**
+	 * How many rows of a data table match every `column = value` pair (n8n's own filter on
+	 * `GET …/rows`, read with take=1: only the count is used).
+	 */
+	async dataTableRowCount(table: DataTableSummary, equals: Record<string, string>): Promise<number> {
+		const filter = JSON.stringify({
+			type: 'and',
+			filters: Object.entries(equals).map(([columnName, value]) => ({ columnName, condition: 'eq', value })),
+		});
+		const data = await this.call<{ count: number }>(
+			'GET',
+			`/rest/projects/${table.projectId}/data-tables/${table.id}/rows?skip=0&take=1&filter=${encodeURIComponent(filter)}`,
+		);
+		return data.count;
 	}
 
 	private async call<T>(method: string, url: string, body?: unknown): Promise<T> {

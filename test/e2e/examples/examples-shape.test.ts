@@ -31,9 +31,11 @@ const EXPECTED_EXAMPLES = [
 	'auto-reply.json',
 	'balance-guard.json',
 	'bulk-campaign.json',
+	'crash-safe-campaign.json',
 	'delivery-failures.json',
 	'inbound-to-dhis2.json',
 	'reschedule.json',
+	'resume-campaign.json',
 	'stop-suppression.json',
 ];
 
@@ -53,7 +55,7 @@ describe('the example workflow files', () => {
 		return match;
 	}
 
-	it('are the seven examples, with distinct workflow names', () => {
+	it('are the nine examples, with distinct workflow names', () => {
 		expect(files).toEqual(EXPECTED_EXAMPLES);
 		expect(new Set(examples.map(([, e]) => e.name)).size).toBe(files.length);
 	});
