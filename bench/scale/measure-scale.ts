@@ -28,7 +28,7 @@ export interface ScaleResult {
 }
 
 const CHILD = path.join(__dirname, 'scale-child.ts');
-const SIMULATOR = path.join(__dirname, '..', 'support', 'simulator-child.ts');
+const SIMULATOR = path.join(__dirname, '..', '..', 'tooling', 'n8n', 'simulator-child.ts');
 
 export async function measureScale(options: ScaleOptions, log: (line: string) => void): Promise<ScaleResult> {
 	const simulator = await startTsChild<{ url: string }>(SIMULATOR);

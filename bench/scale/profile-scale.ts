@@ -18,7 +18,7 @@ import { SimControl } from '../../tooling/n8n/sim-control';
 import type { ScaleSample } from './scale-child';
 
 const CHILD = path.join(__dirname, 'scale-child.ts');
-const SIMULATOR = path.join(__dirname, '..', 'support', 'simulator-child.ts');
+const SIMULATOR = path.join(__dirname, '..', '..', 'tooling', 'n8n', 'simulator-child.ts');
 
 async function main(): Promise<void> {
 	const workload = stringArg('workload') ?? 'engine';
