@@ -58,11 +58,15 @@ function copyIcons() {
 }
 
 function copyNodeJson() {
-	return src(['nodes/**/*.node.json', 'nodes/**/__schema__/**/*.json'], { base: '.' }).pipe(dest(DIST));
+	return src(['nodes/**/*.node.json', 'nodes/**/__schema__/**/*.json'], { base: '.' }).pipe(
+		dest(DIST),
+	);
 }
 
 function checkDist(done) {
-	execFileSync(process.execPath, [path.join(__dirname, 'scripts/check-dist.js')], { stdio: 'inherit' });
+	execFileSync(process.execPath, [path.join(__dirname, 'scripts/check-dist.js')], {
+		stdio: 'inherit',
+	});
 	done();
 }
 

@@ -20,12 +20,18 @@ import { probeNodeType, runProbe, sameValue } from '../test/unit/n8n/expression-
 import { numberArg, stringArg } from './support/args';
 import { writeResult } from './support/results';
 
-const PARAMETERS = { to: '={{ $json.phone }}', message: '=Hello {{ $json.name }}, see you at {{ $json.time }}' };
+const PARAMETERS = {
+	to: '={{ $json.phone }}',
+	message: '=Hello {{ $json.name }}, see you at {{ $json.time }}',
+};
 
 async function loadN8n(engine: string): Promise<N8nModules> {
 	if (engine !== 'vm') {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		return { core: require('n8n-core') as N8nModules['core'], workflow: require('n8n-workflow') as N8nModules['workflow'] };
+		return {
+			core: require('n8n-core') as N8nModules['core'],
+			workflow: require('n8n-workflow') as N8nModules['workflow'],
+		};
 	}
 	const n8nRequire = createRequire(path.join(N8N_DIR, 'node_modules', 'n8n', 'package.json'));
 	const workflow = n8nRequire('n8n-workflow') as N8nModules['workflow'];
@@ -47,7 +53,8 @@ interface Round {
 	nativeMs: number;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main() {
 	const itemCount = numberArg('items', 5000);
@@ -84,7 +91,8 @@ async function main() {
 		}
 	});
 	const run = await runProbe(n8n, probe, PARAMETERS, items);
-	if (measured.length === 0) throw new Error(`the probe did not run: ${String(run.data.resultData.error?.message)}`);
+	if (measured.length === 0)
+		throw new Error(`the probe did not run: ${String(run.data.resultData.error?.message)}`);
 	const engine = n8n.workflow.Expression.getActiveImplementation();
 	await n8n.workflow.Expression.disposeExpressionEngine();
 
@@ -98,10 +106,19 @@ async function main() {
 		parametersPerItem: 2,
 		rounds,
 		mismatches,
-		getNodeParameter: { medianMs: Math.round(n8nMs), perItemUs: Number(((n8nMs / itemCount) * 1000).toFixed(1)) },
-		native: { medianMs: Number(nativeMs.toFixed(1)), perItemUs: Number(((nativeMs / itemCount) * 1000).toFixed(2)) },
+		getNodeParameter: {
+			medianMs: Math.round(n8nMs),
+			perItemUs: Number(((n8nMs / itemCount) * 1000).toFixed(1)),
+		},
+		native: {
+			medianMs: Number(nativeMs.toFixed(1)),
+			perItemUs: Number(((nativeMs / itemCount) * 1000).toFixed(2)),
+		},
 		speedup: Math.round(n8nMs / nativeMs),
-		roundsMs: measured.map((r) => ({ n8n: Math.round(r.n8nMs), native: Number(r.nativeMs.toFixed(1)) })),
+		roundsMs: measured.map((r) => ({
+			n8n: Math.round(r.n8nMs),
+			native: Number(r.nativeMs.toFixed(1)),
+		})),
 		when: new Date().toISOString(),
 	};
 	console.log(JSON.stringify(result));

@@ -33,7 +33,10 @@ import { describeMachine } from './support/machine';
 import { N8N_BENCH_ENV, startBenchStack, type BenchStack } from './support/n8n-stack';
 import { readResult, RESULTS_DIR, writeResult } from './support/results';
 import type { WebhookResult } from './report/webhook-result';
-import { measureWebhookSettings, type WebhookSettingsResult } from './webhooks/settings/measure-settings';
+import {
+	measureWebhookSettings,
+	type WebhookSettingsResult,
+} from './webhooks/settings/measure-settings';
 import type { ReceiverStack } from './webhooks/settings/receiver-stack';
 import { N8N_SETTING_IDS, settingById } from './webhooks/settings/settings';
 
@@ -50,7 +53,8 @@ function freeNumberList(name: string, fallback: number[]): number[] {
 	const index = process.argv.indexOf(`--${name}`);
 	if (index === -1) return fallback;
 	const values = (process.argv[index + 1] ?? '').split(',').map(Number);
-	if (values.some((v) => !Number.isFinite(v) || v <= 0)) throw new Error(`--${name} takes positive numbers, comma-separated`);
+	if (values.some((v) => !Number.isFinite(v) || v <= 0))
+		throw new Error(`--${name} takes positive numbers, comma-separated`);
 	return values;
 }
 
@@ -60,7 +64,9 @@ async function main(): Promise<void> {
 		throw new Error(`unknown sub-command "${command}" (all, ${STEPS.join(', ')}, report)`);
 	}
 	const steps: Step[] = command === 'all' ? STEPS : command === 'report' ? [] : [command as Step];
-	const commandLine = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, '');
+	const commandLine = `npm run bench -- ${process.argv.slice(2).join(' ')}`
+		.trim()
+		.replace(/ --$/, '');
 	const recipients = numberArg('recipients', 5000);
 	const latencyMs = numberArg('latency', 20);
 	const gateways = listArg('gateways', BENCH_GATEWAYS);
@@ -68,9 +74,12 @@ async function main(): Promise<void> {
 	const engine = listArg('expression-engine', ['vm', 'legacy'] as const)[0] ?? 'vm';
 	const suffix = engine === 'legacy' ? LEGACY_SUFFIX : '';
 	if (engine === 'legacy') N8N_BENCH_ENV.N8N_EXPRESSION_ENGINE = 'legacy';
-	if (engine === 'legacy' && steps.includes('scale')) throw new Error('--expression-engine applies to the n8n steps, not to scale');
+	if (engine === 'legacy' && steps.includes('scale'))
+		throw new Error('--expression-engine applies to the n8n steps, not to scale');
 	if (engine === 'legacy' && steps.includes('webhooks'))
-		throw new Error('--expression-engine legacy applies to bulk and faults; the webhook phase compares its own settings (--webhook-settings)');
+		throw new Error(
+			'--expression-engine legacy applies to bulk and faults; the webhook phase compares its own settings (--webhook-settings)',
+		);
 
 	const outDir = stringArg('out-dir');
 	const resultsDir = outDir ? path.resolve(outDir) : RESULTS_DIR;
@@ -101,7 +110,12 @@ async function main(): Promise<void> {
 			before: number[],
 			result: T,
 			n8n: ResultEnvelope<T>['n8n'] = stack && benchmark !== 'scale'
-				? { version: stack.n8nVersion, node: stack.n8nNode, settings: N8N_BENCH_ENV, addedNodes: stack.addedNodes }
+				? {
+						version: stack.n8nVersion,
+						node: stack.n8nNode,
+						settings: N8N_BENCH_ENV,
+						addedNodes: stack.addedNodes,
+					}
 				: undefined,
 		): ResultEnvelope<T> => ({
 			benchmark,
@@ -135,7 +149,9 @@ async function main(): Promise<void> {
 				},
 				log,
 			);
-			log(`wrote ${writeResult(`bulk${suffix}`, envelope('bulk', started, before, result), resultsDir)}`);
+			log(
+				`wrote ${writeResult(`bulk${suffix}`, envelope('bulk', started, before, result), resultsDir)}`,
+			);
 		}
 		if (steps.includes('faults') && stack) {
 			log('faults: 10% of gateway requests fail');
@@ -155,7 +171,9 @@ async function main(): Promise<void> {
 				},
 				log,
 			);
-			log(`wrote ${writeResult(`faults${suffix}`, envelope('faults', started, before, result), resultsDir)}`);
+			log(
+				`wrote ${writeResult(`faults${suffix}`, envelope('faults', started, before, result), resultsDir)}`,
+			);
 		}
 		await stopStack();
 		if (steps.includes('webhooks')) {
@@ -178,9 +196,16 @@ async function main(): Promise<void> {
 				},
 			);
 			const n8n = versions
-				? { version: versions.n8nVersion, node: versions.n8nNode, settings: N8N_BENCH_ENV, addedNodes: versions.addedNodes }
+				? {
+						version: versions.n8nVersion,
+						node: versions.n8nNode,
+						settings: N8N_BENCH_ENV,
+						addedNodes: versions.addedNodes,
+					}
 				: undefined;
-			log(`wrote ${writeResult(`webhooks${suffix}`, envelope<WebhookSettingsResult>('webhooks', started, before, result, n8n), resultsDir)}`);
+			log(
+				`wrote ${writeResult(`webhooks${suffix}`, envelope<WebhookSettingsResult>('webhooks', started, before, result, n8n), resultsDir)}`,
+			);
 		}
 		await stopStack();
 		if (steps.includes('scale')) {

@@ -38,7 +38,10 @@ async function main() {
 		for (const gateway of gateways) {
 			for (const mode of ['broadcast', 'personalised'] as const) {
 				await sim.reset();
-				await sim.configure({ latency: { fixedMs: latency, jitterMs: 0 }, balances: { africasTalking: 1e9, gupshup: 1e9, smsBox: 1e9 } });
+				await sim.configure({
+					latency: { fixedMs: latency, jitterMs: 0 },
+					balances: { africasTalking: 1e9, gupshup: 1e9, smsBox: 1e9 },
+				});
 				const cpuBefore = process.cpuUsage();
 				const started = process.hrtime.bigint();
 				const { json, run } = await runNode({
@@ -79,7 +82,17 @@ async function main() {
 		concurrency,
 		rows,
 	});
-	console.table(rows.map(({ gateway, mode, requests, wallMs, floorMs: floor, ratioToFloor, accepted }) => ({ gateway, mode, accepted, requests, wallMs, floorMs: floor, ratioToFloor })));
+	console.table(
+		rows.map(({ gateway, mode, requests, wallMs, floorMs: floor, ratioToFloor, accepted }) => ({
+			gateway,
+			mode,
+			accepted,
+			requests,
+			wallMs,
+			floorMs: floor,
+			ratioToFloor,
+		})),
+	);
 	console.log(`wrote ${file}`);
 }
 

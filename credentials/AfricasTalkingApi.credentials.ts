@@ -19,7 +19,10 @@ export class AfricasTalkingApi implements ICredentialType {
 
 	displayName = "Africa's Talking API";
 
-	icon: Icon = { light: 'file:../icons/africastalking.svg', dark: 'file:../icons/africastalking.dark.svg' };
+	icon: Icon = {
+		light: 'file:../icons/africastalking.svg',
+		dark: 'file:../icons/africastalking.dark.svg',
+	};
 
 	documentationUrl = 'https://developers.africastalking.com/docs/authentication';
 
@@ -30,7 +33,8 @@ export class AfricasTalkingApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: "Your Africa's Talking application username. In the sandbox it is always \"sandbox\".",
+			description:
+				'Your Africa\'s Talking application username. In the sandbox it is always "sandbox".',
 		},
 		{
 			displayName: 'API Key',
@@ -49,7 +53,8 @@ export class AfricasTalkingApi implements ICredentialType {
 				{ name: 'Sandbox', value: 'sandbox' },
 			],
 			default: 'live',
-			description: 'Sandbox messages are not delivered to real phones; use the sandbox simulator to see them',
+			description:
+				'Sandbox messages are not delivered to real phones; use the sandbox simulator to see them',
 		},
 		{
 			displayName: 'Base URL',

@@ -22,7 +22,8 @@ export class Dhis2Api implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/dhis2.svg', dark: 'file:../icons/dhis2.dark.svg' };
 
-	documentationUrl = 'https://docs.dhis2.org/en/develop/using-the-api/dhis-core-version-master/sms.html';
+	documentationUrl =
+		'https://docs.dhis2.org/en/develop/using-the-api/dhis-core-version-master/sms.html';
 
 	properties: INodeProperties[] = [
 		{

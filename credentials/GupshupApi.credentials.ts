@@ -20,7 +20,8 @@ export class GupshupApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/gupshup.svg', dark: 'file:../icons/gupshup.dark.svg' };
 
-	documentationUrl = 'https://www.gupshup.io/developer/docs/bot-platform/guide/sms-api-documentation';
+	documentationUrl =
+		'https://www.gupshup.io/developer/docs/bot-platform/guide/sms-api-documentation';
 
 	properties: INodeProperties[] = [
 		{
@@ -46,7 +47,8 @@ export class GupshupApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: 'https://api.gupshup.io',
-			description: 'Change it only to use a proxy or the local gateway simulator (http://127.0.0.1:8787/gupshup)',
+			description:
+				'Change it only to use a proxy or the local gateway simulator (http://127.0.0.1:8787/gupshup)',
 		},
 	];
 

@@ -20,9 +20,13 @@ export class HttpSmsGatewayApi implements ICredentialType {
 
 	displayName = 'Custom HTTP SMS Gateway API';
 
-	icon: Icon = { light: 'file:../icons/http-gateway.svg', dark: 'file:../icons/http-gateway.dark.svg' };
+	icon: Icon = {
+		light: 'file:../icons/http-gateway.svg',
+		dark: 'file:../icons/http-gateway.dark.svg',
+	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-sms-gateways/n8n-nodes-sms-gateways#any-other-gateway';
+	documentationUrl =
+		'https://github.com/n8n-nodes-sms-gateways/n8n-nodes-sms-gateways#any-other-gateway';
 
 	properties: INodeProperties[] = [
 		{
@@ -146,7 +150,8 @@ export class HttpSmsGatewayApi implements ICredentialType {
 				{ name: 'Query String', value: 'query' },
 			],
 			default: 'form',
-			description: 'Where the recipient, message and sender go. A GET always uses the query string.',
+			description:
+				'Where the recipient, message and sender go. A GET always uses the query string.',
 		},
 		{
 			displayName: 'Recipient Parameter',
@@ -165,7 +170,8 @@ export class HttpSmsGatewayApi implements ICredentialType {
 			name: 'senderParameter',
 			type: 'string',
 			default: 'from',
-			description: 'Leave empty when the gateway takes no sender; an empty "From" sends no sender parameter',
+			description:
+				'Leave empty when the gateway takes no sender; an empty "From" sends no sender parameter',
 		},
 		{
 			displayName: 'JSON Body Template',
@@ -182,7 +188,8 @@ export class HttpSmsGatewayApi implements ICredentialType {
 			name: 'extraParameters',
 			type: 'json',
 			default: '{}',
-			description: 'Parameters sent unchanged with every message, as a JSON object (for example {"type": "text"})',
+			description:
+				'Parameters sent unchanged with every message, as a JSON object (for example {"type": "text"})',
 		},
 		{
 			displayName: 'Recipients per Request',
@@ -208,7 +215,8 @@ export class HttpSmsGatewayApi implements ICredentialType {
 			type: 'json',
 			default: '',
 			placeholder: '{"dest_addr": "{{to}}"}',
-			description: 'Optional. The shape of one recipient in the JSON array, when the gateway wants objects instead of plain numbers.',
+			description:
+				'Optional. The shape of one recipient in the JSON array, when the gateway wants objects instead of plain numbers.',
 			displayOptions: { show: { recipientsPerRequest: ['array'] } },
 		},
 		{
@@ -242,7 +250,8 @@ export class HttpSmsGatewayApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'status',
-			description: 'Optional. A JSON path in the reply that must hold the Success Value (for example status or data.code).',
+			description:
+				'Optional. A JSON path in the reply that must hold the Success Value (for example status or data.code).',
 		},
 		{
 			displayName: 'Success Value',
@@ -258,7 +267,8 @@ export class HttpSmsGatewayApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: '0:,3:',
-			description: 'Optional, for plain-text replies. Comma-separated beginnings that mean accepted (Kannel: 0:,3:).',
+			description:
+				'Optional, for plain-text replies. Comma-separated beginnings that mean accepted (Kannel: 0:,3:).',
 		},
 		{
 			displayName: 'Message ID Path',
@@ -290,7 +300,8 @@ export class HttpSmsGatewayApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'number',
-			description: 'Optional. Where each result names its number; without it, results are matched by position.',
+			description:
+				'Optional. Where each result names its number; without it, results are matched by position.',
 			displayOptions: { hide: { resultsPath: [''] } },
 		},
 		{
@@ -307,7 +318,8 @@ export class HttpSmsGatewayApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'Success,Queued',
-			description: 'Comma-separated status values that mean the recipient was accepted; any other value is a refusal',
+			description:
+				'Comma-separated status values that mean the recipient was accepted; any other value is a refusal',
 			displayOptions: { hide: { resultsPath: [''] } },
 		},
 		{
@@ -340,7 +352,8 @@ export class HttpSmsGatewayApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: '/balance',
-			description: 'Optional. A GET path that answers the account balance; Check SMS Balance uses it.',
+			description:
+				'Optional. A GET path that answers the account balance; Check SMS Balance uses it.',
 		},
 		{
 			displayName: 'Balance Value Path',
@@ -373,7 +386,8 @@ export class HttpSmsGatewayApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: '/account',
-			description: 'Optional. A GET path that answers 2xx for good credentials and sends nothing; used by the Test button. Empty: the Balance Request Path, else the Base URL itself.',
+			description:
+				'Optional. A GET path that answers 2xx for good credentials and sends nothing; used by the Test button. Empty: the Balance Request Path, else the Base URL itself.',
 		},
 		{
 			displayName:
@@ -388,7 +402,8 @@ export class HttpSmsGatewayApi implements ICredentialType {
 			type: 'string',
 			default: 'from',
 			placeholder: 'From',
-			description: "Where the phone number is: the sender of an incoming message, and the recipient of a delivery report unless Callback Report Number Path is set",
+			description:
+				'Where the phone number is: the sender of an incoming message, and the recipient of a delivery report unless Callback Report Number Path is set',
 		},
 		{
 			displayName: 'Callback Text Path',
@@ -411,7 +426,7 @@ export class HttpSmsGatewayApi implements ICredentialType {
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to write the To number of an incoming message in international form with + (255701000001 → +255701000001), as the named gateways\' triggers do; short codes stay as posted. Off: the To number as the provider posted it. The sender and a delivery report\'s recipient are always written with +.',
+				"Whether to write the To number of an incoming message in international form with + (255701000001 → +255701000001), as the named gateways' triggers do; short codes stay as posted. Off: the To number as the provider posted it. The sender and a delivery report's recipient are always written with +.",
 			displayOptions: { hide: { callbackToPath: [''] } },
 		},
 		{
@@ -420,7 +435,8 @@ export class HttpSmsGatewayApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'timestamp',
-			description: 'Optional. Where the time is (ISO 8601 or Unix seconds/milliseconds). Empty: the time n8n received the callback.',
+			description:
+				'Optional. Where the time is (ISO 8601 or Unix seconds/milliseconds). Empty: the time n8n received the callback.',
 		},
 		{
 			displayName: 'Callback Message ID Path',
@@ -428,7 +444,8 @@ export class HttpSmsGatewayApi implements ICredentialType {
 			type: 'string',
 			default: 'messageId',
 			placeholder: 'MessageSid',
-			description: 'Where the message ID is: for a delivery report, the ID Send SMS returned (required then); for an incoming message, optional',
+			description:
+				'Where the message ID is: for a delivery report, the ID Send SMS returned (required then); for an incoming message, optional',
 		},
 		{
 			displayName: 'Callback Status Path',
@@ -444,7 +461,8 @@ export class HttpSmsGatewayApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'To',
-			description: 'Optional. Where the recipient of a delivery report is, when it is not at the Callback Number Path.',
+			description:
+				'Optional. Where the recipient of a delivery report is, when it is not at the Callback Number Path.',
 			displayOptions: { hide: { callbackStatusPath: [''] } },
 		},
 		{
@@ -488,7 +506,8 @@ export class HttpSmsGatewayApi implements ICredentialType {
 			name: 'callbackAckContentType',
 			type: 'string',
 			default: 'text/plain; charset=utf-8',
-			description: 'The Content-Type of the answer when it has a body, such as application/json or text/xml',
+			description:
+				'The Content-Type of the answer when it has a body, such as application/json or text/xml',
 			displayOptions: { hide: { callbackAckBody: [''] } },
 		},
 	];
@@ -498,19 +517,40 @@ export class HttpSmsGatewayApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const options: IHttpRequestOptions = { ...requestOptions, headers: { ...(requestOptions.headers ?? {}) } };
+		const options: IHttpRequestOptions = {
+			...requestOptions,
+			headers: { ...(requestOptions.headers ?? {}) },
+		};
 		const qs: IDataObject = { ...(requestOptions.qs ?? {}) };
 		const kind = credentials.authentication;
 		if (kind === 'basicAuth') {
-			options.auth = { username: String(credentials.username ?? ''), password: String(credentials.password ?? '') };
-		} else if (kind === 'headerAuth' && typeof credentials.authHeaderName === 'string' && credentials.authHeaderName.trim()) {
-			options.headers![credentials.authHeaderName.trim()] = String(credentials.authHeaderSecret ?? '');
-		} else if (kind === 'queryAuth' && typeof credentials.authQueryName === 'string' && credentials.authQueryName.trim()) {
+			options.auth = {
+				username: String(credentials.username ?? ''),
+				password: String(credentials.password ?? ''),
+			};
+		} else if (
+			kind === 'headerAuth' &&
+			typeof credentials.authHeaderName === 'string' &&
+			credentials.authHeaderName.trim()
+		) {
+			options.headers![credentials.authHeaderName.trim()] = String(
+				credentials.authHeaderSecret ?? '',
+			);
+		} else if (
+			kind === 'queryAuth' &&
+			typeof credentials.authQueryName === 'string' &&
+			credentials.authQueryName.trim()
+		) {
 			qs[credentials.authQueryName.trim()] = String(credentials.authQuerySecret ?? '');
 		}
 		const confidential = confidentialParameters(credentials.secretParameters);
 		const body = options.body;
-		const bodyIsObject = body !== undefined && body !== null && typeof body === 'object' && !Array.isArray(body) && !(body instanceof URLSearchParams);
+		const bodyIsObject =
+			body !== undefined &&
+			body !== null &&
+			typeof body === 'object' &&
+			!Array.isArray(body) &&
+			!(body instanceof URLSearchParams);
 		if (options.method !== 'GET' && bodyIsObject) {
 			options.body = { ...(body as IDataObject), ...confidential };
 		} else {
@@ -534,7 +574,9 @@ function confidentialParameters(value: unknown): IDataObject {
 	if (typeof value !== 'string' || value.trim() === '') return {};
 	try {
 		const parsed = JSON.parse(value) as unknown;
-		return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as IDataObject) : {};
+		return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+			? (parsed as IDataObject)
+			: {};
 	} catch {
 		return {};
 	}

@@ -44,7 +44,8 @@ export class SmsBoxApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: 'https://smsbox.devotek.africa',
-			description: 'Change it only to use a proxy or the local gateway simulator (http://127.0.0.1:8787/smsbox)',
+			description:
+				'Change it only to use a proxy or the local gateway simulator (http://127.0.0.1:8787/smsbox)',
 		},
 	];
 
@@ -56,7 +57,8 @@ export class SmsBoxApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: "={{($credentials.baseUrl || 'https://smsbox.devotek.africa').replace(/\\/+$/, '')}}",
+			baseURL:
+				"={{($credentials.baseUrl || 'https://smsbox.devotek.africa').replace(/\\/+$/, '')}}",
 			url: '/api/sms/v1/query_sms_balance',
 			method: 'GET',
 			headers: { Accept: 'application/json' },
@@ -64,7 +66,11 @@ export class SmsBoxApi implements ICredentialType {
 		rules: [
 			{
 				type: 'responseSuccessBody',
-				properties: { key: 'status', value: false, message: 'SMSBox refused the API key or secret' },
+				properties: {
+					key: 'status',
+					value: false,
+					message: 'SMSBox refused the API key or secret',
+				},
 			},
 		],
 	};

@@ -18,13 +18,26 @@ const template = path.join(
 	root,
 	'node_modules/@n8n/node-cli/dist/template/templates/shared/default/eslint.config.mjs',
 );
-if (normalise(fs.readFileSync(path.join(root, 'eslint.config.mjs'), 'utf8')) !== normalise(fs.readFileSync(template, 'utf8'))) {
-	console.error('lint: eslint.config.mjs differs from n8n\'s template; n8n\'s strict mode refuses that');
+if (
+	normalise(fs.readFileSync(path.join(root, 'eslint.config.mjs'), 'utf8')) !==
+	normalise(fs.readFileSync(template, 'utf8'))
+) {
+	console.error(
+		"lint: eslint.config.mjs differs from n8n's template; n8n's strict mode refuses that",
+	);
 	process.exit(1);
 }
 
-const targets = ['nodes', 'credentials', 'package.json'].filter((t) => fs.existsSync(path.join(root, t)));
-const args = [path.join(root, 'node_modules/eslint/bin/eslint.js'), ...targets, '--max-warnings', '0', ...process.argv.slice(2)];
+const targets = ['nodes', 'credentials', 'package.json'].filter((t) =>
+	fs.existsSync(path.join(root, t)),
+);
+const args = [
+	path.join(root, 'node_modules/eslint/bin/eslint.js'),
+	...targets,
+	'--max-warnings',
+	'0',
+	...process.argv.slice(2),
+];
 const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
 if (result.status === 0) console.log(`lint: ${targets.join(', ')}: 0 errors, 0 warnings`);
 process.exit(result.status ?? 1);

@@ -50,19 +50,23 @@ export function parseTsv(content: string): ReferenceRow[] {
 	const [header, ...body] = lines;
 	const columns = header.split('\t');
 	const expected = ['file', 'line', 'reference', 'target', 'replacement', 'kind', 'where', 'text'];
-	if (columns.join() !== expected.join()) throw new Error(`unexpected TSV columns: ${columns.join(', ')}`);
+	if (columns.join() !== expected.join())
+		throw new Error(`unexpected TSV columns: ${columns.join(', ')}`);
 	return body.map((l, i) => {
 		const cells = l.split('\t');
-		if (cells.length !== expected.length) throw new Error(`TSV row ${i + 1} has ${cells.length} columns, not ${expected.length}`);
+		if (cells.length !== expected.length)
+			throw new Error(`TSV row ${i + 1} has ${cells.length} columns, not ${expected.length}`);
 		const [file, line, reference, target, replacement, kind, where, text] = cells;
-		if (where !== 'comment' && where !== 'string') throw new Error(`TSV row ${i + 1}: where is "${where}"`);
+		if (where !== 'comment' && where !== 'string')
+			throw new Error(`TSV row ${i + 1}: where is "${where}"`);
 		return { file, line: Number(line), reference, target, replacement, kind, where, text };
 	});
 }
 
 function sourceFiles(root: string, dir = root): string[] {
 	return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-		if (entry.isDirectory()) return SKIP_DIRS.has(entry.name) ? [] : sourceFiles(root, path.join(dir, entry.name));
+		if (entry.isDirectory())
+			return SKIP_DIRS.has(entry.name) ? [] : sourceFiles(root, path.join(dir, entry.name));
 		return SOURCE.test(entry.name) ? [path.relative(root, path.join(dir, entry.name))] : [];
 	});
 }
@@ -70,7 +74,8 @@ function sourceFiles(root: string, dir = root): string[] {
 /** Where the comment part of a line starts, or -1 when the line has no comment. */
 export function commentStart(line: string): number {
 	const trimmed = line.trimStart();
-	if (trimmed.startsWith('*') || trimmed.startsWith('/*') || trimmed.startsWith('//')) return line.length - trimmed.length;
+	if (trimmed.startsWith('*') || trimmed.startsWith('/*') || trimmed.startsWith('//'))
+		return line.length - trimmed.length;
 	const match = /(?<![:'"`])\/\/|\/\*/.exec(line);
 	return match ? match.index : -1;
 }
@@ -96,24 +101,33 @@ function referencePattern(reference: string): RegExp {
  * no other row took; replacements are applied right to left so positions stay right. Returns the new
  * line, or a problem.
  */
-export function rewriteLine(line: string, rows: ReferenceRow[], allowStrings: boolean): { after: string } | { problem: string } {
+export function rewriteLine(
+	line: string,
+	rows: ReferenceRow[],
+	allowStrings: boolean,
+): { after: string } | { problem: string } {
 	const comment = commentStart(line);
 	const spans: Array<{ start: number; end: number; row: ReferenceRow }> = [];
 	for (const row of rows) {
 		const from = row.where === 'string' ? 0 : comment;
-		if (row.where === 'string' && !allowStrings) return { problem: 'a string shown to users: rerun with --strings after review' };
+		if (row.where === 'string' && !allowStrings)
+			return { problem: 'a string shown to users: rerun with --strings after review' };
 		if (from < 0) return { problem: 'the line has no comment' };
 		const match = [...line.matchAll(referencePattern(row.reference))].find(
-			(m) => (m.index ?? 0) >= from && !spans.some((s) => (m.index ?? 0) < s.end && (m.index ?? 0) + m[0].length > s.start),
+			(m) =>
+				(m.index ?? 0) >= from &&
+				!spans.some((s) => (m.index ?? 0) < s.end && (m.index ?? 0) + m[0].length > s.start),
 		);
-		if (!match || match.index === undefined) return { problem: `"${row.reference}" is not in the comment of this line` };
+		if (!match || match.index === undefined)
+			return { problem: `"${row.reference}" is not in the comment of this line` };
 		spans.push({ start: match.index, end: match.index + match[0].length, row });
 	}
 	let after = line;
 	for (const { start, end, row } of spans.sort((a, b) => b.start - a.start)) {
 		after = after.slice(0, start) + row.replacement + after.slice(end);
 	}
-	if (rows.some((row) => row.replacement === '')) after = tidyRemoval(after, Math.max(0, Math.min(comment, ...spans.map((s) => s.start))));
+	if (rows.some((row) => row.replacement === ''))
+		after = tidyRemoval(after, Math.max(0, Math.min(comment, ...spans.map((s) => s.start))));
 	return { after: after.replace(/[ \t]+$/, '') };
 }
 
@@ -137,7 +151,8 @@ export function tidyRemoval(line: string, from: number): string {
 
 function groupByLine(rows: ReferenceRow[]): ReferenceRow[][] {
 	const groups = new Map<string, ReferenceRow[]>();
-	for (const row of rows) groups.set(`${row.file}:${row.line}`, [...(groups.get(`${row.file}:${row.line}`) ?? []), row]);
+	for (const row of rows)
+		groups.set(`${row.file}:${row.line}`, [...(groups.get(`${row.file}:${row.line}`) ?? []), row]);
 	return [...groups.values()];
 }
 
@@ -151,7 +166,8 @@ function locate(
 	const { file, line, text } = group[0];
 	const same = (l: string) => l.trim() === text;
 	const lines = read(file);
-	if (lines && lines[line - 1] !== undefined && same(lines[line - 1])) return { file, index: line - 1, found: 'recorded line' };
+	if (lines && lines[line - 1] !== undefined && same(lines[line - 1]))
+		return { file, index: line - 1, found: 'recorded line' };
 	if (lines) {
 		const hits = lines.flatMap((l, i) => (same(l) ? [i] : []));
 		if (hits.length === 1) return { file, index: hits[0], found: 'same file' };
@@ -166,14 +182,23 @@ function locate(
 	const sameName = elsewhere.filter((h) => path.basename(h.file) === path.basename(file));
 	const pick = elsewhere.length === 1 ? elsewhere : sameName.length === 1 ? sameName : [];
 	if (pick.length === 1) return { ...pick[0], found: 'moved file' };
-	if (elsewhere.length > 1) return { problem: `the line's text is in ${elsewhere.length} places: ${elsewhere.map((h) => `${h.file}:${h.index + 1}`).join(', ')}` };
+	if (elsewhere.length > 1)
+		return {
+			problem: `the line's text is in ${elsewhere.length} places: ${elsewhere.map((h) => `${h.file}:${h.index + 1}`).join(', ')}`,
+		};
 	if (lines) {
 		const near = lines
 			.map((l, i) => ({ l, i }))
-			.filter(({ l, i }) => Math.abs(i - (line - 1)) <= 5 && group.every((row) => referencePattern(row.reference).test(rewritable(l, row))));
+			.filter(
+				({ l, i }) =>
+					Math.abs(i - (line - 1)) <= 5 &&
+					group.every((row) => referencePattern(row.reference).test(rewritable(l, row))),
+			);
 		if (near.length === 1) return { file, index: near[0].i, found: 'near, by reference' };
 	}
-	return { problem: `the line was not found${lines ? '' : ` (${path.join(root, file)} does not exist)`}` };
+	return {
+		problem: `the line was not found${lines ? '' : ` (${path.join(root, file)} does not exist)`}`,
+	};
 }
 
 /**
@@ -181,7 +206,12 @@ function locate(
  * tree; or, for a line edited since, no line near the recorded one still has the references in its
  * comment while the replacements are there.
  */
-function isApplied(group: ReferenceRow[], read: (file: string) => string[] | undefined, tree: () => string[], allowStrings: boolean): boolean {
+function isApplied(
+	group: ReferenceRow[],
+	read: (file: string) => string[] | undefined,
+	tree: () => string[],
+	allowStrings: boolean,
+): boolean {
 	const { file, line, text } = group[0];
 	const expected = rewriteLine(text, group, allowStrings);
 	if ('after' in expected) {
@@ -192,8 +222,12 @@ function isApplied(group: ReferenceRow[], read: (file: string) => string[] | und
 	const lines = read(file);
 	if (!lines) return false;
 	const nearby = lines.filter((_, i) => Math.abs(i - (line - 1)) <= 5);
-	const gone = nearby.every((l) => group.every((r) => !referencePattern(r.reference).test(rewritable(l, r))));
-	const written = group.filter((r) => r.replacement !== '').every((r) => nearby.some((l) => l.includes(r.replacement)));
+	const gone = nearby.every((l) =>
+		group.every((r) => !referencePattern(r.reference).test(rewritable(l, r))),
+	);
+	const written = group
+		.filter((r) => r.replacement !== '')
+		.every((r) => nearby.some((l) => l.includes(r.replacement)));
 	return gone && written && group.some((r) => r.replacement !== '');
 }
 
@@ -228,7 +262,14 @@ export function planRepoint(root: string, rows: ReferenceRow[], allowStrings = f
 			continue;
 		}
 		lines[place.index] = rewritten.after;
-		outcome.changes.push({ file: place.file, line: place.index + 1, before, after: rewritten.after, rows: group, found: place.found });
+		outcome.changes.push({
+			file: place.file,
+			line: place.index + 1,
+			before,
+			after: rewritten.after,
+			rows: group,
+			found: place.found,
+		});
 	}
 	return outcome;
 }
@@ -236,12 +277,14 @@ export function planRepoint(root: string, rows: ReferenceRow[], allowStrings = f
 /** Writes the planned changes: each touched file once, with its lines as planned. */
 export function applyRepoint(root: string, outcome: Outcome): string[] {
 	const byFile = new Map<string, Change[]>();
-	for (const change of outcome.changes) byFile.set(change.file, [...(byFile.get(change.file) ?? []), change]);
+	for (const change of outcome.changes)
+		byFile.set(change.file, [...(byFile.get(change.file) ?? []), change]);
 	for (const [file, changes] of byFile) {
 		const full = path.join(root, file);
 		const lines = fs.readFileSync(full, 'utf8').split('\n');
 		for (const change of changes) {
-			if (lines[change.line - 1] !== change.before) throw new Error(`${file}:${change.line} changed while planning`);
+			if (lines[change.line - 1] !== change.before)
+				throw new Error(`${file}:${change.line} changed while planning`);
 			lines[change.line - 1] = change.after;
 		}
 		fs.writeFileSync(full, lines.join('\n'));
@@ -256,13 +299,22 @@ function argValue(args: string[], name: string): string | undefined {
 
 function main(args: string[]): number {
 	const root = path.resolve(argValue(args, '--root') ?? path.join(__dirname, '..'));
-	const tsv = path.resolve(argValue(args, '--tsv') ?? path.join(root, 'docs', 'comment-references.tsv'));
+	const tsv = path.resolve(
+		argValue(args, '--tsv') ?? path.join(root, 'docs', 'comment-references.tsv'),
+	);
 	const dryRun = args.includes('--dry-run');
-	const outcome = planRepoint(root, parseTsv(fs.readFileSync(tsv, 'utf8')), args.includes('--strings'));
+	const outcome = planRepoint(
+		root,
+		parseTsv(fs.readFileSync(tsv, 'utf8')),
+		args.includes('--strings'),
+	);
 	for (const change of outcome.changes) {
-		process.stdout.write(`${change.file}:${change.line} (${change.found})\n  - ${change.before.trim()}\n  + ${change.after.trim()}\n`);
+		process.stdout.write(
+			`${change.file}:${change.line} (${change.found})\n  - ${change.before.trim()}\n  + ${change.after.trim()}\n`,
+		);
 	}
-	for (const { row, problem } of outcome.problems) process.stdout.write(`NOT APPLIED ${row.file}:${row.line} "${row.reference}": ${problem}\n`);
+	for (const { row, problem } of outcome.problems)
+		process.stdout.write(`NOT APPLIED ${row.file}:${row.line} "${row.reference}": ${problem}\n`);
 	const written = dryRun ? [] : applyRepoint(root, outcome);
 	process.stdout.write(
 		`${dryRun ? 'dry run: ' : ''}${outcome.changes.length} lines ${dryRun ? 'to change' : `changed in ${written.length} files`}, ` +

@@ -11,14 +11,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
+import {
+	analyzePackage,
+	SOURCE_FILE_PATTERNS,
+} from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sms-scan-'));
 
 try {
 	const packed = JSON.parse(
-		execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' }),
+		execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+			cwd: root,
+			encoding: 'utf8',
+		}),
 	)[0];
 	const tarball = path.join(work, packed.filename);
 	execFileSync('tar', ['-xzf', tarball, '-C', work]);
@@ -27,7 +33,9 @@ try {
 
 	const failures = [];
 	if (manifest.dependencies && Object.keys(manifest.dependencies).length > 0) {
-		failures.push(`the packed package.json has dependencies: ${Object.keys(manifest.dependencies).join(', ')}`);
+		failures.push(
+			`the packed package.json has dependencies: ${Object.keys(manifest.dependencies).join(', ')}`,
+		);
 	}
 	const source = await analyzePackage(root, SOURCE_FILE_PATTERNS);
 	const dist = await analyzePackage(packageDir, ['**/*.js', 'package.json']);

@@ -115,7 +115,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 		url,
 		port,
 		accounts,
-		baseUrls: Object.fromEntries(GATEWAYS.map((name) => [name, `${url}/${GATEWAY_PATHS[name]}`])) as Record<GatewayName, string>,
+		baseUrls: Object.fromEntries(
+			GATEWAYS.map((name) => [name, `${url}/${GATEWAY_PATHS[name]}`]),
+		) as Record<GatewayName, string>,
 		stop: () => {
 			stopped ??= (async () => {
 				ctx.timers.stopAll();

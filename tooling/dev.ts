@@ -23,7 +23,12 @@
 import * as path from 'node:path';
 
 import { startSimulator, type Simulator } from '../simulator/index';
-import { DEFAULT_DEV_N8N_PORT, DEFAULT_DEV_SIMULATOR_PORT, DEFAULT_DEV_WEBHOOK_PORT, DEV_OWNER } from './n8n/dev-settings';
+import {
+	DEFAULT_DEV_N8N_PORT,
+	DEFAULT_DEV_SIMULATOR_PORT,
+	DEFAULT_DEV_WEBHOOK_PORT,
+	DEV_OWNER,
+} from './n8n/dev-settings';
 import { importWorkflowFiles } from './n8n/import-workflows';
 import { installPackageIntoUserFolder } from './n8n/install-package';
 import { ensureN8nInstalled } from './n8n/install-n8n';
@@ -58,14 +63,20 @@ async function main(): Promise<void> {
 	const packed = ensurePackedPackage({ forceBuild: true, log: (line) => log(`  ${line}`) });
 
 	log(`▸ Starting the gateway simulator on port ${SIMULATOR_PORT}`);
-	const simulator = await startSimulator({ port: SIMULATOR_PORT, autoDeliverMs: AUTO_DELIVER_MS, quiet: true });
+	const simulator = await startSimulator({
+		port: SIMULATOR_PORT,
+		autoDeliverMs: AUTO_DELIVER_MS,
+		quiet: true,
+	});
 	stoppers.push({ name: 'simulator', stop: () => simulator.stop() });
 
 	log('▸ n8n');
 	const installed = await ensureN8nInstalled((line) => log(`  ${line}`));
 	if (installed.installMs === 0) log(`  n8n ${installed.n8nVersion} (cached in ${CACHE_DIR})`);
 
-	const { n8n, cluster } = QUEUE_MODE ? await startCluster(packed.tarball) : { n8n: await startSingle(packed.tarball), cluster: undefined };
+	const { n8n, cluster } = QUEUE_MODE
+		? await startCluster(packed.tarball)
+		: { n8n: await startSingle(packed.tarball), cluster: undefined };
 	void n8n.exited.then(() => shutdown('n8n exited (see its log)', 1));
 	for (const { name, instance } of cluster?.processes().slice(1) ?? []) {
 		void instance.exited.then(() => shutdown(`n8n ${name} exited (see ${instance.logFile})`, 1));
@@ -74,16 +85,27 @@ async function main(): Promise<void> {
 	const client = new N8nRestClient(n8n.url, undefined, cluster?.webhookUrl);
 	const { created } = await client.ensureOwnerAndLogin(DEV_OWNER).catch((error: Error) => {
 		const folder = QUEUE_MODE ? DEV_QUEUE_FOLDER : DEV_USER_FOLDER;
-		throw new Error(`${error.message}\nIf you changed the owner's login, delete ${folder} to start afresh.`);
+		throw new Error(
+			`${error.message}\nIf you changed the owner's login, delete ${folder} to start afresh.`,
+		);
 	});
 	const credentials = await storeCredentials(client, simulator);
 	const examples = await importWorkflowFiles(client, EXAMPLES_DIR, credentials);
 
-	printSummary({ n8n, cluster, simulator, ownerCreated: created, examples, startedMs: Date.now() - started });
+	printSummary({
+		n8n,
+		cluster,
+		simulator,
+		ownerCreated: created,
+		examples,
+		startedMs: Date.now() - started,
+	});
 }
 
 async function startSingle(tarball: string): Promise<N8nInstance> {
-	log(`▸ Installing ${path.basename(tarball)} into ${path.relative(REPO_ROOT, DEV_USER_FOLDER)} as a community package`);
+	log(
+		`▸ Installing ${path.basename(tarball)} into ${path.relative(REPO_ROOT, DEV_USER_FOLDER)} as a community package`,
+	);
 	installPackageIntoUserFolder(DEV_USER_FOLDER, tarball);
 
 	log(`▸ Starting n8n on port ${N8N_PORT} (about 15 s)`);
@@ -97,7 +119,9 @@ async function startSingle(tarball: string): Promise<N8nInstance> {
 }
 
 async function startCluster(tarball: string): Promise<{ n8n: N8nInstance; cluster: QueueCluster }> {
-	log(`▸ n8n in queue mode in ${path.relative(REPO_ROOT, DEV_QUEUE_FOLDER)} (about a minute; the package goes into every process's user folder)`);
+	log(
+		`▸ n8n in queue mode in ${path.relative(REPO_ROOT, DEV_QUEUE_FOLDER)} (about a minute; the package goes into every process's user folder)`,
+	);
 	const cluster = await startQueueCluster({
 		rootDir: DEV_QUEUE_FOLDER,
 		postgresDataDir: path.join(DEV_QUEUE_FOLDER, 'postgres'),
@@ -113,8 +137,15 @@ async function startCluster(tarball: string): Promise<{ n8n: N8nInstance; cluste
 	return { n8n: cluster.main, cluster };
 }
 
-async function storeCredentials(client: N8nRestClient, simulator: Simulator): Promise<Record<string, CredentialSummary>> {
-	const { credentials, created } = await provisionSimulatorCredentials(client, simulator.url, simulator.accounts);
+async function storeCredentials(
+	client: N8nRestClient,
+	simulator: Simulator,
+): Promise<Record<string, CredentialSummary>> {
+	const { credentials, created } = await provisionSimulatorCredentials(
+		client,
+		simulator.url,
+		simulator.accounts,
+	);
 	log(
 		created.length > 0
 			? `  credentials added: ${created.join(', ')}`
@@ -151,11 +182,19 @@ function printSummary(summary: {
 		'  "Simulator: DHIS2" and "Simulator: DHIS2 (token)" point at the simulator.',
 	];
 	if (examples.imported.length + examples.alreadyThere.length > 0) {
-		lines.push(`  Example workflows: ${[...examples.imported, ...examples.alreadyThere].join(', ')}`);
+		lines.push(
+			`  Example workflows: ${[...examples.imported, ...examples.alreadyThere].join(', ')}`,
+		);
 	}
-	for (const [file, reason] of Object.entries(examples.failed)) lines.push(`  ! examples/${file}: ${reason}`);
+	for (const [file, reason] of Object.entries(examples.failed))
+		lines.push(`  ! examples/${file}: ${reason}`);
 	const logs = summary.cluster ? path.dirname(summary.n8n.logFile) : summary.n8n.logFile;
-	lines.push('', `  n8n log${summary.cluster ? 's' : ''}: ${logs}`, `  Ctrl-C stops n8n${summary.cluster ? ', PostgreSQL, Redis' : ''} and the simulator.`, '');
+	lines.push(
+		'',
+		`  n8n log${summary.cluster ? 's' : ''}: ${logs}`,
+		`  Ctrl-C stops n8n${summary.cluster ? ', PostgreSQL, Redis' : ''} and the simulator.`,
+		'',
+	);
 	log(lines.join('\n'));
 }
 
@@ -171,7 +210,14 @@ function queueLines(cluster: QueueCluster | undefined): string[] {
 async function shutdown(reason: string, exitCode: number): Promise<void> {
 	if (shuttingDown) return;
 	shuttingDown = true;
-	log(`\n${reason}: stopping ${stoppers.map((s) => s.name).reverse().join(' and ') || 'nothing yet'}…`);
+	log(
+		`\n${reason}: stopping ${
+			stoppers
+				.map((s) => s.name)
+				.reverse()
+				.join(' and ') || 'nothing yet'
+		}…`,
+	);
 	for (const { name, stop } of [...stoppers].reverse()) {
 		try {
 			await stop();
@@ -186,7 +232,8 @@ function readPort(variable: string, fallback: number): number {
 	const raw = process.env[variable];
 	if (raw === undefined || raw === '') return fallback;
 	const port = Number(raw);
-	if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${variable}="${raw}" is not a port`);
+	if (!Number.isInteger(port) || port < 1 || port > 65535)
+		throw new Error(`${variable}="${raw}" is not a port`);
 	return port;
 }
 

@@ -5,12 +5,25 @@
  * own run time) and the simulator (requests made, messages accepted per number).
  */
 import { executionCounts, newestFinishedExecution } from '../../tooling/n8n/executions';
-import { digitsOf, DISPLAY_NAME, recipientList, type BenchGateway, type Recipient, type SendMode } from '../support/gateways';
+import {
+	digitsOf,
+	DISPLAY_NAME,
+	recipientList,
+	type BenchGateway,
+	type Recipient,
+	type SendMode,
+} from '../support/gateways';
 import type { BenchStack } from '../support/n8n-stack';
 import type { FaultKind } from '../../tooling/n8n/sim-control';
 import { processCpuMs } from '../support/process-cpu';
 import { postWebhook } from '../../tooling/n8n/webhook-call';
-import { bulkWorkflow, deploy, SENDER_NODE_NAME, uniqueTag, type SenderNodeSpec } from '../support/workflows';
+import {
+	bulkWorkflow,
+	deploy,
+	SENDER_NODE_NAME,
+	uniqueTag,
+	type SenderNodeSpec,
+} from '../support/workflows';
 import type { SenderVariant } from './senders';
 
 export interface BulkCase {
@@ -65,15 +78,24 @@ export interface BulkRun {
 const WARM_UP_RECIPIENTS = 50;
 const BIG_BALANCES = { africasTalking: 1e9, gupshup: 1e9, smsBox: 1e9 };
 
-export async function runBulkCase(stack: BenchStack, spec: BulkCase, log: (line: string) => void): Promise<BulkRun> {
+export async function runBulkCase(
+	stack: BenchStack,
+	spec: BulkCase,
+	log: (line: string) => void,
+): Promise<BulkRun> {
 	const path = `bench-${spec.variant.toLowerCase()}-${spec.gateway.toLowerCase()}-${spec.mode}-${uniqueTag()}`;
 	const title = `bench ${spec.variant} ${DISPLAY_NAME[spec.gateway]} ${spec.mode}`;
 	const workflow = await deploy(stack.client, bulkWorkflow(title, path, spec.sender));
 	try {
 		// Warm-up: n8n loads and compiles the nodes on their first run; a long-running n8n is past that.
 		await stack.sim.reset();
-		await stack.sim.configure({ latency: { fixedMs: spec.latencyMs, jitterMs: 0 }, balances: BIG_BALANCES });
-		const warmUp = await postWebhook(stack.n8n.url, path, { recipients: recipientList(spec.gateway, WARM_UP_RECIPIENTS) });
+		await stack.sim.configure({
+			latency: { fixedMs: spec.latencyMs, jitterMs: 0 },
+			balances: BIG_BALANCES,
+		});
+		const warmUp = await postWebhook(stack.n8n.url, path, {
+			recipients: recipientList(spec.gateway, WARM_UP_RECIPIENTS),
+		});
 		if (warmUp.status !== 200) log(`  warm-up of ${title} answered ${warmUp.status}`);
 		await newestFinishedExecution(stack.client, workflow.id);
 
@@ -89,7 +111,8 @@ export async function runBulkCase(stack: BenchStack, spec: BulkCase, log: (line:
 		const cpuAfter = processCpuMs(stack.n8n.pid);
 		const execution = await newestFinishedExecution(stack.client, workflow.id, 15 * 60 * 1000);
 		const counts = await executionCounts(stack.client, workflow.id);
-		if (counts.total !== 2) log(`  ${title}: expected 2 executions (warm-up + run), n8n has ${counts.total}`);
+		if (counts.total !== 2)
+			log(`  ${title}: expected 2 executions (warm-up + run), n8n has ${counts.total}`);
 
 		const simGateway = spec.gateway;
 		const stats = await stack.sim.stats();
@@ -122,7 +145,9 @@ export async function runBulkCase(stack: BenchStack, spec: BulkCase, log: (line:
 			clientMs: Math.round(reply.clientMs),
 			runMs: execution.runMs,
 			nodeMs: execution.nodeMs[SENDER_NODE_NAME] ?? Number.NaN,
-			...(cpuBefore !== undefined && cpuAfter !== undefined ? { n8nCpuMs: Math.round(cpuAfter - cpuBefore) } : {}),
+			...(cpuBefore !== undefined && cpuAfter !== undefined
+				? { n8nCpuMs: Math.round(cpuAfter - cpuBefore) }
+				: {}),
 			requests: stats.requests.byGateway[simGateway].total,
 			faults: pickFaults(stats.faults.byGateway[simGateway]),
 			rateLimited: stats.rateLimited[simGateway],

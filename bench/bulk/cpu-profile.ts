@@ -73,7 +73,11 @@ export function summariseProfile(file: string, window: ProfileWindow, top = 25):
 		add(perPackage, packageOf(leaf), dt);
 		const seen = new Set<string>();
 		// Bounded: a parent chain is at most as long as the profile's node list.
-		for (let id: number | undefined = leaf.id, depth = 0; id !== undefined && depth < profile.nodes.length; depth++) {
+		for (
+			let id: number | undefined = leaf.id, depth = 0;
+			id !== undefined && depth < profile.nodes.length;
+			depth++
+		) {
 			const node = byId.get(id)!;
 			const name = frameName(node);
 			if (!seen.has(name)) {
@@ -87,7 +91,11 @@ export function summariseProfile(file: string, window: ProfileWindow, top = 25):
 		[...map.entries()]
 			.sort((a, b) => b[1] - a[1])
 			.slice(0, top)
-			.map(([name, ms]) => ({ name, ms: round(ms), share: sampled > 0 ? Math.round((ms / sampled) * 1000) / 1000 : 0 }));
+			.map(([name, ms]) => ({
+				name,
+				ms: round(ms),
+				share: sampled > 0 ? Math.round((ms / sampled) * 1000) / 1000 : 0,
+			}));
 	return {
 		windowMs: round((window.toUs - window.fromUs) / 1000),
 		sampledMs: round(sampled),

@@ -24,7 +24,11 @@ export interface ExpressionProbe {
 /** n8n 2.41's newest Edit Fields version. */
 const SET_NODE_VERSION = 3.4;
 
-export async function probeExpressionCost(stack: BenchStack, items: number, expressionEngine: string): Promise<ExpressionProbe> {
+export async function probeExpressionCost(
+	stack: BenchStack,
+	items: number,
+	expressionEngine: string,
+): Promise<ExpressionProbe> {
 	const path = `bench-expression-probe-${uniqueTag()}`;
 	const workflow = await deploy(
 		stack.client,
@@ -33,7 +37,11 @@ export async function probeExpressionCost(stack: BenchStack, items: number, expr
 			typeVersion: SET_NODE_VERSION,
 			parameters: {
 				mode: 'manual',
-				assignments: { assignments: [{ id: randomUUID(), name: 'to', value: '={{ $json.phone }}', type: 'string' }] },
+				assignments: {
+					assignments: [
+						{ id: randomUUID(), name: 'to', value: '={{ $json.phone }}', type: 'string' },
+					],
+				},
 				options: {},
 			},
 		}),

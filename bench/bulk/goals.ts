@@ -46,12 +46,22 @@ export function issueGoals(rows: GoalRow[]): GoalLine[] {
 		return send && http ? http.runMs / send.runMs : undefined;
 	};
 	const lines: GoalLine[] = [];
-	const check = (row: string, measured: Partial<Record<BenchGateway, number>>, goal: string, pass: (v: number) => boolean) => {
+	const check = (
+		row: string,
+		measured: Partial<Record<BenchGateway, number>>,
+		goal: string,
+		pass: (v: number) => boolean,
+	) => {
 		const values = Object.values(measured);
 		lines.push({ row, measured, goal, met: values.length === 0 ? null : values.every(pass) });
 	};
 
-	check('broadcast, Send SMS vs HTTP Request node (× faster)', per(BROADCAST_GATEWAYS, (g) => speedup(g, 'broadcast')), '≥ 50×', (v) => v >= 50);
+	check(
+		'broadcast, Send SMS vs HTTP Request node (× faster)',
+		per(BROADCAST_GATEWAYS, (g) => speedup(g, 'broadcast')),
+		'≥ 50×',
+		(v) => v >= 50,
+	);
 	check(
 		'broadcast, Send SMS run / (1.3 × floor + 0.05 ms per recipient)',
 		per(BROADCAST_GATEWAYS, (g) => {
@@ -61,7 +71,12 @@ export function issueGoals(rows: GoalRow[]): GoalLine[] {
 		'≤ 1',
 		(v) => v <= 1,
 	);
-	check('personalised, one request per recipient, vs HTTP Request (× faster)', per(ONE_PER_RECIPIENT, (g) => speedup(g, 'personalised')), '≥ 1.5×', (v) => v >= 1.5);
+	check(
+		'personalised, one request per recipient, vs HTTP Request (× faster)',
+		per(ONE_PER_RECIPIENT, (g) => speedup(g, 'personalised')),
+		'≥ 1.5×',
+		(v) => v >= 1.5,
+	);
 	check(
 		'personalised, one request per recipient, run / own concurrency floor',
 		per(ONE_PER_RECIPIENT, (g) => {
@@ -71,7 +86,12 @@ export function issueGoals(rows: GoalRow[]): GoalLine[] {
 		'≤ 1.3',
 		(v) => v <= 1.3,
 	);
-	check("personalised through SMSBox's [{RECEIVERNAME}] vs HTTP Request (× faster)", per(['smsBox'], (g) => speedup(g, 'personalised')), '≥ 50×', (v) => v >= 50);
+	check(
+		"personalised through SMSBox's [{RECEIVERNAME}] vs HTTP Request (× faster)",
+		per(['smsBox'], (g) => speedup(g, 'personalised')),
+		'≥ 50×',
+		(v) => v >= 50,
+	);
 	check(
 		'n8n CPU per request of Send SMS (ms, personalised)',
 		per(ONE_PER_RECIPIENT, (g) => find(g, 'personalised', 'sendSms')?.n8nCpuMsPerRequest),

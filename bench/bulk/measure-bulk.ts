@@ -95,18 +95,40 @@ export interface BulkResult {
 	goals: GoalLine[];
 }
 
-export async function measureBulk(stack: BenchStack, options: BulkOptions, log: (line: string) => void): Promise<BulkResult> {
+export async function measureBulk(
+	stack: BenchStack,
+	options: BulkOptions,
+	log: (line: string) => void,
+): Promise<BulkResult> {
 	const baseline = await createBaselineCredentials(stack.client, stack.accounts);
-	const rows = await measureRows(stack, options, baseline, options.latencyMs, ['sendSms', 'httpDefaults', 'httpBatched'], log);
+	const rows = await measureRows(
+		stack,
+		options,
+		baseline,
+		options.latencyMs,
+		['sendSms', 'httpDefaults', 'httpBatched'],
+		log,
+	);
 	const realLatencyMs = options.realLatencyMs ?? REAL_LATENCY_MS;
 	let realLatency: BulkResult['realLatency'];
 	if (realLatencyMs > 0) {
 		log(`  the same at ${realLatencyMs} ms gateway latency (Send SMS and HTTP Request defaults)…`);
-		const slowRows = await measureRows(stack, options, baseline, realLatencyMs, ['sendSms', 'httpDefaults'], log);
+		const slowRows = await measureRows(
+			stack,
+			options,
+			baseline,
+			realLatencyMs,
+			['sendSms', 'httpDefaults'],
+			log,
+		);
 		realLatency = { latencyMs: realLatencyMs, rows: slowRows, comparisons: compare(slowRows) };
 	}
 	log('  expression probe (Edit Fields, one expression per item)…');
-	const expressionProbe = await probeExpressionCost(stack, options.recipients, options.expressionEngine);
+	const expressionProbe = await probeExpressionCost(
+		stack,
+		options.recipients,
+		options.expressionEngine,
+	);
 	log(`  n8n spends ${expressionProbe.perItemMs} ms per item on one expression parameter`);
 	return {
 		settings: {
@@ -136,12 +158,21 @@ async function measureRows(
 	const rows: BulkRow[] = [];
 	for (const gateway of options.gateways) {
 		for (const mode of options.modes) {
-			const variants: SenderVariant[] = options.httpGateways.includes(gateway) ? httpVariants : ['sendSms'];
+			const variants: SenderVariant[] = options.httpGateways.includes(gateway)
+				? httpVariants
+				: ['sendSms'];
 			for (const variant of variants) {
 				const sender =
 					variant === 'sendSms'
 						? sendSmsNode(gateway, mode, stack.credentials, options.packageName)
-						: httpRequestNode(gateway, mode, variant, stack.simUrl, stack.accounts, baseline[gateway]);
+						: httpRequestNode(
+								gateway,
+								mode,
+								variant,
+								stack.simUrl,
+								stack.accounts,
+								baseline[gateway],
+							);
 				const { measurement } = await runBulkCase(
 					stack,
 					{ gateway, mode, variant, recipients: options.recipients, latencyMs, sender },
@@ -164,7 +195,11 @@ async function measureRows(
  * same floor so every ratio in a gateway × mode group has one reference.
  */
 function withFloor(measurement: BulkMeasurement, latencyMs: number): BulkRow {
-	const minRequests = minimumRequests(measurement.gateway, measurement.mode, measurement.recipients);
+	const minRequests = minimumRequests(
+		measurement.gateway,
+		measurement.mode,
+		measurement.recipients,
+	);
 	const floor = floorMs(minRequests, sendSmsConcurrency(measurement.gateway), latencyMs);
 	return {
 		...measurement,
@@ -173,14 +208,20 @@ function withFloor(measurement: BulkMeasurement, latencyMs: number): BulkRow {
 		ratioToFloor: ratio(measurement.runMs, floor),
 		nodeRatioToFloor: ratio(measurement.nodeMs, floor),
 		...(measurement.n8nCpuMs !== undefined && measurement.requests > 0
-			? { n8nCpuMsPerRequest: Math.round((measurement.n8nCpuMs / measurement.requests) * 1000) / 1000 }
+			? {
+					n8nCpuMsPerRequest:
+						Math.round((measurement.n8nCpuMs / measurement.requests) * 1000) / 1000,
+				}
 			: {}),
 	};
 }
 
 function compare(rows: BulkRow[]): BulkComparison[] {
 	const find = (gateway: BenchGateway, mode: SendMode, variant: SenderVariant) =>
-		rows.find((r) => r.gateway === gateway && r.mode === mode && r.variant === variant && r.replyStatus === 200);
+		rows.find(
+			(r) =>
+				r.gateway === gateway && r.mode === mode && r.variant === variant && r.replyStatus === 200,
+		);
 	const comparisons: BulkComparison[] = [];
 	for (const row of rows.filter((r) => r.variant === 'sendSms')) {
 		const defaults = find(row.gateway, row.mode, 'httpDefaults');
@@ -190,8 +231,15 @@ function compare(rows: BulkRow[]): BulkComparison[] {
 			mode: row.mode,
 			sendSmsRunMs: row.runMs,
 			ratioToFloor: row.ratioToFloor,
-			...(defaults ? { httpDefaultsRunMs: defaults.runMs, speedupVsHttpDefaults: ratio(defaults.runMs, row.runMs) } : {}),
-			...(batched ? { httpBatchedRunMs: batched.runMs, speedupVsHttpBatched: ratio(batched.runMs, row.runMs) } : {}),
+			...(defaults
+				? {
+						httpDefaultsRunMs: defaults.runMs,
+						speedupVsHttpDefaults: ratio(defaults.runMs, row.runMs),
+					}
+				: {}),
+			...(batched
+				? { httpBatchedRunMs: batched.runMs, speedupVsHttpBatched: ratio(batched.runMs, row.runMs) }
+				: {}),
 		});
 	}
 	return comparisons;

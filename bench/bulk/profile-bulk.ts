@@ -33,7 +33,8 @@ async function main(): Promise<void> {
 	const mode = (stringArg('mode') ?? 'personalised') as SendMode;
 	const recipients = numberArg('recipients', 5000);
 	const latencyMs = numberArg('latency', 20);
-	const out = stringArg('out') ?? path.join('bench', 'results', 'tmp', `profile-${gateway}-${mode}.json`);
+	const out =
+		stringArg('out') ?? path.join('bench', 'results', 'tmp', `profile-${gateway}-${mode}.json`);
 	const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sms-gateways-cpuprof-'));
 	const profile = !flagArg('no-profile');
 	if (profile) N8N_BENCH_ENV.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${profileDir}`;
@@ -49,24 +50,36 @@ async function main(): Promise<void> {
 		const sender = sendSmsNode(gateway, mode, stack.credentials, 'n8n-nodes-sms-gateways');
 		const maxConcurrency = stringArg('max-concurrency');
 		if (maxConcurrency) sender.parameters.options = { maxConcurrency: Number(maxConcurrency) };
-		const workflow = await deploy(stack.client, bulkWorkflow(`profile ${gateway} ${mode}`, workflowPath, sender));
+		const workflow = await deploy(
+			stack.client,
+			bulkWorkflow(`profile ${gateway} ${mode}`, workflowPath, sender),
+		);
 		await stack.sim.reset();
-		await stack.sim.configure({ latency: { fixedMs: latencyMs, jitterMs: 0 }, balances: { africasTalking: 1e9, gupshup: 1e9, smsBox: 1e9 } });
+		await stack.sim.configure({
+			latency: { fixedMs: latencyMs, jitterMs: 0 },
+			balances: { africasTalking: 1e9, gupshup: 1e9, smsBox: 1e9 },
+		});
 		await postWebhook(stack.n8n.url, workflowPath, { recipients: recipientList(gateway, 200) });
 		await newestFinishedExecution(stack.client, workflow.id);
 		await stack.sim.reset();
-		await stack.sim.configure({ latency: { fixedMs: latencyMs, jitterMs: 0 }, balances: { africasTalking: 1e9, gupshup: 1e9, smsBox: 1e9 } });
+		await stack.sim.configure({
+			latency: { fixedMs: latencyMs, jitterMs: 0 },
+			balances: { africasTalking: 1e9, gupshup: 1e9, smsBox: 1e9 },
+		});
 
 		const load = os.loadavg();
 		const cpuBefore = processCpuMs(pid);
 		const fromUs = nowUs();
-		const reply = await postWebhook<unknown[]>(stack.n8n.url, workflowPath, { recipients: recipientList(gateway, recipients) });
+		const reply = await postWebhook<unknown[]>(stack.n8n.url, workflowPath, {
+			recipients: recipientList(gateway, recipients),
+		});
 		const toUs = nowUs();
 		const cpuAfter = processCpuMs(pid);
 		window = { fromUs, toUs };
 		const stats = await stack.sim.stats();
 		const requests = stats.requests.byGateway[gateway].total;
-		const n8nCpuMs = cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : Number.NaN;
+		const n8nCpuMs =
+			cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : Number.NaN;
 		run = {
 			gateway,
 			mode,
@@ -97,7 +110,10 @@ async function main(): Promise<void> {
 		return;
 	}
 	const profiles = fs.readdirSync(profileDir).filter((f) => f.includes(`.${pid}.`));
-	if (profiles.length === 0) throw new Error(`n8n (pid ${pid}) wrote no profile into ${profileDir}: ${fs.readdirSync(profileDir).join(', ')}`);
+	if (profiles.length === 0)
+		throw new Error(
+			`n8n (pid ${pid}) wrote no profile into ${profileDir}: ${fs.readdirSync(profileDir).join(', ')}`,
+		);
 	const summary = summariseProfile(path.join(profileDir, profiles[0]), window, 40);
 	fs.mkdirSync(path.dirname(out), { recursive: true });
 	fs.writeFileSync(out, JSON.stringify({ run, profile: profiles[0], summary }, null, 2));

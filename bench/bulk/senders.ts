@@ -43,11 +43,17 @@ const PERSONALISED_TEMPLATE = 'Hello [{RECEIVERNAME}], clinic day is Friday';
 const PERSONALISED_EXPRESSION = 'Hello {{ $json.name }}, clinic day is Friday';
 
 export function expectedText(mode: SendMode, name: string): string {
-	return mode === 'broadcast' ? BROADCAST_TEXT : PERSONALISED_TEMPLATE.replace('[{RECEIVERNAME}]', name);
+	return mode === 'broadcast'
+		? BROADCAST_TEXT
+		: PERSONALISED_TEMPLATE.replace('[{RECEIVERNAME}]', name);
 }
 
 /** Send SMS's parameters for items `{phone, name}`, at the node's defaults plus `options`. */
-export function sendSmsParameters(gateway: BenchGateway, mode: SendMode, options: INodeParameters = {}): INodeParameters {
+export function sendSmsParameters(
+	gateway: BenchGateway,
+	mode: SendMode,
+	options: INodeParameters = {},
+): INodeParameters {
 	return {
 		gateway,
 		to: '={{ $json.phone }}',
@@ -85,10 +91,22 @@ export async function createBaselineCredentials(
 	const create = (name: string, type: string, data: Record<string, unknown>) =>
 		client.createCredential({ name: `Bench baseline: ${name}`, type, data });
 	return {
-		africasTalking: await create("Africa's Talking", 'httpHeaderAuth', { name: 'apiKey', value: accounts.africasTalking.apiKey }),
-		gupshup: await create('Gupshup', 'httpHeaderAuth', { name: 'apikey', value: accounts.gupshup.apiKey }),
-		smsBox: await create('SMSBox', 'httpBasicAuth', { user: accounts.smsBox.apiKey, password: accounts.smsBox.apiSecret }),
-		dhis2: await create('DHIS2', 'httpBasicAuth', { user: accounts.dhis2.username, password: accounts.dhis2.password }),
+		africasTalking: await create("Africa's Talking", 'httpHeaderAuth', {
+			name: 'apiKey',
+			value: accounts.africasTalking.apiKey,
+		}),
+		gupshup: await create('Gupshup', 'httpHeaderAuth', {
+			name: 'apikey',
+			value: accounts.gupshup.apiKey,
+		}),
+		smsBox: await create('SMSBox', 'httpBasicAuth', {
+			user: accounts.smsBox.apiKey,
+			password: accounts.smsBox.apiSecret,
+		}),
+		dhis2: await create('DHIS2', 'httpBasicAuth', {
+			user: accounts.dhis2.username,
+			password: accounts.dhis2.password,
+		}),
 	};
 }
 
@@ -129,15 +147,25 @@ function gatewayRequest(
 ): { url: string; body: Record<string, unknown> } {
 	const form = (fields: Record<string, string>) => ({
 		contentType: 'form-urlencoded',
-		bodyParameters: { parameters: Object.entries(fields).map(([name, value]) => ({ name, value })) },
+		bodyParameters: {
+			parameters: Object.entries(fields).map(([name, value]) => ({ name, value })),
+		},
 	});
-	const json = (template: string) => ({ contentType: 'json', specifyBody: 'json', jsonBody: `=${template}` });
+	const json = (template: string) => ({
+		contentType: 'json',
+		specifyBody: 'json',
+		jsonBody: `=${template}`,
+	});
 	switch (gateway) {
 		case 'africasTalking':
 			// Seed: POST /version1/messaging, form username, to (+E.164), message; apiKey header.
 			return {
 				url: `${simUrl}/africastalking/version1/messaging`,
-				body: form({ username: accounts.africasTalking.username, to: '={{ $json.phone }}', message: `=${text}` }),
+				body: form({
+					username: accounts.africasTalking.username,
+					to: '={{ $json.phone }}',
+					message: `=${text}`,
+				}),
 			};
 		case 'gupshup':
 			// Seed: POST /sms/v1/message/{appid}, form destination (digits, no +), message; apikey header.

@@ -32,7 +32,16 @@ async function main(): Promise<void> {
 			log,
 		);
 		const brief = (rows: typeof result.rows) =>
-			rows.map((r) => ({ gateway: r.gateway, mode: r.mode, variant: r.variant, latencyMs: r.latencyMs, runMs: r.runMs, floorMs: r.floorMs, n8nCpuMsPerRequest: r.n8nCpuMsPerRequest, once: r.recipientsOnce }));
+			rows.map((r) => ({
+				gateway: r.gateway,
+				mode: r.mode,
+				variant: r.variant,
+				latencyMs: r.latencyMs,
+				runMs: r.runMs,
+				floorMs: r.floorMs,
+				n8nCpuMsPerRequest: r.n8nCpuMsPerRequest,
+				once: r.recipientsOnce,
+			}));
 		process.stdout.write(
 			`${JSON.stringify({ rows: brief(result.rows), realLatency: brief(result.realLatency?.rows ?? []), goals: result.goals }, null, 2)}\n`,
 		);

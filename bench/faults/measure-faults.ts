@@ -44,12 +44,26 @@ export interface FaultRow extends Truthfulness {
 export interface FaultResult {
 	settings: Omit<FaultOptions, 'packageName'> & { weights: Record<FaultKind, number> };
 	rows: FaultRow[];
-	totals: { duplicates: number; silentLosses: number; ambiguous: number; ambiguousReportedUnknown: number };
+	totals: {
+		duplicates: number;
+		silentLosses: number;
+		ambiguous: number;
+		ambiguousReportedUnknown: number;
+	};
 }
 
-const WEIGHTS: Record<FaultKind, number> = { rateLimit: 1, serverError: 1, resetBefore: 1, resetAfter: 1 };
+const WEIGHTS: Record<FaultKind, number> = {
+	rateLimit: 1,
+	serverError: 1,
+	resetBefore: 1,
+	resetAfter: 1,
+};
 
-export async function measureFaults(stack: BenchStack, options: FaultOptions, log: (line: string) => void): Promise<FaultResult> {
+export async function measureFaults(
+	stack: BenchStack,
+	options: FaultOptions,
+	log: (line: string) => void,
+): Promise<FaultResult> {
 	const rows: FaultRow[] = [];
 	let runIndex = 0;
 	for (const gateway of options.gateways) {
@@ -65,12 +79,22 @@ export async function measureFaults(stack: BenchStack, options: FaultOptions, lo
 					variant: 'sendSms',
 					recipients: options.recipients,
 					latencyMs: options.latencyMs,
-					faults: { rate: options.rate, weights: WEIGHTS, retryAfterSeconds: options.retryAfterSeconds, seed },
+					faults: {
+						rate: options.rate,
+						weights: WEIGHTS,
+						retryAfterSeconds: options.retryAfterSeconds,
+						seed,
+					},
 					sender: sendSmsNode(gateway, mode, stack.credentials, options.packageName),
 				},
 				log,
 			);
-			const truth = checkTruthfulness(run.input, run.output, run.simCountByDigits, run.simIdsByDigits);
+			const truth = checkTruthfulness(
+				run.input,
+				run.output,
+				run.simCountByDigits,
+				run.simIdsByDigits,
+			);
 			const m = run.measurement;
 			const row: FaultRow = {
 				gateway,
@@ -83,7 +107,9 @@ export async function measureFaults(stack: BenchStack, options: FaultOptions, lo
 				minRequests: minimumRequests(gateway, mode, options.recipients),
 				faults: m.faults,
 				...truth,
-				...(recipientsPerRequest(gateway, mode) === 1 ? { expectedAmbiguous: m.faults.resetAfter } : {}),
+				...(recipientsPerRequest(gateway, mode) === 1
+					? { expectedAmbiguous: m.faults.resetAfter }
+					: {}),
 				meetsGoal:
 					m.replyStatus === 200 &&
 					truth.duplicates === 0 &&

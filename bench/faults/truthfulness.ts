@@ -73,17 +73,24 @@ export function checkTruthfulness(
 		if (!report) {
 			result.unreported++;
 			result.silentLosses++;
-			note(result.examples.silentLosses, `${phone}: no output item (the simulator stored it ${stored} times)`);
+			note(
+				result.examples.silentLosses,
+				`${phone}: no output item (the simulator stored it ${stored} times)`,
+			);
 			if (stored > 0) result.ambiguous++;
 			continue;
 		}
 		if (status === 'accepted') {
 			if (stored === 0) {
 				result.silentLosses++;
-				note(result.examples.silentLosses, `${phone}: reported accepted, the simulator has nothing`);
+				note(
+					result.examples.silentLosses,
+					`${phone}: reported accepted, the simulator has nothing`,
+				);
 			} else {
 				result.acceptedAndStored++;
-				if ((simIdsByDigits.get(digits) ?? []).includes(String(report?.messageId))) result.messageIdMatches++;
+				if ((simIdsByDigits.get(digits) ?? []).includes(String(report?.messageId)))
+					result.messageIdMatches++;
 			}
 			continue;
 		}

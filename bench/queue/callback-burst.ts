@@ -39,7 +39,12 @@ export interface RetryOptions {
 	delayMs: number;
 }
 
-function post(url: URL, contentType: string, body: string, timeoutMs: number): Promise<Pick<Attempt, 'status' | 'error'>> {
+function post(
+	url: URL,
+	contentType: string,
+	body: string,
+	timeoutMs: number,
+): Promise<Pick<Attempt, 'status' | 'error'>> {
 	return new Promise((resolve) => {
 		const request = http.request(
 			{
@@ -53,17 +58,28 @@ function post(url: URL, contentType: string, body: string, timeoutMs: number): P
 			(response) => {
 				response.resume();
 				response.on('end', () => resolve({ status: response.statusCode ?? 0 }));
-				response.on('error', (error) => resolve({ error: (error as NodeJS.ErrnoException).code ?? error.message }));
+				response.on('error', (error) =>
+					resolve({ error: (error as NodeJS.ErrnoException).code ?? error.message }),
+				);
 			},
 		);
-		request.setTimeout(timeoutMs, () => request.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
-		request.on('error', (error) => resolve({ error: (error as NodeJS.ErrnoException).code ?? error.message }));
+		request.setTimeout(timeoutMs, () =>
+			request.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })),
+		);
+		request.on('error', (error) =>
+			resolve({ error: (error as NodeJS.ErrnoException).code ?? error.message }),
+		);
 		request.end(body);
 	});
 }
 
 /** Sends `indexes` on the rate's schedule and waits for every answer; appends one attempt to each record. */
-async function sendScheduled(records: CallbackRecord[], indexes: number[], options: BurstOptions, started: number): Promise<void> {
+async function sendScheduled(
+	records: CallbackRecord[],
+	indexes: number[],
+	options: BurstOptions,
+	started: number,
+): Promise<void> {
 	const intervalMs = 1000 / options.ratePerSecond;
 	const begin = Date.now();
 	const pending: Array<Promise<void>> = [];
@@ -73,21 +89,36 @@ async function sendScheduled(records: CallbackRecord[], indexes: number[], optio
 		const record = records[index];
 		const attempt = record.attempts.length + 1;
 		pending.push(
-			post(options.url, options.contentType, options.bodies[index], options.timeoutMs).then((outcome) => {
-				record.attempts.push({ attempt, atMs: Date.now() - started, ...outcome });
-				if (outcome.status !== undefined && outcome.status >= 200 && outcome.status < 300) record.acknowledged = true;
-			}),
+			post(options.url, options.contentType, options.bodies[index], options.timeoutMs).then(
+				(outcome) => {
+					record.attempts.push({ attempt, atMs: Date.now() - started, ...outcome });
+					if (outcome.status !== undefined && outcome.status >= 200 && outcome.status < 300)
+						record.acknowledged = true;
+				},
+			),
 		);
-		if (options.afterSent?.index === index && attempt === 1) options.afterSent.run(Date.now() - started);
+		if (options.afterSent?.index === index && attempt === 1)
+			options.afterSent.run(Date.now() - started);
 	}
 	await Promise.all(pending);
 }
 
 /** The first attempt of every callback, on schedule. */
-export async function sendBurst(options: BurstOptions): Promise<{ records: CallbackRecord[]; started: number }> {
-	const records: CallbackRecord[] = options.bodies.map((_, index) => ({ index, attempts: [], acknowledged: false }));
+export async function sendBurst(
+	options: BurstOptions,
+): Promise<{ records: CallbackRecord[]; started: number }> {
+	const records: CallbackRecord[] = options.bodies.map((_, index) => ({
+		index,
+		attempts: [],
+		acknowledged: false,
+	}));
 	const started = Date.now();
-	await sendScheduled(records, records.map((r) => r.index), options, started);
+	await sendScheduled(
+		records,
+		records.map((r) => r.index),
+		options,
+		started,
+	);
 	return { records, started };
 }
 

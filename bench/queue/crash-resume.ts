@@ -49,7 +49,6 @@ const GATEWAYS = ['africasTalking', 'gupshup', 'dhis2'] as const;
 const POINTS = ['early', 'middle', 'last'] as const;
 type Point = (typeof POINTS)[number];
 
-
 /** Each gateway answer's latency during the campaign (a gateway on the internet is not instant). */
 const LATENCY_MS: Record<CrashGateway, number> = { africasTalking: 300, gupshup: 40, dhis2: 300 };
 
@@ -68,7 +67,9 @@ const REQUESTS_PER_CHUNK: Record<CrashGateway, (chunkSize: number) => number> = 
 
 /** Numbers the gateway takes, distinct per run (`run` 0–9): Kenya, Brazil, Norway. */
 function numbersFor(gateway: CrashGateway, run: number, count: number): string[] {
-	const prefix = { africasTalking: `+25471${run}`, gupshup: `+55119${run}`, dhis2: `+474${run}` }[gateway];
+	const prefix = { africasTalking: `+25471${run}`, gupshup: `+55119${run}`, dhis2: `+474${run}` }[
+		gateway
+	];
 	const width = { africasTalking: 6, gupshup: 7, dhis2: 6 }[gateway];
 	return Array.from({ length: count }, (_, i) => `${prefix}${String(i + 1).padStart(width, '0')}`);
 }
@@ -83,8 +84,21 @@ interface RunResult {
 	atKill: { messages: number; heldRequests: number; recordRows: number };
 	campaignExecution: { id: string; statusAfterResume: string };
 	reportsStored: number;
-	resume: { executionId: string; status: string; reached: number; send: number; unknown: number; ms: number };
-	counts: { neverSentNotListed: number; sentTwice: number; unknownListed: number; unknownTakenByGateway: number; exactlyOnce: number };
+	resume: {
+		executionId: string;
+		status: string;
+		reached: number;
+		send: number;
+		unknown: number;
+		ms: number;
+	};
+	counts: {
+		neverSentNotListed: number;
+		sentTwice: number;
+		unknownListed: number;
+		unknownTakenByGateway: number;
+		exactlyOnce: number;
+	};
 	secondResume: { status: string; newMessages: number; unknown: number };
 	unknownReasons: string[];
 }
@@ -97,7 +111,11 @@ async function main(): Promise<void> {
 	const chunkSize = numberArg('chunk', 200);
 	const outDir = stringArg('out-dir') ?? RESULTS_DIR;
 	const chunks = Math.ceil(recipients / chunkSize);
-	const chunkAt: Record<Point, number> = { early: 0, middle: Math.floor(chunks / 2), last: chunks - 1 };
+	const chunkAt: Record<Point, number> = {
+		early: 0,
+		middle: Math.floor(chunks / 2),
+		last: chunks - 1,
+	};
 	const installed = await ensureN8nInstalled(log);
 	const packed = ensurePackedPackage({ log });
 	const simulator = await startSimulator({ port: 0, quiet: true, autoDeliverMs: null });
@@ -108,7 +126,17 @@ async function main(): Promise<void> {
 		what: 'a chunked campaign (examples/crash-safe-campaign.json) killed with SIGKILL mid-send, then examples/resume-campaign.json run twice; counts at the simulator',
 		complete,
 		machine: describeMachine({ n8nVersion: installed.n8nVersion }),
-		settings: { recipients, chunkSize, chunks, chunkAt, latencyMs: LATENCY_MS, holdMs: HOLD_MS, modes, gateways, points },
+		settings: {
+			recipients,
+			chunkSize,
+			chunks,
+			chunkAt,
+			latencyMs: LATENCY_MS,
+			holdMs: HOLD_MS,
+			modes,
+			gateways,
+			points,
+		},
 		totalMs: Date.now() - started,
 		runs,
 	});
@@ -119,11 +147,23 @@ async function main(): Promise<void> {
 			fs.chmodSync(root, 0o755);
 			let stack: CrashStack | undefined;
 			try {
-				stack = await startCrashStack(mode, { rootDir: root, tarball: packed.tarball, simulator, log });
+				stack = await startCrashStack(mode, {
+					rootDir: root,
+					tarball: packed.tarball,
+					simulator,
+					log,
+				});
 				for (const gateway of gateways) {
 					for (const point of points) {
 						const numbers = numbersFor(gateway, run++ % 10, recipients);
-						const result = await runOne(stack, sim, { mode, gateway, point, numbers, chunkSize, chunkInDoubt: chunkAt[point] });
+						const result = await runOne(stack, sim, {
+							mode,
+							gateway,
+							point,
+							numbers,
+							chunkSize,
+							chunkInDoubt: chunkAt[point],
+						});
 						results.push(result);
 						log(JSON.stringify({ ...result, unknownReasons: result.unknownReasons.slice(0, 2) }));
 						// Written after every run, so an interrupted bench keeps what it measured.
@@ -145,14 +185,24 @@ async function main(): Promise<void> {
 async function runOne(
 	stack: CrashStack,
 	sim: SimControl,
-	run: { mode: CrashMode; gateway: CrashGateway; point: Point; numbers: string[]; chunkSize: number; chunkInDoubt: number },
+	run: {
+		mode: CrashMode;
+		gateway: CrashGateway;
+		point: Point;
+		numbers: string[];
+		chunkSize: number;
+		chunkInDoubt: number;
+	},
 ): Promise<RunResult> {
 	const { gateway, numbers, chunkSize, chunkInDoubt } = run;
 	const tag = uniqueTag();
 	const secret = `bench-Secret-${tag}`;
 	const hookPath = `crash-campaign-${tag}`;
 	const credentials = Object.fromEntries(
-		(['africasTalking', 'gupshup', 'dhis2'] as const).map((key) => [CREDENTIAL_TYPE_BY_GATEWAY[key], stack.credentials[key]]),
+		(['africasTalking', 'gupshup', 'dhis2'] as const).map((key) => [
+			CREDENTIAL_TYPE_BY_GATEWAY[key],
+			stack.credentials[key],
+		]),
 	);
 	const variant = {
 		campaign: `bench-${run.mode}-${gateway}-${run.point}-${tag}`,
@@ -168,23 +218,44 @@ async function runOne(
 	campaign.nodes = campaign.nodes.map((node) =>
 		node.name !== 'Start campaign'
 			? node
-			: { ...node, type: 'n8n-nodes-base.webhook', typeVersion: 2, parameters: { httpMethod: 'POST', path: hookPath, responseMode: 'onReceived', options: {} }, webhookId: undefined },
+			: {
+					...node,
+					type: 'n8n-nodes-base.webhook',
+					typeVersion: 2,
+					parameters: {
+						httpMethod: 'POST',
+						path: hookPath,
+						responseMode: 'onReceived',
+						options: {},
+					},
+					webhookId: undefined,
+				},
 	);
 	const client = stack.client;
 	const stored = await client.createWorkflow(campaign);
 	await client.activateWorkflow(await client.getWorkflow(stored.id));
-	const resume = await client.createWorkflow(campaignVariant(RESUME_FILE, { ...variant, name: `crash resume ${tag}` }));
+	const resume = await client.createWorkflow(
+		campaignVariant(RESUME_FILE, { ...variant, name: `crash resume ${tag}` }),
+	);
 	const trigger = nodeOf(await client.getWorkflow(stored.id), 'Delivery report');
 	const callbackUrl = `${stack.webhookUrl}/webhook/${trigger.webhookId}/delivery-report?token=${encodeURIComponent(secret)}`;
-	if (gateway === 'africasTalking') await sim.setCallbacks({ africasTalking: { delivery: callbackUrl } });
+	if (gateway === 'africasTalking')
+		await sim.setCallbacks({ africasTalking: { delivery: callbackUrl } });
 	if (gateway === 'gupshup') await sim.setCallbacks({ gupshup: { events: callbackUrl } });
 	const before = new Set((await sim.messages({ gateway: gateway })).map((m) => m.seq as number));
-	const fresh = async () => (await sim.messages({ gateway: gateway })).filter((m) => !before.has(m.seq as number));
+	const fresh = async () =>
+		(await sim.messages({ gateway: gateway })).filter((m) => !before.has(m.seq as number));
 
 	// The chunk in doubt's first request is the gateway's `fromRequest`-th: the simulator holds it
 	// (and any later one) HOLD_MS before processing it, so the kill lands while it is held.
-	const fromRequest = (await gatewayRequests(sim, gateway)) + chunkInDoubt * REQUESTS_PER_CHUNK[gateway](chunkSize) + 1;
-	await sim.configure({ latency: { fixedMs: LATENCY_MS[gateway], jitterMs: 0 }, hold: { gateway: gateway, fromRequest, ms: HOLD_MS } });
+	const fromRequest =
+		(await gatewayRequests(sim, gateway)) +
+		chunkInDoubt * REQUESTS_PER_CHUNK[gateway](chunkSize) +
+		1;
+	await sim.configure({
+		latency: { fixedMs: LATENCY_MS[gateway], jitterMs: 0 },
+		hold: { gateway: gateway, fromRequest, ms: HOLD_MS },
+	});
 	let killed = '';
 	let downMs = 0;
 	let atKill = { messages: 0, heldRequests: 0, recordRows: 0 };
@@ -196,7 +267,9 @@ async function runOne(
 			'the campaign execution',
 			async () => {
 				const executions = await client.listExecutions({ workflowId: stored.id });
-				return executions.length > 0 ? executions.map((e) => e.id).sort((a, b) => Number(a) - Number(b))[0] : undefined;
+				return executions.length > 0
+					? executions.map((e) => e.id).sort((a, b) => Number(a) - Number(b))[0]
+					: undefined;
 			},
 			{ timeoutMs: 60000, intervalMs: 200 },
 		);
@@ -208,7 +281,11 @@ async function runOne(
 		const heldAt = Date.now();
 		// Gupshup: the rest of the wave (Send SMS keeps up to 25 requests in flight) arrives too.
 		const requests = await settle('requests at the gateway', () => gatewayRequests(sim, gateway));
-		atKill = { messages: (await fresh()).length, heldRequests: requests - fromRequest + 1, recordRows: 0 };
+		atKill = {
+			messages: (await fresh()).length,
+			heldRequests: requests - fromRequest + 1,
+			recordRows: 0,
+		};
 		const crash = await stack.crash(executionId, async () => {
 			// The held requests are processed, and answered to nobody: the gateway has taken them.
 			await sleep(Math.max(0, heldAt + HOLD_MS + 1000 - Date.now()));
@@ -222,27 +299,46 @@ async function runOne(
 		});
 		killed = crash.killed;
 		downMs = crash.downMs;
-		log(`${run.mode} ${gateway} ${run.point}: SIGKILL to ${killed} with ${atKill.messages} messages at the gateway, ${atKill.heldRequests} request(s) held; back after ${downMs} ms`);
+		log(
+			`${run.mode} ${gateway} ${run.point}: SIGKILL to ${killed} with ${atKill.messages} messages at the gateway, ${atKill.heldRequests} request(s) held; back after ${downMs} ms`,
+		);
 	} finally {
 		await sim.configure({ latency: { fixedMs: 0, jitterMs: 0 }, hold: null });
 	}
 	const session = stack.session();
 	const record = (await session.dataTablesNamed(RECORD_TABLE))[0];
-	atKill.recordRows = await session.dataTableRowCount(record, { campaign: variant.campaign, status: 'sending' });
+	atKill.recordRows = await session.dataTableRowCount(record, {
+		campaign: variant.campaign,
+		status: 'sending',
+	});
 	// Gateway records settle: the trigger executions of the posted reports have written their rows.
-	const reports = await waitFor('the reports table', async () => (await session.dataTablesNamed(REPORTS_TABLE))[0], { timeoutMs: 60000 }).catch(
-		() => undefined,
-	);
-	const reportsStored = reports ? await settle('stored delivery reports', () => rowCount(session, reports)) : 0;
+	const reports = await waitFor(
+		'the reports table',
+		async () => (await session.dataTablesNamed(REPORTS_TABLE))[0],
+		{ timeoutMs: 60000 },
+	).catch(() => undefined);
+	const reportsStored = reports
+		? await settle('stored delivery reports', () => rowCount(session, reports))
+		: 0;
 
-	log(`${run.mode} ${gateway} ${run.point}: ${reportsStored} delivery reports stored; running the resume`);
+	log(
+		`${run.mode} ${gateway} ${run.point}: ${reportsStored} delivery reports stored; running the resume`,
+	);
 	const resumeStarted = Date.now();
-	const first = await finishedExecution(client, await session.runFromTrigger(resume.id, 'Resume campaign'), 900000);
+	const first = await finishedExecution(
+		client,
+		await session.runFromTrigger(resume.id, 'Resume campaign'),
+		900000,
+	);
 	const resumeMs = Date.now() - resumeStarted;
 	const sorted = nodeOutput(first, 'Who was reached');
 	const unknownItems = nodeOutput(first, 'In doubt: decide yourself');
 	const afterFirst = await fresh();
-	const second = await finishedExecution(client, await session.runFromTrigger(resume.id, 'Resume campaign'), 900000);
+	const second = await finishedExecution(
+		client,
+		await session.runFromTrigger(resume.id, 'Resume campaign'),
+		900000,
+	);
 	const afterSecond = await fresh();
 
 	const counts = countRecipients(afterSecond, numbers);
@@ -257,7 +353,10 @@ async function runOne(
 		killed,
 		downMs,
 		atKill,
-		campaignExecution: { id: executionId, statusAfterResume: (await client.getExecution(executionId)).status },
+		campaignExecution: {
+			id: executionId,
+			statusAfterResume: (await client.getExecution(executionId)).status,
+		},
 		reportsStored,
 		resume: {
 			executionId: first.id,
@@ -279,7 +378,11 @@ async function runOne(
 			newMessages: afterSecond.length - afterFirst.length,
 			unknown: nodeOutput(second, 'In doubt: decide yourself').length,
 		},
-		unknownReasons: [...new Set(unknownItems.map((item) => String(item.reason).replace(/chunk \S+/, 'chunk <id>')))],
+		unknownReasons: [
+			...new Set(
+				unknownItems.map((item) => String(item.reason).replace(/chunk \S+/, 'chunk <id>')),
+			),
+		],
 	};
 }
 
@@ -287,7 +390,10 @@ async function gatewayRequests(sim: SimControl, gateway: CrashGateway): Promise<
 	return (await sim.stats()).requests.byGateway[gateway].total;
 }
 
-async function rowCount(session: ReturnType<CrashStack['session']>, table: DataTableSummary): Promise<number> {
+async function rowCount(
+	session: ReturnType<CrashStack['session']>,
+	table: DataTableSummary,
+): Promise<number> {
 	return await session.dataTableRowCount(table, {});
 }
 
@@ -307,7 +413,11 @@ async function settle(what: string, read: () => Promise<number>): Promise<number
 	);
 }
 
-const GATEWAY_NAMES: Record<CrashGateway, string> = { africasTalking: "Africa's Talking", gupshup: 'Gupshup', dhis2: 'DHIS2' };
+const GATEWAY_NAMES: Record<CrashGateway, string> = {
+	africasTalking: "Africa's Talking",
+	gupshup: 'Gupshup',
+	dhis2: 'DHIS2',
+};
 
 /** One row per mode and gateway: the three kill points summed, and the unknown per point. */
 export function markdownTable(results: RunResult[]): string {
@@ -320,7 +430,9 @@ export function markdownTable(results: RunResult[]): string {
 			const rows = results.filter((r) => r.mode === mode && r.gateway === gateway);
 			if (rows.length === 0) continue;
 			const sum = (pick: (r: RunResult) => number) => rows.reduce((total, r) => total + pick(r), 0);
-			const unknown = rows.map((r) => `${r.point} ${r.counts.unknownListed} (${r.counts.unknownTakenByGateway})`).join(', ');
+			const unknown = rows
+				.map((r) => `${r.point} ${r.counts.unknownListed} (${r.counts.unknownTakenByGateway})`)
+				.join(', ');
 			lines.push(
 				`| ${mode === 'queue' ? 'queue (worker killed)' : 'single (n8n killed)'} | ${GATEWAY_NAMES[gateway]} | ${rows.map((r) => r.point).join(', ')} | ${sum((r) => r.counts.neverSentNotListed)} | ${sum((r) => r.counts.sentTwice)} | ${unknown} | ${sum((r) => r.secondResume.newMessages)} |`,
 			);

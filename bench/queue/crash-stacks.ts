@@ -9,9 +9,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { installPackageIntoUserFolder } from '../../tooling/n8n/install-package';
-import { findFreePort, startN8n, type N8nInstance, type StartN8nOptions } from '../../tooling/n8n/n8n-process';
+import {
+	findFreePort,
+	startN8n,
+	type N8nInstance,
+	type StartN8nOptions,
+} from '../../tooling/n8n/n8n-process';
 import { N8nSession } from '../../tooling/n8n/n8n-session';
-import { provisionSimulatorCredentials, type ProvisionedCredentials } from '../../tooling/n8n/provision-credentials';
+import {
+	provisionSimulatorCredentials,
+	type ProvisionedCredentials,
+} from '../../tooling/n8n/provision-credentials';
 import { startQueueCluster, type QueueCluster } from '../../tooling/n8n/queue/cluster';
 import { N8nRestClient, type OwnerAccount } from '../../tooling/n8n/rest-client';
 import type { SimulatorAccountsForCredentials } from '../../tooling/n8n/simulator-credentials';
@@ -29,11 +37,19 @@ export interface CrashStack {
 	 * SIGKILL to the process running `executionId` (the worker that started it; the n8n process in
 	 * single mode), `whileDown` while it is gone, then the process started again. Returns its name.
 	 */
-	crash(executionId: string, whileDown: () => Promise<void>): Promise<{ killed: string; downMs: number }>;
+	crash(
+		executionId: string,
+		whileDown: () => Promise<void>,
+	): Promise<{ killed: string; downMs: number }>;
 	stop(): Promise<void>;
 }
 
-const OWNER: OwnerAccount = { email: 'bench@example.com', firstName: 'Bench', lastName: 'Mark', password: 'Bench-password-1' };
+const OWNER: OwnerAccount = {
+	email: 'bench@example.com',
+	firstName: 'Bench',
+	lastName: 'Mark',
+	password: 'Bench-password-1',
+};
 
 /**
  * Callbacks at volume need lazy expression-isolate acquisition (README, Running at volume); the
@@ -43,15 +59,28 @@ const ENV = { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true', EXECUTIONS_DATA_PRUNE:
 
 export async function startCrashStack(
 	mode: CrashMode,
-	options: { rootDir: string; tarball: string; simulator: { url: string; accounts: SimulatorAccountsForCredentials }; log: (line: string) => void },
+	options: {
+		rootDir: string;
+		tarball: string;
+		simulator: { url: string; accounts: SimulatorAccountsForCredentials };
+		log: (line: string) => void;
+	},
 ): Promise<CrashStack> {
 	return mode === 'queue' ? await queueStack(options) : await singleStack(options);
 }
 
-async function withOwner(n8nUrl: string, webhookUrl: string, simulator: { url: string; accounts: SimulatorAccountsForCredentials }) {
+async function withOwner(
+	n8nUrl: string,
+	webhookUrl: string,
+	simulator: { url: string; accounts: SimulatorAccountsForCredentials },
+) {
 	const client = new N8nRestClient(n8nUrl, undefined, webhookUrl);
 	await client.ensureOwnerAndLogin(OWNER);
-	const { credentials } = await provisionSimulatorCredentials(client, simulator.url, simulator.accounts);
+	const { credentials } = await provisionSimulatorCredentials(
+		client,
+		simulator.url,
+		simulator.accounts,
+	);
 	return { client, credentials };
 }
 
@@ -67,11 +96,16 @@ async function queueStack(options: Parameters<typeof startCrashStack>[1]): Promi
 			log: options.log,
 		});
 		const started = cluster;
-		const { client, credentials } = await withOwner(started.main.url, started.webhookUrl, options.simulator);
+		const { client, credentials } = await withOwner(
+			started.main.url,
+			started.webhookUrl,
+			options.simulator,
+		);
 		return {
 			mode: 'queue',
 			client,
-			session: () => new N8nSession({ n8nUrl: started.main.url, authCookie: client.authCookie ?? '' }),
+			session: () =>
+				new N8nSession({ n8nUrl: started.main.url, authCookie: client.authCookie ?? '' }),
 			webhookUrl: started.webhookUrl,
 			credentials,
 			async crash(executionId, whileDown) {

@@ -10,7 +10,11 @@ import { waitFor } from '../../tooling/n8n/wait-for';
 import { workerThatStarted as startedBy } from './queue-bench';
 
 /** The worker that logged `Worker started execution <id> (job …)` (info level), once one has. */
-export async function workerThatStarted(cluster: QueueCluster, executionId: string, timeoutMs = 60000): Promise<QueueProcessName> {
+export async function workerThatStarted(
+	cluster: QueueCluster,
+	executionId: string,
+	timeoutMs = 60000,
+): Promise<QueueProcessName> {
 	return await waitFor(
 		`the worker that started execution ${executionId}`,
 		async () => startedBy(cluster, executionId) as QueueProcessName | undefined,

@@ -12,14 +12,26 @@ import * as path from 'node:path';
 import { startSimulator, type Simulator } from '../../simulator';
 import { ensureN8nInstalled } from '../../tooling/n8n/install-n8n';
 import { ensurePackedPackage } from '../../tooling/n8n/pack-package';
-import { provisionSimulatorCredentials, type ProvisionedCredentials } from '../../tooling/n8n/provision-credentials';
-import { startQueueCluster, type QueueCluster, type QueueClusterOptions } from '../../tooling/n8n/queue/cluster';
+import {
+	provisionSimulatorCredentials,
+	type ProvisionedCredentials,
+} from '../../tooling/n8n/provision-credentials';
+import {
+	startQueueCluster,
+	type QueueCluster,
+	type QueueClusterOptions,
+} from '../../tooling/n8n/queue/cluster';
 import { N8nRestClient, type WorkflowSummary } from '../../tooling/n8n/rest-client';
 import { SimControl } from '../../tooling/n8n/sim-control';
 import { waitFor } from '../../tooling/n8n/wait-for';
 import { deployActive, gupshupCampaignWorkflow, uniqueTag } from '../../tooling/n8n/workflows';
 
-const OWNER = { email: 'bench@example.com', firstName: 'Bench', lastName: 'Mark', password: 'Bench-password-1' };
+const OWNER = {
+	email: 'bench@example.com',
+	firstName: 'Bench',
+	lastName: 'Mark',
+	password: 'Bench-password-1',
+};
 
 export interface QueueBench {
 	cluster: QueueCluster;
@@ -66,8 +78,20 @@ export async function startQueueBench(
 		});
 		const client = new N8nRestClient(cluster.main.url, undefined, cluster.webhookUrl);
 		await client.ensureOwnerAndLogin(OWNER);
-		const { credentials } = await provisionSimulatorCredentials(client, simulator.url, simulator.accounts);
-		return { cluster, simulator, sim: new SimControl(simulator.url), client, credentials, n8nVersion: installed.n8nVersion, stop };
+		const { credentials } = await provisionSimulatorCredentials(
+			client,
+			simulator.url,
+			simulator.accounts,
+		);
+		return {
+			cluster,
+			simulator,
+			sim: new SimControl(simulator.url),
+			client,
+			credentials,
+			n8nVersion: installed.n8nVersion,
+			stop,
+		};
 	} catch (error) {
 		await stop();
 		throw error;
@@ -82,7 +106,13 @@ export interface Campaign {
 /** An active campaign workflow (tooling/n8n/workflows.ts `gupshupCampaignWorkflow`) with its own webhook path. */
 export async function deployCampaign(bench: QueueBench, label: string): Promise<Campaign> {
 	const hookPath = `${label}-${uniqueTag()}`;
-	return { workflow: await deployActive(bench.client, gupshupCampaignWorkflow(hookPath, bench.credentials.gupshup)), hookPath };
+	return {
+		workflow: await deployActive(
+			bench.client,
+			gupshupCampaignWorkflow(hookPath, bench.credentials.gupshup),
+		),
+		hookPath,
+	};
 }
 
 /** `count` distinct Brazilian mobile numbers +55 11 9<block><nnnnnn>; give each campaign of a run its own `block` digit(s). */
@@ -100,17 +130,24 @@ export async function startCampaign(
 	campaign: Campaign,
 	numbers: string[],
 ): Promise<{ executionId: string; ranOn: string; answeredAt: number }> {
-	const reply = await bench.client.callWebhook(campaign.hookPath, { body: { to: numbers.join(', ') } });
-	if (reply.status !== 200) throw new Error(`the campaign call answered ${reply.status}: ${reply.body.slice(0, 200)}`);
+	const reply = await bench.client.callWebhook(campaign.hookPath, {
+		body: { to: numbers.join(', ') },
+	});
+	if (reply.status !== 200)
+		throw new Error(`the campaign call answered ${reply.status}: ${reply.body.slice(0, 200)}`);
 	const answeredAt = Date.now();
 	const execution = await waitFor(
 		'the campaign execution',
 		async () => (await bench.client.listExecutions({ workflowId: campaign.workflow.id }))[0],
 		{ timeoutMs: 60000 },
 	);
-	const ranOn = await waitFor(`the worker that started execution ${execution.id}`, async () => workerThatStarted(bench.cluster, execution.id), {
-		timeoutMs: 60000,
-	});
+	const ranOn = await waitFor(
+		`the worker that started execution ${execution.id}`,
+		async () => workerThatStarted(bench.cluster, execution.id),
+		{
+			timeoutMs: 60000,
+		},
+	);
 	return { executionId: execution.id, ranOn, answeredAt };
 }
 
@@ -123,12 +160,23 @@ function finishedLine(executionId: string): string {
 }
 
 /** Waits (bounded) until the workers logged finishing the execution as often as they logged starting it: every run of it, re-runs included, is over. */
-export async function waitForEveryRunToFinish(cluster: QueueCluster, executionId: string, timeoutMs = 300000): Promise<{ starts: number; finishes: number }> {
-	const count = (line: string) => cluster.workers.reduce((sum, { instance }) => sum + fs.readFileSync(instance.logFile, 'utf8').split(line).length - 1, 0);
+export async function waitForEveryRunToFinish(
+	cluster: QueueCluster,
+	executionId: string,
+	timeoutMs = 300000,
+): Promise<{ starts: number; finishes: number }> {
+	const count = (line: string) =>
+		cluster.workers.reduce(
+			(sum, { instance }) => sum + fs.readFileSync(instance.logFile, 'utf8').split(line).length - 1,
+			0,
+		);
 	return await waitFor(
 		`every run of execution ${executionId} to finish`,
 		async () => {
-			const runs = { starts: count(startedLine(executionId)), finishes: count(finishedLine(executionId)) };
+			const runs = {
+				starts: count(startedLine(executionId)),
+				finishes: count(finishedLine(executionId)),
+			};
 			return runs.finishes >= runs.starts ? runs : undefined;
 		},
 		{ timeoutMs, intervalMs: 2000 },
@@ -137,13 +185,21 @@ export async function waitForEveryRunToFinish(cluster: QueueCluster, executionId
 
 /** The worker whose log says it started the execution (n8n's scaling code logs it at info level). */
 export function workerThatStarted(cluster: QueueCluster, executionId: string): string | undefined {
-	return cluster.workers.find(({ instance }) => fs.readFileSync(instance.logFile, 'utf8').includes(startedLine(executionId)))?.name;
+	return cluster.workers.find(({ instance }) =>
+		fs.readFileSync(instance.logFile, 'utf8').includes(startedLine(executionId)),
+	)?.name;
 }
 
 /** How many times each worker logged starting the execution: more than one start in all is a re-run. */
-export function startsPerWorker(cluster: QueueCluster, executionId: string): Record<string, number> {
+export function startsPerWorker(
+	cluster: QueueCluster,
+	executionId: string,
+): Record<string, number> {
 	return Object.fromEntries(
-		cluster.workers.map(({ name, instance }) => [name, fs.readFileSync(instance.logFile, 'utf8').split(startedLine(executionId)).length - 1]),
+		cluster.workers.map(({ name, instance }) => [
+			name,
+			fs.readFileSync(instance.logFile, 'utf8').split(startedLine(executionId)).length - 1,
+		]),
 	);
 }
 
@@ -152,14 +208,28 @@ export function startsPerWorker(cluster: QueueCluster, executionId: string): Rec
  * written since that match `pattern` (n8n's own words about a fault: lost and recovered Redis
  * connections, queue errors, exits), at most `max` each.
  */
-export function markClusterLogs(cluster: QueueCluster): { read(pattern: RegExp, max?: number): Record<string, string[]> } {
-	const starts = new Map(cluster.processes().map(({ name, instance }) => [name, fileSize(instance.logFile)]));
+export function markClusterLogs(cluster: QueueCluster): {
+	read(pattern: RegExp, max?: number): Record<string, string[]>;
+} {
+	const starts = new Map(
+		cluster.processes().map(({ name, instance }) => [name, fileSize(instance.logFile)]),
+	);
 	return {
 		read(pattern, max = 12) {
 			const found: Record<string, string[]> = {};
 			for (const { name, instance } of cluster.processes()) {
-				const text = fs.readFileSync(instance.logFile).subarray(starts.get(name) ?? 0).toString('utf8');
-				const lines = [...new Set(text.split('\n').filter((line) => pattern.test(line)).map((line) => line.trim().slice(0, 240)))];
+				const text = fs
+					.readFileSync(instance.logFile)
+					.subarray(starts.get(name) ?? 0)
+					.toString('utf8');
+				const lines = [
+					...new Set(
+						text
+							.split('\n')
+							.filter((line) => pattern.test(line))
+							.map((line) => line.trim().slice(0, 240)),
+					),
+				];
 				found[name] = lines.slice(0, max);
 			}
 			return found;

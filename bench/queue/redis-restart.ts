@@ -67,7 +67,8 @@ const REDIS_DEFAULT_SAVE = '3600 1 300 100 60 10000';
 const UNFINISHED = ['new', 'running', 'waiting', 'unknown'];
 /** n8n's words about Redis, the queue and its processes, collected from every process's log during a case. */
 // Case-sensitive n8n phrases: workflow names such as "redis-restart-0" must not match.
-const FAULT_LINES = /Redis connection|Resubscribed|Queue errored|Exiting|Unable to connect|crashed|stalled|Missing key|Missing lock|queue recovery|dangling/;
+const FAULT_LINES =
+	/Redis connection|Resubscribed|Queue errored|Exiting|Unable to connect|crashed|stalled|Missing key|Missing lock|queue recovery|dangling/;
 /** Redis's own words about saving and loading its data (is the queue kept across the restart?). */
 const REDIS_LINES = /DB saved|DB loaded|Saving|signal|Loading|Ready to accept|keys/i;
 
@@ -82,7 +83,9 @@ function parseCases(raw: string): Case[] {
 			(signal !== 'SIGTERM' && signal !== 'SIGKILL') ||
 			(downMs !== undefined && !(Number.isInteger(downMs) && downMs >= 0 && downMs <= 120000))
 		) {
-			throw new Error(`--cases: "${spec}" is not [stale-]<none|rdb|aof>:<SIGTERM|SIGKILL>[:<down ms, at most 120000>]`);
+			throw new Error(
+				`--cases: "${spec}" is not [stale-]<none|rdb|aof>:<SIGTERM|SIGKILL>[:<down ms, at most 120000>]`,
+			);
 		}
 		return { persistence, signal, downMs, stale };
 	});
@@ -107,17 +110,28 @@ async function startWithStaleSnapshot(bench: QueueBench, campaign: Campaign, num
 	const { cluster, client } = bench;
 	for (const worker of cluster.workers) await worker.instance.stop();
 	const reply = await client.callWebhook(campaign.hookPath, { body: { to: numbers.join(', ') } });
-	if (reply.status !== 200) throw new Error(`the campaign call answered ${reply.status}: ${reply.body.slice(0, 200)}`);
-	const execution = await waitFor('the campaign execution', async () => (await client.listExecutions({ workflowId: campaign.workflow.id }))[0], {
-		timeoutMs: 60000,
-	});
+	if (reply.status !== 200)
+		throw new Error(`the campaign call answered ${reply.status}: ${reply.body.slice(0, 200)}`);
+	const execution = await waitFor(
+		'the campaign execution',
+		async () => (await client.listExecutions({ workflowId: campaign.workflow.id }))[0],
+		{
+			timeoutMs: 60000,
+		},
+	);
 	const waiting = await client.getExecution(execution.id);
 	await cluster.redis.command('SAVE');
-	log(`snapshot saved with execution ${execution.id} ${waiting.status} and no worker running; starting the workers again`);
+	log(
+		`snapshot saved with execution ${execution.id} ${waiting.status} and no worker running; starting the workers again`,
+	);
 	await Promise.all(cluster.workers.map((worker) => cluster.restartWorker(worker.name)));
-	const ranOn = await waitFor(`the worker that started execution ${execution.id}`, async () => workerThatStarted(cluster, execution.id), {
-		timeoutMs: 60000,
-	});
+	const ranOn = await waitFor(
+		`the worker that started execution ${execution.id}`,
+		async () => workerThatStarted(cluster, execution.id),
+		{
+			timeoutMs: 60000,
+		},
+	);
 	return { executionId: execution.id, ranOn, answeredAt: Date.now() };
 }
 
@@ -131,11 +145,22 @@ interface OutageCall {
 }
 
 /** One production webhook call that starts a one-recipient Send SMS; never throws. */
-async function outageCall(bench: QueueBench, probe: Campaign, number: string, signalledAt: number, redisBack: () => number | undefined): Promise<OutageCall> {
+async function outageCall(
+	bench: QueueBench,
+	probe: Campaign,
+	number: string,
+	signalledAt: number,
+	redisBack: () => number | undefined,
+): Promise<OutageCall> {
 	const sentAfterSignalMs = Date.now() - signalledAt;
 	const outcome: Pick<OutageCall, 'status' | 'error'> = {};
 	try {
-		outcome.status = (await bench.client.callWebhook(probe.hookPath, { body: { to: number }, registrationTimeoutMs: 0 })).status;
+		outcome.status = (
+			await bench.client.callWebhook(probe.hookPath, {
+				body: { to: number },
+				registrationTimeoutMs: 0,
+			})
+		).status;
 	} catch (error) {
 		outcome.error = (error as Error).message;
 	}
@@ -150,7 +175,12 @@ async function outageCall(bench: QueueBench, probe: Campaign, number: string, si
 	};
 }
 
-async function runCase(bench: QueueBench, fault: Case, index: number, defaults: { recipients: number; restartAfter: number; downMs: number; outageCalls: number }) {
+async function runCase(
+	bench: QueueBench,
+	fault: Case,
+	index: number,
+	defaults: { recipients: number; restartAfter: number; downMs: number; outageCalls: number },
+) {
 	const { cluster, client, sim } = bench;
 	const settings = { ...defaults, downMs: fault.downMs ?? defaults.downMs };
 	const label = `${fault.stale ? 'stale-' : ''}${fault.persistence}:${fault.signal}:${settings.downMs}`;
@@ -163,43 +193,85 @@ async function runCase(bench: QueueBench, fault: Case, index: number, defaults: 
 	const logs = markClusterLogs(cluster);
 	const redisLogStart = fs.statSync(cluster.redis.logFile).size;
 
-	const { executionId, ranOn, answeredAt: started } = fault.stale
+	const {
+		executionId,
+		ranOn,
+		answeredAt: started,
+	} = fault.stale
 		? await startWithStaleSnapshot(bench, campaign, numbers)
 		: await startCampaign(bench, campaign, numbers);
 	const sentAtRestart = await waitForSent(sim, numbers, settings.restartAfter);
 	const redisPid = cluster.redis.pid;
-	log(`${label}: ${fault.signal} to Redis (pid ${redisPid}) with ${sentAtRestart} of ${numbers.length} sent, ${Date.now() - started} ms into the run`);
+	log(
+		`${label}: ${fault.signal} to Redis (pid ${redisPid}) with ${sentAtRestart} of ${numbers.length} sent, ${Date.now() - started} ms into the run`,
+	);
 	const signalledAt = Date.now();
 	let redisBackAt: number | undefined;
-	const restarting = cluster.redis.restart({ signal: fault.signal, downMs: settings.downMs }).then((timing) => {
-		redisBackAt = Date.now();
-		return timing;
+	const restarting = cluster.redis
+		.restart({ signal: fault.signal, downMs: settings.downMs })
+		.then((timing) => {
+			redisBackAt = Date.now();
+			return timing;
+		});
+	await waitFor('Redis to exit', async () => (isRunning(redisPid) ? undefined : true), {
+		timeoutMs: 30000,
+		intervalMs: 50,
 	});
-	await waitFor('Redis to exit', async () => (isRunning(redisPid) ? undefined : true), { timeoutMs: 30000, intervalMs: 50 });
 	// Webhook calls while Redis is down, spread over the first half of the outage.
 	const calls = outageNumbers.map(async (number, i) => {
 		await sleep((i * settings.downMs) / 2 / Math.max(1, settings.outageCalls));
 		return await outageCall(bench, probe, number, signalledAt, () => redisBackAt);
 	});
 	const timing = await restarting;
-	log(`${label}: Redis answered again ${timing.downMs} ms after the signal (exited after ${timing.exitedMs} ms)`);
+	log(
+		`${label}: Redis answered again ${timing.downMs} ms after the signal (exited after ${timing.exitedMs} ms)`,
+	);
 	const outage = await Promise.all(calls);
 	const redisLines = () =>
-		[...new Set(fs.readFileSync(cluster.redis.logFile).subarray(redisLogStart).toString('utf8').split('\n').filter((l) => REDIS_LINES.test(l)).map((l) => l.trim()))].slice(0, 20);
+		[
+			...new Set(
+				fs
+					.readFileSync(cluster.redis.logFile)
+					.subarray(redisLogStart)
+					.toString('utf8')
+					.split('\n')
+					.filter((l) => REDIS_LINES.test(l))
+					.map((l) => l.trim()),
+			),
+		].slice(0, 20);
 
 	// n8n exits when Redis stays unreachable longer than QUEUE_BULL_REDIS_TIMEOUT_THRESHOLD: then nothing below can run.
 	await sleep(2000);
-	const exited = cluster.processes().filter(({ instance }) => !isRunning(instance.pid)).map(({ name }) => name);
+	const exited = cluster
+		.processes()
+		.filter(({ instance }) => !isRunning(instance.pid))
+		.map(({ name }) => name);
 	if (exited.length > 0) {
 		log(`${label}: n8n processes exited: ${exited.join(', ')}`);
 		await sleep(20000);
 		const messages = await sim.messages({ gateway: 'gupshup' });
 		const result = {
 			case: label,
-			redis: { signal: fault.signal, persistence: fault.persistence, staleSnapshot: fault.stale, unreachableMs: timing.downMs, exitedAfterMs: timing.exitedMs },
-			campaign: { executionId, ranOn, sentAtRestart, finalStatus: `not read: ${exited.includes('main') ? 'main' : 'a process'} exited`, simulator: countRecipients(messages, numbers) },
+			redis: {
+				signal: fault.signal,
+				persistence: fault.persistence,
+				staleSnapshot: fault.stale,
+				unreachableMs: timing.downMs,
+				exitedAfterMs: timing.exitedMs,
+			},
+			campaign: {
+				executionId,
+				ranOn,
+				sentAtRestart,
+				finalStatus: `not read: ${exited.includes('main') ? 'main' : 'a process'} exited`,
+				simulator: countRecipients(messages, numbers),
+			},
 			callsDuringOutage: { calls: outage, simulator: countRecipients(messages, outageNumbers) },
-			processesAfterwards: Object.fromEntries(cluster.processes().map(({ name, instance }) => [name, isRunning(instance.pid) ? 'running' : 'exited'])),
+			processesAfterwards: Object.fromEntries(
+				cluster
+					.processes()
+					.map(({ name, instance }) => [name, isRunning(instance.pid) ? 'running' : 'exited']),
+			),
 			n8nLogLines: logs.read(FAULT_LINES),
 			redisLogLines: redisLines(),
 		};
@@ -218,24 +290,41 @@ async function runCase(bench: QueueBench, fault: Case, index: number, defaults: 
 
 	// Anything n8n re-runs would have started by now; wait a little longer anyway, then for every run to end.
 	await sleep(20000);
-	const runs = await waitForEveryRunToFinish(cluster, executionId).catch((error: Error) => ({ error: error.message }));
+	const runs = await waitForEveryRunToFinish(cluster, executionId).catch((error: Error) => ({
+		error: error.message,
+	}));
 
 	// A new execution after the restart: does the cluster still take and run work?
 	let after: { status?: number; error?: string; execution?: string } = {};
 	try {
-		const reply = await client.callWebhook(probe.hookPath, { body: { to: afterNumber[0] }, registrationTimeoutMs: 0 });
+		const reply = await client.callWebhook(probe.hookPath, {
+			body: { to: afterNumber[0] },
+			registrationTimeoutMs: 0,
+		});
 		after = { status: reply.status };
 		const sent = await waitForSent(sim, afterNumber, 1, 120000);
 		after.execution = sent === 1 ? 'sent' : `sent ${sent} times`;
 	} catch (error) {
 		after.error = (error as Error).message;
 	}
-	const probeExecutions = (await client.listAllExecutions({ workflowId: probe.workflow.id })).map((e) => ({ id: e.id, status: e.status }));
+	const probeExecutions = (await client.listAllExecutions({ workflowId: probe.workflow.id })).map(
+		(e) => ({ id: e.id, status: e.status }),
+	);
 	const messages = await sim.messages({ gateway: 'gupshup' });
-	const processes = Object.fromEntries(cluster.processes().map(({ name, instance }) => [name, isRunning(instance.pid) ? 'running' : 'exited']));
+	const processes = Object.fromEntries(
+		cluster
+			.processes()
+			.map(({ name, instance }) => [name, isRunning(instance.pid) ? 'running' : 'exited']),
+	);
 	const result = {
 		case: label,
-		redis: { signal: fault.signal, persistence: fault.persistence, staleSnapshot: fault.stale, unreachableMs: timing.downMs, exitedAfterMs: timing.exitedMs },
+		redis: {
+			signal: fault.signal,
+			persistence: fault.persistence,
+			staleSnapshot: fault.stale,
+			unreachableMs: timing.downMs,
+			exitedAfterMs: timing.exitedMs,
+		},
 		campaign: {
 			executionId,
 			ranOn,
@@ -243,7 +332,9 @@ async function runCase(bench: QueueBench, fault: Case, index: number, defaults: 
 			finalStatus: campaignStatus,
 			startsPerWorker: startsPerWorker(cluster, executionId),
 			runs,
-			executionsOfWorkflow: (await client.listExecutions({ workflowId: campaign.workflow.id })).map((e) => ({ id: e.id, status: e.status })),
+			executionsOfWorkflow: (await client.listExecutions({ workflowId: campaign.workflow.id })).map(
+				(e) => ({ id: e.id, status: e.status }),
+			),
 			simulator: countRecipients(messages, numbers),
 		},
 		callsDuringOutage: {
@@ -261,7 +352,10 @@ async function runCase(bench: QueueBench, fault: Case, index: number, defaults: 
 }
 
 async function main(): Promise<void> {
-	const cases = parseCases(stringArg('cases') ?? 'none:SIGTERM,none:SIGKILL,rdb:SIGTERM,stale-rdb:SIGKILL,stale-aof:SIGKILL,none:SIGKILL:15000');
+	const cases = parseCases(
+		stringArg('cases') ??
+			'none:SIGTERM,none:SIGKILL,rdb:SIGTERM,stale-rdb:SIGKILL,stale-aof:SIGKILL,none:SIGKILL:15000',
+	);
 	const settings = {
 		recipients: numberArg('recipients', 5000),
 		restartAfter: numberArg('restart-after', 1500),
@@ -276,7 +370,10 @@ async function main(): Promise<void> {
 		for (const [index, fault] of cases.entries()) {
 			const result = await runCase(bench, fault, index, settings);
 			results.push(result);
-			if (Object.values(result.processesAfterwards).includes('exited') && index < cases.length - 1) {
+			if (
+				Object.values(result.processesAfterwards).includes('exited') &&
+				index < cases.length - 1
+			) {
 				log(`n8n processes exited in case ${result.case}: the cases after it are left out`);
 				break;
 			}
@@ -284,7 +381,12 @@ async function main(): Promise<void> {
 		const result = {
 			what: 'Redis stopped with a signal in the middle of a Send SMS campaign and started again on the same port and data folder',
 			machine: describeMachine({ n8nVersion: bench.n8nVersion }),
-			settings: { ...settings, gateway: 'gupshup', workers: bench.cluster.workers.length, redisVersion: bench.cluster.versions.redis },
+			settings: {
+				...settings,
+				gateway: 'gupshup',
+				workers: bench.cluster.workers.length,
+				redisVersion: bench.cluster.versions.redis,
+			},
 			cases: results,
 		};
 		log(`wrote ${writeResult('queue-redis-restart', result)}`);

@@ -15,7 +15,13 @@ import { numberArg } from '../support/args';
 import { describeMachine } from '../support/machine';
 import { writeResult } from '../support/results';
 import { countRecipients, waitForSent } from '../../tooling/n8n/sim-recipients';
-import { campaignNumbers, deployCampaign, startCampaign, startQueueBench, startsPerWorker } from './queue-bench';
+import {
+	campaignNumbers,
+	deployCampaign,
+	startCampaign,
+	startQueueBench,
+	startsPerWorker,
+} from './queue-bench';
 
 const log = (line: string) => process.stdout.write(`[worker-crash] ${line}\n`);
 
@@ -30,10 +36,16 @@ async function main(): Promise<void> {
 		// Webhook (answering at once) → Send SMS to every number in the posted list.
 		const campaign = await deployCampaign(bench, 'worker-crash');
 		const numbers = campaignNumbers(recipients);
-		const { executionId, ranOn: runningOn, answeredAt: started } = await startCampaign(bench, campaign, numbers);
+		const {
+			executionId,
+			ranOn: runningOn,
+			answeredAt: started,
+		} = await startCampaign(bench, campaign, numbers);
 		const sentAtKill = await waitForSent(sim, numbers, killAfter);
 		const victim = cluster.workers.find((w) => w.name === runningOn)!;
-		log(`SIGKILL to ${runningOn} (pid ${victim.instance.pid}) with ${sentAtKill} of ${recipients} sent, ${Date.now() - started} ms into the run`);
+		log(
+			`SIGKILL to ${runningOn} (pid ${victim.instance.pid}) with ${sentAtKill} of ${recipients} sent, ${Date.now() - started} ms into the run`,
+		);
 		process.kill(victim.instance.pid, 'SIGKILL');
 		await victim.instance.exited;
 		const restartedAt = Date.now();
@@ -54,12 +66,26 @@ async function main(): Promise<void> {
 		await sleep(30000);
 
 		const messages = await sim.messages({ gateway: 'gupshup' });
-		const executionsOfWorkflow = (await client.listExecutions({ workflowId: campaign.workflow.id })).map((e) => ({ id: e.id, status: e.status }));
+		const executionsOfWorkflow = (
+			await client.listExecutions({ workflowId: campaign.workflow.id })
+		).map((e) => ({ id: e.id, status: e.status }));
 		const result = {
 			what: 'kill -9 of the worker running a Send SMS campaign, then the worker restarted',
 			machine: describeMachine({ n8nVersion: bench.n8nVersion }),
-			settings: { recipients, killAfter, latencyMs, gateway: 'gupshup', workers: cluster.workers.length },
-			execution: { id: executionId, ranOn: runningOn, finalStatus, startsPerWorker: startsPerWorker(cluster, executionId), executionsOfWorkflow },
+			settings: {
+				recipients,
+				killAfter,
+				latencyMs,
+				gateway: 'gupshup',
+				workers: cluster.workers.length,
+			},
+			execution: {
+				id: executionId,
+				ranOn: runningOn,
+				finalStatus,
+				startsPerWorker: startsPerWorker(cluster, executionId),
+				executionsOfWorkflow,
+			},
 			simulator: { sentAtKill, ...countRecipients(messages, numbers) },
 		};
 		log(JSON.stringify(result, null, 2));

@@ -32,7 +32,10 @@ export function bulkChart(envelope: ResultEnvelope<BulkResult>): string {
 	const { rows, settings } = envelope.result;
 	const groups = rows.filter((r) => r.variant === 'sendSms');
 	const valueOf = (gateway: string, mode: string, variant: string) =>
-		rows.find((r) => r.gateway === gateway && r.mode === mode && r.variant === variant && r.replyStatus === 200)?.runMs ?? null;
+		rows.find(
+			(r) =>
+				r.gateway === gateway && r.mode === mode && r.variant === variant && r.replyStatus === 200,
+		)?.runMs ?? null;
 	const series = (['sendSms', 'httpDefaults', 'httpBatched'] as const).map((variant, i) => ({
 		name: VARIANT_LABEL[variant],
 		color: COLORS[i],
@@ -42,13 +45,21 @@ export function bulkChart(envelope: ResultEnvelope<BulkResult>): string {
 		title: `Run time in n8n (ms, log scale), ${settings.recipients.toLocaleString('en')} recipients, latency ${settings.latencyMs} ms`,
 		groups: groups.map((g) => `${DISPLAY_NAME[g.gateway]}\n${g.mode}`),
 		series,
-		groupMarks: { name: 'floor (network only)', color: '#c53030', values: groups.map((g) => g.floorMs) },
+		groupMarks: {
+			name: 'floor (network only)',
+			color: '#c53030',
+			values: groups.map((g) => g.floorMs),
+		},
 		yLabel: 'ms (execution start → stop)',
 		yLog: true,
 		width: 1100,
 		height: 460,
 	});
-	return figure('Bulk send: Send SMS vs n8n HTTP Request node, same n8n, same simulator', [panel], footnote(envelope));
+	return figure(
+		'Bulk send: Send SMS vs n8n HTTP Request node, same n8n, same simulator',
+		[panel],
+		footnote(envelope),
+	);
 }
 
 /** One bar group per rate and payload, e.g. "200/s\nAT form". */
@@ -64,21 +75,41 @@ export function webhookChart(envelope: ResultEnvelope<WebhookResult>): string {
 		if (!keys.includes(key)) keys.push(key);
 	}
 	const pick = (target: string, key: string, value: (r: (typeof rows)[number]) => number) => {
-		const row = rows.find(
-			(r) => r.target === target && groupKey(r) === key,
-		);
+		const row = rows.find((r) => r.target === target && groupKey(r) === key);
 		return row ? value(row) : null;
 	};
 	const latency = barPanel({
 		title: 'Acknowledgement latency (ms, log scale)',
 		groups: keys,
 		series: [
-			{ name: `${TARGET_LABEL.trigger} p50`, color: '#90cdf4', values: keys.map((k) => pick('trigger', k, (r) => r.latencyMs.p50)) },
-			{ name: `${TARGET_LABEL.trigger} p99`, color: '#2b6cb0', values: keys.map((k) => pick('trigger', k, (r) => r.latencyMs.p99)) },
-			{ name: `${TARGET_LABEL.webhookNode} p50`, color: '#fbd38d', values: keys.map((k) => pick('webhookNode', k, (r) => r.latencyMs.p50)) },
-			{ name: `${TARGET_LABEL.webhookNode} p99`, color: '#dd6b20', values: keys.map((k) => pick('webhookNode', k, (r) => r.latencyMs.p99)) },
+			{
+				name: `${TARGET_LABEL.trigger} p50`,
+				color: '#90cdf4',
+				values: keys.map((k) => pick('trigger', k, (r) => r.latencyMs.p50)),
+			},
+			{
+				name: `${TARGET_LABEL.trigger} p99`,
+				color: '#2b6cb0',
+				values: keys.map((k) => pick('trigger', k, (r) => r.latencyMs.p99)),
+			},
+			{
+				name: `${TARGET_LABEL.webhookNode} p50`,
+				color: '#fbd38d',
+				values: keys.map((k) => pick('webhookNode', k, (r) => r.latencyMs.p50)),
+			},
+			{
+				name: `${TARGET_LABEL.webhookNode} p99`,
+				color: '#dd6b20',
+				values: keys.map((k) => pick('webhookNode', k, (r) => r.latencyMs.p99)),
+			},
 		],
-		refLines: [{ value: settings.p99GoalMs, label: `goal: p99 < ${settings.p99GoalMs} ms`, color: '#c53030' }],
+		refLines: [
+			{
+				value: settings.p99GoalMs,
+				label: `goal: p99 < ${settings.p99GoalMs} ms`,
+				color: '#c53030',
+			},
+		],
 		yLabel: 'ms from scheduled send to answer',
 		yLog: true,
 		width: 760,
@@ -88,15 +119,27 @@ export function webhookChart(envelope: ResultEnvelope<WebhookResult>): string {
 		title: 'Callbacks lost (% of sent)',
 		groups: keys,
 		series: [
-			{ name: TARGET_LABEL.trigger, color: '#2b6cb0', values: keys.map((k) => pick('trigger', k, (r) => (100 * r.lost) / r.count)) },
-			{ name: TARGET_LABEL.webhookNode, color: '#dd6b20', values: keys.map((k) => pick('webhookNode', k, (r) => (100 * r.lost) / r.count)) },
+			{
+				name: TARGET_LABEL.trigger,
+				color: '#2b6cb0',
+				values: keys.map((k) => pick('trigger', k, (r) => (100 * r.lost) / r.count)),
+			},
+			{
+				name: TARGET_LABEL.webhookNode,
+				color: '#dd6b20',
+				values: keys.map((k) => pick('webhookNode', k, (r) => (100 * r.lost) / r.count)),
+			},
 		],
 		yLabel: '% lost (non-2xx, error or no answer in 10 s)',
 		barLabel: (v) => `${v.toFixed(v > 0 && v < 1 ? 2 : 0)}%`,
 		width: 560,
 		height: 460,
 	});
-	return figure('Webhook acknowledgement: delivery reports into the same n8n, open-loop load', [latency, lost], footnote(envelope));
+	return figure(
+		'Webhook acknowledgement: delivery reports into the same n8n, open-loop load',
+		[latency, lost],
+		footnote(envelope),
+	);
 }
 
 export function faultChart(envelope: ResultEnvelope<FaultResult>): string {
@@ -105,10 +148,22 @@ export function faultChart(envelope: ResultEnvelope<FaultResult>): string {
 		title: `Send SMS with ${Math.round(settings.rate * 100)}% injected faults: per-recipient outcomes (count, log scale)`,
 		groups: rows.map((r) => `${DISPLAY_NAME[r.gateway]}\n${r.mode}`),
 		series: [
-			{ name: 'faulty requests', color: '#718096', values: rows.map((r) => Object.values(r.faults).reduce((a, b) => a + b, 0)) },
+			{
+				name: 'faulty requests',
+				color: '#718096',
+				values: rows.map((r) => Object.values(r.faults).reduce((a, b) => a + b, 0)),
+			},
 			{ name: 'ambiguous recipients', color: '#d69e2e', values: rows.map((r) => r.ambiguous) },
-			{ name: 'of those reported unknown', color: '#38a169', values: rows.map((r) => r.ambiguousReportedUnknown) },
-			{ name: 'unknown, not stored', color: '#805ad5', values: rows.map((r) => r.unknownNotStored) },
+			{
+				name: 'of those reported unknown',
+				color: '#38a169',
+				values: rows.map((r) => r.ambiguousReportedUnknown),
+			},
+			{
+				name: 'unknown, not stored',
+				color: '#805ad5',
+				values: rows.map((r) => r.unknownNotStored),
+			},
 			{ name: 'duplicates', color: '#e53e3e', values: rows.map((r) => r.duplicates) },
 			{ name: 'silent losses', color: '#9b2c2c', values: rows.map((r) => r.silentLosses) },
 		],
@@ -117,7 +172,11 @@ export function faultChart(envelope: ResultEnvelope<FaultResult>): string {
 		width: 1100,
 		height: 460,
 	});
-	return figure('Faults: every recipient checked against what the simulator accepted', [panel], footnote(envelope));
+	return figure(
+		'Faults: every recipient checked against what the simulator accepted',
+		[panel],
+		footnote(envelope),
+	);
 }
 
 export function scaleChart(envelope: ResultEnvelope<ScaleResult>): string {
@@ -155,21 +214,26 @@ export function scaleChart(envelope: ResultEnvelope<ScaleResult>): string {
 		xLog: true,
 		width: 560,
 	});
-	return figure('Scale of the work, 1,000 → 100,000 recipients, one process per size', [cpu, memory], footnote(envelope));
+	return figure(
+		'Scale of the work, 1,000 → 100,000 recipients, one process per size',
+		[cpu, memory],
+		footnote(envelope),
+	);
 }
 
 /** `dir`: where the PNGs go (docs/bench, or a smoke run's own folder). */
 export async function renderCharts(
 	envelopes: {
-	bulk?: ResultEnvelope<BulkResult>;
-	webhooks?: ResultEnvelope<WebhookResult | WebhookSettingsResult>;
-	faults?: ResultEnvelope<FaultResult>;
-	scale?: ResultEnvelope<ScaleResult>;
-},
+		bulk?: ResultEnvelope<BulkResult>;
+		webhooks?: ResultEnvelope<WebhookResult | WebhookSettingsResult>;
+		faults?: ResultEnvelope<FaultResult>;
+		scale?: ResultEnvelope<ScaleResult>;
+	},
 	dir = DOCS_DIR,
 ): Promise<string[]> {
 	const jobs: Array<{ svg: string; png: string }> = [];
-	if (envelopes.bulk) jobs.push({ svg: bulkChart(envelopes.bulk), png: path.join(dir, 'bulk.png') });
+	if (envelopes.bulk)
+		jobs.push({ svg: bulkChart(envelopes.bulk), png: path.join(dir, 'bulk.png') });
 	const webhooks = envelopes.webhooks;
 	if (webhooks) {
 		const svg = isSettingsResult(webhooks.result)
@@ -177,8 +241,10 @@ export async function renderCharts(
 			: webhookChart(webhooks as ResultEnvelope<WebhookResult>);
 		jobs.push({ svg, png: path.join(dir, 'webhooks.png') });
 	}
-	if (envelopes.faults) jobs.push({ svg: faultChart(envelopes.faults), png: path.join(dir, 'faults.png') });
-	if (envelopes.scale) jobs.push({ svg: scaleChart(envelopes.scale), png: path.join(dir, 'scale.png') });
+	if (envelopes.faults)
+		jobs.push({ svg: faultChart(envelopes.faults), png: path.join(dir, 'faults.png') });
+	if (envelopes.scale)
+		jobs.push({ svg: scaleChart(envelopes.scale), png: path.join(dir, 'scale.png') });
 	fs.mkdirSync(dir, { recursive: true });
 	await renderSvgFiles(jobs);
 	return jobs.map((j) => j.png);

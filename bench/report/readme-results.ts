@@ -33,18 +33,23 @@ const CHARTS = '../docs/bench';
  */
 export function writeBenchReadme(
 	envelopes: {
-	bulk?: ResultEnvelope<BulkResult>;
-	webhooks?: ResultEnvelope<WebhookResult | WebhookSettingsResult>;
-	faults?: ResultEnvelope<FaultResult>;
-	scale?: ResultEnvelope<ScaleResult>;
-	bulkLegacy?: ResultEnvelope<BulkResult>;
-	webhooksLegacy?: ResultEnvelope<WebhookResult>;
-},
+		bulk?: ResultEnvelope<BulkResult>;
+		webhooks?: ResultEnvelope<WebhookResult | WebhookSettingsResult>;
+		faults?: ResultEnvelope<FaultResult>;
+		scale?: ResultEnvelope<ScaleResult>;
+		bulkLegacy?: ResultEnvelope<BulkResult>;
+		webhooksLegacy?: ResultEnvelope<WebhookResult>;
+	},
 	out: { file: string; charts: string } = { file: BENCH_README, charts: CHARTS },
 ): string {
 	const CHART_LINK = out.charts;
-	const settingsMatrix = envelopes.webhooks && isSettingsResult(envelopes.webhooks.result) ? (envelopes.webhooks as ResultEnvelope<WebhookSettingsResult>) : undefined;
-	const webhooksV1 = settingsMatrix ? undefined : (envelopes.webhooks as ResultEnvelope<WebhookResult> | undefined);
+	const settingsMatrix =
+		envelopes.webhooks && isSettingsResult(envelopes.webhooks.result)
+			? (envelopes.webhooks as ResultEnvelope<WebhookSettingsResult>)
+			: undefined;
+	const webhooksV1 = settingsMatrix
+		? undefined
+		: (envelopes.webhooks as ResultEnvelope<WebhookResult> | undefined);
 	const parts = [
 		'# Benchmarks',
 		'',
@@ -57,14 +62,36 @@ export function writeBenchReadme(
 			'redraws the charts and rewrites this file from the result files.',
 		'',
 	];
-	const summary = summarySection({ ...envelopes, webhooks: webhooksV1, webhookSettings: settingsMatrix });
+	const summary = summarySection({
+		...envelopes,
+		webhooks: webhooksV1,
+		webhookSettings: settingsMatrix,
+	});
 	if (summary) parts.push(summary, '');
-	if (envelopes.bulk) parts.push(bulkSection(envelopes.bulk), `![Bulk send](${CHART_LINK}/bulk.png)`, '');
-	if (settingsMatrix) parts.push(webhookSettingsSection(settingsMatrix), `![Webhook acknowledgement per setting](${CHART_LINK}/webhooks.png)`, '');
-	if (webhooksV1) parts.push(webhookSection(webhooksV1), `![Webhook acknowledgement](${CHART_LINK}/webhooks.png)`, '');
-	if (envelopes.faults) parts.push(faultSection(envelopes.faults), `![Faults](${CHART_LINK}/faults.png)`, '');
-	if (envelopes.scale) parts.push(scaleSection(envelopes.scale), `![Scale](${CHART_LINK}/scale.png)`, '');
-	const legacy = legacySection(envelopes.bulk, envelopes.bulkLegacy, webhooksV1, envelopes.webhooksLegacy);
+	if (envelopes.bulk)
+		parts.push(bulkSection(envelopes.bulk), `![Bulk send](${CHART_LINK}/bulk.png)`, '');
+	if (settingsMatrix)
+		parts.push(
+			webhookSettingsSection(settingsMatrix),
+			`![Webhook acknowledgement per setting](${CHART_LINK}/webhooks.png)`,
+			'',
+		);
+	if (webhooksV1)
+		parts.push(
+			webhookSection(webhooksV1),
+			`![Webhook acknowledgement](${CHART_LINK}/webhooks.png)`,
+			'',
+		);
+	if (envelopes.faults)
+		parts.push(faultSection(envelopes.faults), `![Faults](${CHART_LINK}/faults.png)`, '');
+	if (envelopes.scale)
+		parts.push(scaleSection(envelopes.scale), `![Scale](${CHART_LINK}/scale.png)`, '');
+	const legacy = legacySection(
+		envelopes.bulk,
+		envelopes.bulkLegacy,
+		webhooksV1,
+		envelopes.webhooksLegacy,
+	);
 	if (legacy) parts.push(legacy);
 	fs.writeFileSync(out.file, `${parts.join('\n').trimEnd()}\n`);
 	return out.file;

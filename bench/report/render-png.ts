@@ -13,7 +13,9 @@ export async function renderSvgFiles(jobs: Array<{ svg: string; png: string }>):
 	try {
 		const page = await browser.newPage({ deviceScaleFactor: 2 });
 		for (const job of jobs) {
-			await page.setContent(`<!doctype html><html><body style="margin:0;background:white">${job.svg}</body></html>`);
+			await page.setContent(
+				`<!doctype html><html><body style="margin:0;background:white">${job.svg}</body></html>`,
+			);
 			const chart = await page.$('svg');
 			if (!chart) throw new Error(`no <svg> to render for ${job.png}`);
 			fs.mkdirSync(path.dirname(job.png), { recursive: true });

@@ -22,7 +22,11 @@ const FONT = 'font-family="DejaVu Sans, Arial, sans-serif"';
 const MARGIN = { top: 34, right: 16, bottom: 64, left: 70 };
 
 export function escapeXml(text: string): string {
-	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+	return text
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;');
 }
 
 interface Scale {
@@ -48,7 +52,8 @@ function logScale(min: number, max: number, from: number, to: number): Scale {
 	const ticks: number[] = [];
 	for (let e = lo; e <= hi; e++) ticks.push(10 ** e);
 	return {
-		at: (value) => from + ((Math.log10(Math.max(value, 10 ** lo)) - lo) / Math.max(1, hi - lo)) * (to - from),
+		at: (value) =>
+			from + ((Math.log10(Math.max(value, 10 ** lo)) - lo) / Math.max(1, hi - lo)) * (to - from),
 		ticks,
 		format: niceNumber,
 	};
@@ -67,7 +72,9 @@ function linearScale(maxValue: number, from: number, to: number): Scale {
 }
 
 function extent(series: Series[], extra: number[] = []): { min: number; max: number } {
-	const values = [...series.flatMap((s) => s.values), ...extra].filter((v): v is number => v !== null && v > 0);
+	const values = [...series.flatMap((s) => s.values), ...extra].filter(
+		(v): v is number => v !== null && v > 0,
+	);
 	return { min: Math.min(...values, Infinity), max: Math.max(...values, 0) };
 }
 
@@ -98,7 +105,11 @@ function legend(
 	return { svg: items.join(''), rows: row + 1 };
 }
 
-function yAxis(scale: Scale, plot: { x: number; y: number; w: number; h: number }, label: string): string {
+function yAxis(
+	scale: Scale,
+	plot: { x: number; y: number; w: number; h: number },
+	label: string,
+): string {
 	const lines = scale.ticks
 		.map((t) => {
 			const y = plot.y + plot.h - (scale.at(t) - plot.y);
@@ -138,15 +149,24 @@ export function barPanel(options: BarPanelOptions): Panel {
 	const height = options.height ?? 420;
 	const legendItems = [
 		...options.series,
-		...(options.groupMarks ? [{ name: options.groupMarks.name, color: options.groupMarks.color, dashed: true }] : []),
+		...(options.groupMarks
+			? [{ name: options.groupMarks.name, color: options.groupMarks.color, dashed: true }]
+			: []),
 	];
 	const key = legend(legendItems, MARGIN.left, 30, width - MARGIN.left - MARGIN.right);
 	const top = MARGIN.top + 17 * key.rows;
-	const plot = { x: MARGIN.left, y: top, w: width - MARGIN.left - MARGIN.right, h: height - top - MARGIN.bottom };
+	const plot = {
+		x: MARGIN.left,
+		y: top,
+		w: width - MARGIN.left - MARGIN.right,
+		h: height - top - MARGIN.bottom,
+	};
 	const marks = options.groupMarks?.values.filter((v): v is number => v !== null) ?? [];
 	const refs = options.refLines?.map((r) => r.value) ?? [];
 	const { min, max } = extent(options.series, [...marks, ...refs]);
-	const raw = options.yLog ? logScale(min, max, plot.y, plot.y + plot.h) : linearScale(max, plot.y, plot.y + plot.h);
+	const raw = options.yLog
+		? logScale(min, max, plot.y, plot.y + plot.h)
+		: linearScale(max, plot.y, plot.y + plot.h);
 	// Scales map to screen y growing downwards: flip around the plot.
 	const yOf = (value: number) => plot.y + plot.h - (raw.at(value) - plot.y);
 	const baseline = plot.y + plot.h;
@@ -207,13 +227,22 @@ export function linePanel(options: LinePanelOptions): Panel {
 	const height = options.height ?? 380;
 	const key = legend(options.series, MARGIN.left, 30, width - MARGIN.left - MARGIN.right);
 	const top = MARGIN.top + 17 * key.rows;
-	const plot = { x: MARGIN.left, y: top, w: width - MARGIN.left - MARGIN.right, h: height - top - MARGIN.bottom + 14 };
+	const plot = {
+		x: MARGIN.left,
+		y: top,
+		w: width - MARGIN.left - MARGIN.right,
+		h: height - top - MARGIN.bottom + 14,
+	};
 	const { min, max } = extent(options.series);
-	const rawY = options.yLog ? logScale(min, max, plot.y, plot.y + plot.h) : linearScale(max, plot.y, plot.y + plot.h);
+	const rawY = options.yLog
+		? logScale(min, max, plot.y, plot.y + plot.h)
+		: linearScale(max, plot.y, plot.y + plot.h);
 	const yOf = (value: number) => plot.y + plot.h - (rawY.at(value) - plot.y);
 	const xMin = Math.min(...options.x);
 	const xMax = Math.max(...options.x);
-	const xScale = options.xLog ? logScale(xMin, xMax, plot.x, plot.x + plot.w) : linearScale(xMax, plot.x, plot.x + plot.w);
+	const xScale = options.xLog
+		? logScale(xMin, xMax, plot.x, plot.x + plot.w)
+		: linearScale(xMax, plot.x, plot.x + plot.w);
 	let body = yAxis(rawY, plot, options.yLabel);
 	const baseline = plot.y + plot.h;
 	for (const t of xScale.ticks) {
@@ -230,7 +259,8 @@ export function linePanel(options: LinePanelOptions): Panel {
 			.filter((p): p is readonly [number, number] => p[1] !== null && p[1] > 0)
 			.map(([x, y]) => [xScale.at(x), yOf(y)] as const);
 		body += `<polyline fill="none" stroke="${series.color}" stroke-width="2" ${series.dashed ? 'stroke-dasharray="5 3"' : ''} points="${points.map((p) => p.join(',')).join(' ')}"/>`;
-		for (const [x, y] of points) body += `<circle cx="${x}" cy="${y}" r="3" fill="${series.color}"/>`;
+		for (const [x, y] of points)
+			body += `<circle cx="${x}" cy="${y}" r="3" fill="${series.color}"/>`;
 	}
 	body += `<text x="${MARGIN.left}" y="20" font-size="14" font-weight="bold" ${FONT}>${escapeXml(options.title)}</text>`;
 	body += key.svg;
@@ -256,7 +286,10 @@ export function figure(title: string, panels: Panel[], footnote: string): string
 		`<text x="16" y="24" font-size="17" font-weight="bold" ${FONT}>${escapeXml(title)}</text>` +
 		placed +
 		lines
-			.map((line, i) => `<text x="16" y="${height + 4 + i * 13}" font-size="10" fill="#555" ${FONT}>${escapeXml(line)}</text>`)
+			.map(
+				(line, i) =>
+					`<text x="16" y="${height + 4 + i * 13}" font-size="10" fill="#555" ${FONT}>${escapeXml(line)}</text>`,
+			)
 			.join('') +
 		`</svg>`
 	);

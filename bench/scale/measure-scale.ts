@@ -30,7 +30,10 @@ export interface ScaleResult {
 const CHILD = path.join(__dirname, 'scale-child.ts');
 const SIMULATOR = path.join(__dirname, '..', '..', 'tooling', 'n8n', 'simulator-child.ts');
 
-export async function measureScale(options: ScaleOptions, log: (line: string) => void): Promise<ScaleResult> {
+export async function measureScale(
+	options: ScaleOptions,
+	log: (line: string) => void,
+): Promise<ScaleResult> {
 	const simulator = await startTsChild<{ url: string }>(SIMULATOR);
 	const sim = new SimControl(simulator.hello.url);
 	const rows: ScaleRow[] = [];
@@ -42,16 +45,22 @@ export async function measureScale(options: ScaleOptions, log: (line: string) =>
 					await sim.reset();
 					await sim.configure({ balances: { africasTalking: 1e9 } });
 				}
-				const sample = await runTsChild<ScaleSample>(CHILD, ['--workload', workload, '--size', String(size), '--sim-url', simulator.hello.url], {
-					timeoutMs: 10 * 60 * 1000,
-				});
+				const sample = await runTsChild<ScaleSample>(
+					CHILD,
+					['--workload', workload, '--size', String(size), '--sim-url', simulator.hello.url],
+					{
+						timeoutMs: 10 * 60 * 1000,
+					},
+				);
 				const row: ScaleRow = {
 					...sample,
 					cpuUsPerRecipient: Math.round((sample.cpuMs * 1000) / size),
 					extraMiB: Math.round((sample.maxRssMiB - sample.rssBeforeMiB) * 10) / 10,
 				};
 				rows.push(row);
-				log(`  ${workload} ${size}: cpu ${row.cpuMs} ms (${row.cpuUsPerRecipient} µs each), peak ${row.maxRssMiB} MiB (+${row.extraMiB}), ${JSON.stringify(row.produced)}`);
+				log(
+					`  ${workload} ${size}: cpu ${row.cpuMs} ms (${row.cpuUsPerRecipient} µs each), peak ${row.maxRssMiB} MiB (+${row.extraMiB}), ${JSON.stringify(row.produced)}`,
+				);
 			}
 		}
 	} finally {

@@ -33,7 +33,14 @@ async function main(): Promise<void> {
 		await sim.configure({ balances: { africasTalking: 1e9 } });
 		const load = os.loadavg();
 		const snapshot = stringArg('heap-snapshot');
-		const childArgs = ['--workload', workload, '--size', String(size), '--sim-url', simulator.hello.url];
+		const childArgs = [
+			'--workload',
+			workload,
+			'--size',
+			String(size),
+			'--sim-url',
+			simulator.hello.url,
+		];
 		if (snapshot) childArgs.push('--heap-snapshot', path.resolve(snapshot));
 		const sample = await runTsChild<ScaleSample>(CHILD, childArgs, {
 			timeoutMs: 10 * 60 * 1000,

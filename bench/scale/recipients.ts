@@ -21,7 +21,10 @@ export function scaleRecipients(count: number): ScaleRecipient[] {
 				: spelling === 1
 					? `0${national}`
 					: `00254${national}`;
-		const text = n % 10 === 9 ? `Habari Person ${n} 😊, clinic day is Friday` : `Hello Person ${n}, clinic day is Friday`;
+		const text =
+			n % 10 === 9
+				? `Habari Person ${n} 😊, clinic day is Friday`
+				: `Hello Person ${n}, clinic day is Friday`;
 		list.push({ phone, text });
 	}
 	return list;

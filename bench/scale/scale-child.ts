@@ -84,13 +84,26 @@ async function prepare(
 ): Promise<() => Promise<Record<string, number>>> {
 	const adapter = adapterFor('africasTalking');
 	const inputs = (list: ScaleRecipient[]): SendInput[] =>
-		list.map((r, i) => ({ itemIndex: i, to: r.phone, message: r.text, from: '', recipientName: '', options: {} }));
+		list.map((r, i) => ({
+			itemIndex: i,
+			to: r.phone,
+			message: r.text,
+			from: '',
+			recipientName: '',
+			options: {},
+		}));
 	// Warm-up on a few recipients: loads libphonenumber's metadata and compiles the hot paths once.
-	planSend(adapter, inputs(scaleRecipients(200)), { defaultCountry: 'KE', deduplicate: true, encodingPolicy: 'auto' });
+	planSend(adapter, inputs(scaleRecipients(200)), {
+		defaultCountry: 'KE',
+		deduplicate: true,
+		encodingPolicy: 'auto',
+	});
 
 	if (workload === 'helpers') {
 		return async () => {
-			const normalised = recipients.map((r) => normalizePhoneNumber(r.phone, { defaultCountry: 'KE' }));
+			const normalised = recipients.map((r) =>
+				normalizePhoneNumber(r.phone, { defaultCountry: 'KE' }),
+			);
 			const valid = normalised.flatMap((n) => (n.ok ? [n.e164] : []));
 			const { kept, duplicates } = dedupe(valid, (e164) => e164);
 			let segments = 0;
@@ -100,13 +113,22 @@ async function prepare(
 	}
 	if (workload === 'plan') {
 		return async () => {
-			const plan = planSend(adapter, inputs(recipients), { defaultCountry: 'KE', deduplicate: true, encodingPolicy: 'auto' });
+			const plan = planSend(adapter, inputs(recipients), {
+				defaultCountry: 'KE',
+				deduplicate: true,
+				encodingPolicy: 'auto',
+			});
 			return { entries: plan.entries.length, messages: plan.messages.length };
 		};
 	}
 	if (!simUrl) throw new Error('--sim-url is required for the engine workload');
 	const credentials: Record<string, ICredentialDataDecryptedObject> = {
-		africasTalkingApi: { username: 'sandbox', apiKey: 'at-sim-key', environment: 'sandbox', baseUrl: `${simUrl}/africastalking` },
+		africasTalkingApi: {
+			username: 'sandbox',
+			apiKey: 'at-sim-key',
+			environment: 'sandbox',
+			baseUrl: `${simUrl}/africastalking`,
+		},
 	};
 	const oneItem = workload === 'engine-one-item';
 	const parameters = {
@@ -115,14 +137,25 @@ async function prepare(
 		message: 'Clinic day is Friday',
 		options: { defaultCountry: 'KE' },
 	};
-	const itemsOf = (list: ScaleRecipient[]) => (oneItem ? [{ phones: list.map((r) => r.phone) }] : list.map((r) => ({ phone: r.phone })));
+	const itemsOf = (list: ScaleRecipient[]) =>
+		oneItem ? [{ phones: list.map((r) => r.phone) }] : list.map((r) => ({ phone: r.phone }));
 	await runNode({ type: 'sendSms', parameters, credentials, items: itemsOf(scaleRecipients(200)) });
 	return async () => {
-		const { json, run } = await runNode({ type: 'sendSms', parameters, credentials, items: itemsOf(recipients) });
+		const { json, run } = await runNode({
+			type: 'sendSms',
+			parameters,
+			credentials,
+			items: itemsOf(recipients),
+		});
 		const snapshot = stringArg('heap-snapshot');
 		if (snapshot) v8.writeHeapSnapshot(snapshot);
 		const accepted = json.filter((j) => j.status === 'accepted').length;
-		return { items: recipients.length, outputItems: json.length, accepted, success: run.status === 'success' ? 1 : 0 };
+		return {
+			items: recipients.length,
+			outputItems: json.length,
+			accepted,
+			success: run.status === 'success' ? 1 : 0,
+		};
 	};
 }
 

@@ -4,7 +4,8 @@ export function numberArg(name: string, fallback: number, argv: string[] = proce
 	const index = argv.indexOf(`--${name}`);
 	if (index === -1) return fallback;
 	const value = Number(argv[index + 1]);
-	if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a non-negative number`);
+	if (!Number.isFinite(value) || value < 0)
+		throw new Error(`--${name} must be a non-negative number`);
 	return value;
 }
 
@@ -14,12 +15,20 @@ export function stringArg(name: string, argv: string[] = process.argv): string |
 }
 
 /** `--gateways smsBox,dhis2` → ['smsBox', 'dhis2']; the fallback when absent. */
-export function listArg<T extends string>(name: string, fallback: readonly T[], argv: string[] = process.argv): T[] {
+export function listArg<T extends string>(
+	name: string,
+	fallback: readonly T[],
+	argv: string[] = process.argv,
+): T[] {
 	const raw = stringArg(name, argv);
 	if (raw === undefined) return [...fallback];
-	const wanted = raw.split(',').map((s) => s.trim()).filter(Boolean);
+	const wanted = raw
+		.split(',')
+		.map((s) => s.trim())
+		.filter(Boolean);
 	const unknown = wanted.filter((w) => !fallback.includes(w as T));
-	if (unknown.length > 0) throw new Error(`--${name}: unknown ${unknown.join(', ')} (known: ${fallback.join(', ')})`);
+	if (unknown.length > 0)
+		throw new Error(`--${name}: unknown ${unknown.join(', ')} (known: ${fallback.join(', ')})`);
 	return wanted as T[];
 }
 

@@ -30,12 +30,18 @@ export function benchPackage(log: (line: string) => void): BenchPackage {
 		execFileSync('tar', ['-xzf', packed.tarball, '-C', staging]);
 		const root = path.join(staging, 'package');
 		const packageJsonPath = path.join(root, 'package.json');
-		const packageJson = JSON.parse(fs.readFileSync(packageJsonPath, 'utf8')) as { n8n: { nodes: string[] } };
-		const built = listNodeFiles(path.join(root, 'dist', 'nodes')).map((file) => path.relative(root, file).split(path.sep).join('/'));
+		const packageJson = JSON.parse(fs.readFileSync(packageJsonPath, 'utf8')) as {
+			n8n: { nodes: string[] };
+		};
+		const built = listNodeFiles(path.join(root, 'dist', 'nodes')).map((file) =>
+			path.relative(root, file).split(path.sep).join('/'),
+		);
 		const addedNodes = built.filter((file) => !packageJson.n8n.nodes.includes(file)).sort();
 		if (addedNodes.length === 0) return { ...packed, addedNodes };
 
-		log(`package.json does not list ${addedNodes.join(', ')} yet: the bench installs a copy that does.`);
+		log(
+			`package.json does not list ${addedNodes.join(', ')} yet: the bench installs a copy that does.`,
+		);
 		packageJson.n8n.nodes = [...packageJson.n8n.nodes, ...addedNodes];
 		fs.writeFileSync(packageJsonPath, JSON.stringify(packageJson, null, 2));
 		const tarball = path.join(BENCH_CACHE_DIR, path.basename(packed.tarball));

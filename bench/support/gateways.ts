@@ -6,7 +6,12 @@ import { brazilianNumbers, kenyanNumbers } from '../../test/fixtures/simulator';
 
 export type BenchGateway = 'africasTalking' | 'smsBox' | 'dhis2' | 'gupshup';
 
-export const BENCH_GATEWAYS: readonly BenchGateway[] = ['africasTalking', 'smsBox', 'dhis2', 'gupshup'];
+export const BENCH_GATEWAYS: readonly BenchGateway[] = [
+	'africasTalking',
+	'smsBox',
+	'dhis2',
+	'gupshup',
+];
 
 export const DISPLAY_NAME: Record<BenchGateway, string> = {
 	africasTalking: "Africa's Talking",

@@ -22,7 +22,11 @@ export function markLog(file: string): { read(): LogEvidence } {
 	const start = fs.existsSync(file) ? fs.statSync(file).size : 0;
 	return {
 		read(): LogEvidence {
-			const evidence: LogEvidence = { sqliteLockTimeouts: 0, databaseNotReady: 0, webhookErrors: 0 };
+			const evidence: LogEvidence = {
+				sqliteLockTimeouts: 0,
+				databaseNotReady: 0,
+				webhookErrors: 0,
+			};
 			if (!fs.existsSync(file)) return evidence;
 			const end = fs.statSync(file).size;
 			if (end <= start) return evidence;

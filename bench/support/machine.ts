@@ -12,7 +12,9 @@ export interface MachineDescription {
 	n8nNode?: string;
 }
 
-export function describeMachine(extra: Pick<MachineDescription, 'n8nVersion' | 'n8nNode'> = {}): MachineDescription {
+export function describeMachine(
+	extra: Pick<MachineDescription, 'n8nVersion' | 'n8nNode'> = {},
+): MachineDescription {
 	const cpus = os.cpus();
 	return {
 		cpuModel: cpus[0]?.model ?? 'unknown',

@@ -12,7 +12,10 @@ import { ensureN8nInstalled } from '../../tooling/n8n/install-n8n';
 import { installPackageIntoUserFolder } from '../../tooling/n8n/install-package';
 import { startN8n, type N8nInstance } from '../../tooling/n8n/n8n-process';
 import { NODE24_VERSION } from '../../tooling/n8n/pinned';
-import { provisionSimulatorCredentials, type ProvisionedCredentials } from '../../tooling/n8n/provision-credentials';
+import {
+	provisionSimulatorCredentials,
+	type ProvisionedCredentials,
+} from '../../tooling/n8n/provision-credentials';
 import { N8nRestClient, type OwnerAccount } from '../../tooling/n8n/rest-client';
 import type { SimulatorAccountsForCredentials } from '../../tooling/n8n/simulator-credentials';
 import { formatSeconds } from '../../tooling/n8n/run-command';
@@ -51,7 +54,10 @@ export interface BenchStack {
 }
 
 /** `extraEnv`: n8n settings on top of N8N_BENCH_ENV for this stack only (the webhook phase's settings). */
-export async function startBenchStack(log: (line: string) => void, options: { extraEnv?: Record<string, string> } = {}): Promise<BenchStack> {
+export async function startBenchStack(
+	log: (line: string) => void,
+	options: { extraEnv?: Record<string, string> } = {},
+): Promise<BenchStack> {
 	const installed = await ensureN8nInstalled(log);
 	const pkg = benchPackage(log);
 	const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sms-gateways-bench-'));
@@ -72,13 +78,25 @@ export async function startBenchStack(log: (line: string) => void, options: { ex
 		fs.rmSync(tempDir, { recursive: true, force: true });
 	};
 	try {
-		simulator = await startTsChild(path.join(__dirname, '..', '..', 'tooling', 'n8n', 'simulator-child.ts'));
+		simulator = await startTsChild(
+			path.join(__dirname, '..', '..', 'tooling', 'n8n', 'simulator-child.ts'),
+		);
 		log(`simulator (own process) on ${simulator.hello.url}`);
-		n8n = await startN8n({ port: 0, userFolder, logFile, logLevel: 'warn', extraEnv: { ...N8N_BENCH_ENV, ...options.extraEnv } });
+		n8n = await startN8n({
+			port: 0,
+			userFolder,
+			logFile,
+			logLevel: 'warn',
+			extraEnv: { ...N8N_BENCH_ENV, ...options.extraEnv },
+		});
 		log(`n8n ${installed.n8nVersion} on ${n8n.url}, ready in ${formatSeconds(n8n.startMs)}`);
 		const client = new N8nRestClient(n8n.url);
 		await client.ensureOwnerAndLogin(BENCH_OWNER);
-		const { credentials } = await provisionSimulatorCredentials(client, simulator.hello.url, simulator.hello.accounts);
+		const { credentials } = await provisionSimulatorCredentials(
+			client,
+			simulator.hello.url,
+			simulator.hello.accounts,
+		);
 		return {
 			n8n,
 			n8nVersion: installed.n8nVersion,

@@ -5,7 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import type { N8nRestClient, WorkflowDefinition, WorkflowNode } from '../../tooling/n8n/rest-client';
+import type {
+	N8nRestClient,
+	WorkflowDefinition,
+	WorkflowNode,
+} from '../../tooling/n8n/rest-client';
 import { deployActive, uniqueTag } from '../../tooling/n8n/workflows';
 
 /** The newest Webhook node version in n8n 2.41 (`Webhook.node.js` `defaultVersion`). */
@@ -33,7 +37,11 @@ export interface SenderNodeSpec {
 }
 
 /** Webhook → Split Out (`body.recipients`) → the sender; the reply is the sender's output. */
-export function bulkWorkflow(name: string, path: string, sender: SenderNodeSpec): WorkflowDefinition {
+export function bulkWorkflow(
+	name: string,
+	path: string,
+	sender: SenderNodeSpec,
+): WorkflowDefinition {
 	const nodes: WorkflowNode[] = [
 		webhookNode(path, { responseMode: 'lastNode', responseData: 'allEntries' }),
 		{
@@ -70,7 +78,10 @@ export function singleNodeWorkflow(name: string, node: WorkflowNode): WorkflowDe
 	return { name, nodes: [node], connections: {}, settings: { executionOrder: 'v1' } };
 }
 
-export async function deploy(client: N8nRestClient, workflow: WorkflowDefinition): Promise<{ id: string }> {
+export async function deploy(
+	client: N8nRestClient,
+	workflow: WorkflowDefinition,
+): Promise<{ id: string }> {
 	return await deployActive(client, workflow);
 }
 

@@ -61,7 +61,12 @@ async function main(): Promise<void> {
 	// Idle sockets are dropped after 4 s, before n8n's 5 s keep-alive timeout (its `Keep-Alive:
 	// timeout=5` header) closes them: otherwise a send on a socket n8n is closing at that moment
 	// fails with ECONNRESET, a race of the client, not a callback n8n lost.
-	const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 256, timeout: 4000 });
+	const agent = new http.Agent({
+		keepAlive: true,
+		maxSockets: Infinity,
+		maxFreeSockets: 256,
+		timeout: 4000,
+	});
 
 	const outcomes: Outcome[] = new Array(count);
 	let done = 0;
@@ -132,10 +137,19 @@ async function main(): Promise<void> {
 	await finished;
 	const wallMs = performance.now() - started;
 	agent.destroy();
-	process.stdout.write(`${JSON.stringify(summarise(url.toString(), rate, count, outcomes, lastSendMs, wallMs))}\n`);
+	process.stdout.write(
+		`${JSON.stringify(summarise(url.toString(), rate, count, outcomes, lastSendMs, wallMs))}\n`,
+	);
 }
 
-function summarise(url: string, rate: number, count: number, outcomes: Outcome[], lastSendMs: number, wallMs: number): LoadSummary {
+function summarise(
+	url: string,
+	rate: number,
+	count: number,
+	outcomes: Outcome[],
+	lastSendMs: number,
+	wallMs: number,
+): LoadSummary {
 	const latencies = outcomes.map((o) => o.latencyMs).sort((a, b) => a - b);
 	const statuses: Record<string, number> = {};
 	let ok = 0;
@@ -150,12 +164,15 @@ function summarise(url: string, rate: number, count: number, outcomes: Outcome[]
 		else if (o.error) errors++;
 		else if (o.status >= 200 && o.status < 300) ok++;
 		else non2xx++;
-		if ((o.error || o.status < 200 || o.status >= 300) && firstErrors.length < 5) firstErrors.push(key);
+		if ((o.error || o.status < 200 || o.status >= 300) && firstErrors.length < 5)
+			firstErrors.push(key);
 	}
-	const seconds = Math.ceil((count / rate) || 1);
+	const seconds = Math.ceil(count / rate || 1);
 	const perSecond: LoadSummary['perSecond'] = [];
 	for (let second = 0; second < seconds; second++) {
-		const inSecond = outcomes.filter((o) => o.scheduledMs >= second * 1000 && o.scheduledMs < (second + 1) * 1000);
+		const inSecond = outcomes.filter(
+			(o) => o.scheduledMs >= second * 1000 && o.scheduledMs < (second + 1) * 1000,
+		);
 		if (inSecond.length === 0) continue;
 		const sorted = inSecond.map((o) => o.latencyMs).sort((a, b) => a - b);
 		perSecond.push({

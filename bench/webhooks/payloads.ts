@@ -11,7 +11,11 @@ import { atDeliveryReport, FORM } from '../../test/e2e/callbacks/support/callbac
  */
 export type PayloadKind = 'africasTalking' | 'gupshup' | 'africasTalkingReport';
 
-export function callbackPayload(kind: PayloadKind, index: number, runTag: string): { body: string; contentType: string } {
+export function callbackPayload(
+	kind: PayloadKind,
+	index: number,
+	runTag: string,
+): { body: string; contentType: string } {
 	const hex = `${runTag}${index}`.replace(/\D/g, '').padStart(32, '0').slice(-32);
 	if (kind === 'africasTalkingReport') return { contentType: FORM, body: atDeliveryReport(hex) };
 	if (kind === 'africasTalking') {

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { gatewayCredentials, gatewayNames } from '../shared/n8n/gateway-property';
@@ -13,8 +18,7 @@ export class ChangeScheduledSms implements INodeType {
 		icon: { light: 'file:../../icons/sms.svg', dark: 'file:../../icons/sms.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle:
-			`={{ {"edit":"Edit","reschedule":"Reschedule","resume":"Resume","suspend":"Suspend"}[$parameter["operation"]] + " a scheduled SMS (${gatewayNames('scheduledChanges')})" }}`,
+		subtitle: `={{ {"edit":"Edit","reschedule":"Reschedule","resume":"Resume","suspend":"Suspend"}[$parameter["operation"]] + " a scheduled SMS (${gatewayNames('scheduledChanges')})" }}`,
 		description:
 			'Suspend, resume, reschedule or edit an SMSBox message that is scheduled and not sent yet, for example one sent by mistake',
 		defaults: { name: 'Change Scheduled SMS' },

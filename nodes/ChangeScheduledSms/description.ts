@@ -2,7 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { gatewayProperty } from '../shared/n8n/gateway-property';
 
-const showFor = (...operation: string[]) => ({ show: { resource: ['scheduledMessage'], operation } });
+const showFor = (...operation: string[]) => ({
+	show: { resource: ['scheduledMessage'], operation },
+});
 
 export const changeScheduledSmsProperties: INodeProperties[] = [
 	gatewayProperty('scheduledChanges', 'smsBox'),
@@ -76,7 +78,7 @@ export const changeScheduledSmsProperties: INodeProperties[] = [
 		displayOptions: showFor('edit'),
 		default: '',
 		description:
-			'The new text (plain GSM-7 characters; SMSBox refuses Unicode). [{RECEIVERNAME}] is replaced by each recipient\'s name again. Empty keeps the current text.',
+			"The new text (plain GSM-7 characters; SMSBox refuses Unicode). [{RECEIVERNAME}] is replaced by each recipient's name again. Empty keeps the current text.",
 	},
 	{
 		displayName: 'New Sender Name or ID',

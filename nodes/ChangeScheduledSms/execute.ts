@@ -55,7 +55,9 @@ function readChange(
 				sender: optionalText(read('newSender', itemIndex, '')),
 			};
 		default:
-			throw new NodeOperationError(context.getNode(), `Unknown operation "${operation}"`, { itemIndex });
+			throw new NodeOperationError(context.getNode(), `Unknown operation "${operation}"`, {
+				itemIndex,
+			});
 	}
 }
 
@@ -63,9 +65,13 @@ export async function changeScheduledSms(this: IExecuteFunctions): Promise<INode
 	const adapter = adapterFor(this.getNodeParameter('gateway', 0) as string);
 	const capability = adapter.scheduledChanges;
 	if (!capability) {
-		throw new NodeOperationError(this.getNode(), `${adapter.displayName} cannot change scheduled messages`, {
-			description: 'Choose SMSBox.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`${adapter.displayName} cannot change scheduled messages`,
+			{
+				description: 'Choose SMSBox.',
+			},
+		);
 	}
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const http = n8nHttpClient(this, adapter.credentialType);

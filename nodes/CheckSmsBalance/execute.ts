@@ -15,9 +15,13 @@ export async function checkSmsBalance(this: IExecuteFunctions): Promise<INodeExe
 	const adapter = adapterFor(this.getNodeParameter('gateway', 0) as string);
 	const capability = adapter.balance;
 	if (!capability) {
-		throw new NodeOperationError(this.getNode(), `${adapter.displayName} has no account balance to check`, {
-			description: "Choose Africa's Talking, Gupshup or SMSBox.",
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`${adapter.displayName} has no account balance to check`,
+			{
+				description: "Choose Africa's Talking, Gupshup or SMSBox.",
+			},
+		);
 	}
 	const http = n8nHttpClient(this, adapter.credentialType);
 	const read = itemParameterReader(this);
@@ -35,10 +39,14 @@ export async function checkSmsBalance(this: IExecuteFunctions): Promise<INodeExe
 		if (options.threshold !== undefined && options.threshold !== '') {
 			const threshold = Number(options.threshold);
 			if (!Number.isFinite(threshold)) {
-				throw new NodeOperationError(this.getNode(), `"${String(options.threshold)}" is not a number`, {
-					itemIndex,
-					description: 'Give "Alert Threshold" as an amount, for example 500.',
-				});
+				throw new NodeOperationError(
+					this.getNode(),
+					`"${String(options.threshold)}" is not a number`,
+					{
+						itemIndex,
+						description: 'Give "Alert Threshold" as an amount, for example 500.',
+					},
+				);
 			}
 			json.threshold = threshold;
 			json.belowThreshold = result.balance < threshold;

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { gatewayCredentials } from '../shared/n8n/gateway-property';
@@ -17,7 +22,7 @@ export class Dhis2SmsGateways implements INodeType {
 		subtitle:
 			'={{ {"create":"Create","delete":"Delete","get":"Get","getAll":"Get many","setDefault":"Set default","update":"Update"}[$parameter["operation"]] + " " + {"smsGateway":"SMS gateway","inboundSms":"inbound SMS","outboundSms":"outbound SMS"}[$parameter["resource"]] }}',
 		description:
-			"Push incoming SMS into DHIS2, list and delete its incoming and outgoing SMS, and manage the SMS gateways it sends with (DHIS2 2.35 and later)",
+			'Push incoming SMS into DHIS2, list and delete its incoming and outgoing SMS, and manage the SMS gateways it sends with (DHIS2 2.35 and later)',
 		defaults: { name: 'DHIS2 SMS Gateways' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -30,7 +35,8 @@ export class Dhis2SmsGateways implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const resource = this.getNodeParameter('resource', 0) as string;
-		if (resource === 'inboundSms' || resource === 'outboundSms') return await dhis2SmsMessages.call(this, resource);
+		if (resource === 'inboundSms' || resource === 'outboundSms')
+			return await dhis2SmsMessages.call(this, resource);
 		return await dhis2SmsGateways.call(this);
 	}
 }

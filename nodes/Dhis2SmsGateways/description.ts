@@ -2,7 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { gatewayProperty } from '../shared/n8n/gateway-property';
 import { createProperties, updateOptions } from './gateway-fields';
-import { inboundSmsOperation, outboundSmsOperation, smsMessageProperties } from './sms-message-fields';
+import {
+	inboundSmsOperation,
+	outboundSmsOperation,
+	smsMessageProperties,
+} from './sms-message-fields';
 
 const resource = ['smsGateway'];
 const showFor = (...operation: string[]) => ({ show: { resource, operation } });
@@ -19,7 +23,8 @@ const isDefaultOption: INodeProperties = {
 export const dhis2SmsGatewaysProperties: INodeProperties[] = [
 	gatewayProperty('gatewayAdmin', 'dhis2'),
 	{
-		displayName: 'Needs DHIS2 2.35 or later (the /api/gateways endpoint). Older servers are configured in their own user interface.',
+		displayName:
+			'Needs DHIS2 2.35 or later (the /api/gateways endpoint). Older servers are configured in their own user interface.',
 		name: 'versionNotice',
 		type: 'notice',
 		displayOptions: { show: { resource } },
@@ -31,9 +36,17 @@ export const dhis2SmsGatewaysProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'Inbound SMS Message', value: 'inboundSms', description: 'The incoming SMS DHIS2 stores and runs its SMS commands on' },
+			{
+				name: 'Inbound SMS Message',
+				value: 'inboundSms',
+				description: 'The incoming SMS DHIS2 stores and runs its SMS commands on',
+			},
 			{ name: 'Outbound SMS Message', value: 'outboundSms', description: 'The SMS DHIS2 sent' },
-			{ name: 'SMS Gateway', value: 'smsGateway', description: 'The gateways DHIS2 sends SMS with' },
+			{
+				name: 'SMS Gateway',
+				value: 'smsGateway',
+				description: 'The gateways DHIS2 sends SMS with',
+			},
 		],
 		default: 'smsGateway',
 	},
@@ -54,7 +67,8 @@ export const dhis2SmsGatewaysProperties: INodeProperties[] = [
 				name: 'Delete',
 				value: 'delete',
 				action: 'Delete an SMS gateway',
-				description: 'Remove a gateway configuration; if it was the default, another one becomes the default',
+				description:
+					'Remove a gateway configuration; if it was the default, another one becomes the default',
 			},
 			{
 				name: 'Get',
@@ -102,7 +116,11 @@ export const dhis2SmsGatewaysProperties: INodeProperties[] = [
 		required: true,
 		displayOptions: showFor('create', 'update'),
 		options: [
-			{ name: 'BulkSMS', value: 'bulksms', description: 'BulkSMS.com, with its username and password' },
+			{
+				name: 'BulkSMS',
+				value: 'bulksms',
+				description: 'BulkSMS.com, with its username and password',
+			},
 			{ name: 'Clickatell', value: 'clickatell', description: 'Clickatell, with its API key' },
 			{
 				name: 'Generic HTTP',
@@ -112,7 +130,8 @@ export const dhis2SmsGatewaysProperties: INodeProperties[] = [
 			{ name: 'SMPP', value: 'smpp', description: 'An SMS centre reached over SMPP' },
 		],
 		default: 'http',
-		description: 'The kind of gateway. An existing gateway keeps its type: on update, choose the type it has.',
+		description:
+			'The kind of gateway. An existing gateway keeps its type: on update, choose the type it has.',
 	},
 	...createProperties({ resource, operation: ['create'] }),
 	{
@@ -122,7 +141,9 @@ export const dhis2SmsGatewaysProperties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		displayOptions: showFor('update'),
 		default: {},
-		options: [...updateOptions(), isDefaultOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...updateOptions(), isDefaultOption].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
 	},
 	inboundSmsOperation,
 	outboundSmsOperation,

@@ -22,9 +22,13 @@ export async function dhis2SmsGateways(this: IExecuteFunctions): Promise<INodeEx
 	const adapter = adapterFor(this.getNodeParameter('gateway', 0) as string);
 	const capability = adapter.gatewayAdmin;
 	if (!capability) {
-		throw new NodeOperationError(this.getNode(), `${adapter.displayName} has no SMS gateways to administer`, {
-			description: 'Choose DHIS2.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`${adapter.displayName} has no SMS gateways to administer`,
+			{
+				description: 'Choose DHIS2.',
+			},
+		);
 	}
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const http = n8nHttpClient(this, adapter.credentialType);
@@ -56,7 +60,9 @@ export async function dhis2SmsGateways(this: IExecuteFunctions): Promise<INodeEx
 			case 'setDefault':
 				return resultJson(await capability.setDefault(http, credentials, id()));
 			default:
-				throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`, { itemIndex });
+				throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`, {
+					itemIndex,
+				});
 		}
 	});
 }

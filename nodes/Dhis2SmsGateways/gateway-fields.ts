@@ -113,8 +113,8 @@ export const GATEWAY_FIELDS: GatewayField[] = [
 			displayName: 'Content Type',
 			name: 'contentType',
 			type: 'options',
-			options: CONTENT_TYPES.map((value) => ({ name: CONTENT_TYPE_NAMES[value], value })).sort((a, b) =>
-				a.name.localeCompare(b.name),
+			options: CONTENT_TYPES.map((value) => ({ name: CONTENT_TYPE_NAMES[value], value })).sort(
+				(a, b) => a.name.localeCompare(b.name),
 			),
 			default: 'FORM_URL_ENCODED',
 			description: 'The Content-Type of the request DHIS2 sends',
@@ -247,7 +247,8 @@ export const GATEWAY_FIELDS: GatewayField[] = [
 			type: 'options',
 			options: BIND_TYPES.map((value) => ({ name: value, value })),
 			default: 'BIND_TX',
-			description: 'Transmitter (BIND_TX) sends only; receiver (BIND_RX) receives only; transceiver (BIND_TRX) does both',
+			description:
+				'Transmitter (BIND_TX) sends only; receiver (BIND_RX) receives only; transceiver (BIND_TRX) does both',
 		},
 	},
 	{
@@ -295,7 +296,10 @@ export const GATEWAY_FIELDS: GatewayField[] = [
 ];
 
 /** "Create": every field of the chosen type, as a parameter of its own. */
-export function createProperties(show: { resource: string[]; operation: string[] }): INodeProperties[] {
+export function createProperties(show: {
+	resource: string[];
+	operation: string[];
+}): INodeProperties[] {
 	return GATEWAY_FIELDS.map((field) => ({
 		...field.property,
 		// Marked required only when every type it shows for needs it; the adapter checks the rest.

@@ -11,7 +11,10 @@ export async function getSmsGateways(this: ILoadOptionsFunctions): Promise<INode
 	if (!capability) return [];
 	try {
 		const credentials = await this.getCredentials(adapter.credentialType);
-		const gateways = await capability.list(n8nHttpClient(this, adapter.credentialType), credentials);
+		const gateways = await capability.list(
+			n8nHttpClient(this, adapter.credentialType),
+			credentials,
+		);
 		return gateways
 			.map((g) => ({
 				name: `${String(g.name ?? g.id)} (${g.type}${g.isDefault === true ? ', default' : ''})`,

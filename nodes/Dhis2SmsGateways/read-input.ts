@@ -28,7 +28,8 @@ function convert(name: string, value: unknown, operation: 'create' | 'update'): 
 	if (name === 'parameters') return parameters(value);
 	if (name === 'port') return Number(value);
 	// 0 means "no limit of its own" (DHIS2's system setting applies); DHIS2 stores the length as text.
-	if (name === 'maxSmsLength') return Number(value) > 0 ? String(value) : operation === 'update' ? '' : undefined;
+	if (name === 'maxSmsLength')
+		return Number(value) > 0 ? String(value) : operation === 'update' ? '' : undefined;
 	if (typeof value === 'boolean') return value;
 	const text = String(value);
 	// Empty text is "not given" on create; on update only a secret left empty means "keep it".
@@ -42,8 +43,7 @@ export function readGatewayInput(
 	itemIndex: number,
 ): SmsGatewayInput {
 	const type = read<SmsGatewayType>('gatewayType', itemIndex);
-	const updates =
-		operation === 'update' ? read<IDataObject>('updateFields', itemIndex, {}) : {};
+	const updates = operation === 'update' ? read<IDataObject>('updateFields', itemIndex, {}) : {};
 	const input: Record<string, unknown> = { type };
 	for (const field of GATEWAY_FIELDS) {
 		if (!field.types.includes(type)) continue;
@@ -52,6 +52,7 @@ export function readGatewayInput(
 		const value = convert(name, raw, operation);
 		if (value !== undefined) input[name] = value;
 	}
-	if (operation === 'update' && typeof updates.isDefault === 'boolean') input.isDefault = updates.isDefault;
+	if (operation === 'update' && typeof updates.isDefault === 'boolean')
+		input.isDefault = updates.isDefault;
 	return input as unknown as SmsGatewayInput;
 }

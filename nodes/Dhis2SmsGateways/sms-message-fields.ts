@@ -6,7 +6,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { returnAllAndLimit } from '../shared/n8n/list-properties';
 
-const forResource = (resource: string, ...operation: string[]) => ({ show: { resource: [resource], operation } });
+const forResource = (resource: string, ...operation: string[]) => ({
+	show: { resource: [resource], operation },
+});
 
 export const inboundSmsOperation: INodeProperties = {
 	displayName: 'Operation',
@@ -19,10 +21,21 @@ export const inboundSmsOperation: INodeProperties = {
 			name: 'Create',
 			value: 'create',
 			action: 'Push an incoming SMS into DHIS2',
-			description: 'Store one incoming SMS in DHIS2, which then runs its SMS commands (data entry, tracker) on it',
+			description:
+				'Store one incoming SMS in DHIS2, which then runs its SMS commands (data entry, tracker) on it',
 		},
-		{ name: 'Delete', value: 'delete', action: 'Delete an incoming SMS', description: 'Delete one incoming SMS DHIS2 stored' },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many incoming SMS', description: 'List the incoming SMS DHIS2 stored' },
+		{
+			name: 'Delete',
+			value: 'delete',
+			action: 'Delete an incoming SMS',
+			description: 'Delete one incoming SMS DHIS2 stored',
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many incoming SMS',
+			description: 'List the incoming SMS DHIS2 stored',
+		},
 	],
 	default: 'create',
 };
@@ -34,8 +47,18 @@ export const outboundSmsOperation: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['outboundSms'] } },
 	options: [
-		{ name: 'Delete', value: 'delete', action: 'Delete an outgoing SMS', description: 'Delete one outgoing SMS DHIS2 stored' },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many outgoing SMS', description: 'List the SMS DHIS2 sent' },
+		{
+			name: 'Delete',
+			value: 'delete',
+			action: 'Delete an outgoing SMS',
+			description: 'Delete one outgoing SMS DHIS2 stored',
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many outgoing SMS',
+			description: 'List the SMS DHIS2 sent',
+		},
 	],
 	default: 'getAll',
 };
@@ -67,7 +90,8 @@ export const smsMessageProperties: INodeProperties[] = [
 		type: 'string',
 		displayOptions: forResource('inboundSms', 'create'),
 		default: '',
-		description: 'The gateway the SMS came through, as DHIS2 should record it (DHIS2 stores "UNKNOWN" when empty)',
+		description:
+			'The gateway the SMS came through, as DHIS2 should record it (DHIS2 stores "UNKNOWN" when empty)',
 	},
 	{
 		displayName: 'Received Date',
@@ -95,10 +119,34 @@ export const smsMessageProperties: INodeProperties[] = [
 		displayOptions: forResource('inboundSms', 'getAll'),
 		default: {},
 		options: [
-			{ displayName: 'Originator', name: 'originator', type: 'string', default: '', description: 'Only SMS from this number, as DHIS2 stored it' },
-			{ displayName: 'Received After', name: 'receivedAfter', type: 'dateTime', default: '', description: 'Only SMS received at or after this time' },
-			{ displayName: 'Received Before', name: 'receivedBefore', type: 'dateTime', default: '', description: 'Only SMS received at or before this time' },
-			{ displayName: 'Text Contains', name: 'textContains', type: 'string', default: '', description: 'Only SMS whose text contains this' },
+			{
+				displayName: 'Originator',
+				name: 'originator',
+				type: 'string',
+				default: '',
+				description: 'Only SMS from this number, as DHIS2 stored it',
+			},
+			{
+				displayName: 'Received After',
+				name: 'receivedAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only SMS received at or after this time',
+			},
+			{
+				displayName: 'Received Before',
+				name: 'receivedBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only SMS received at or before this time',
+			},
+			{
+				displayName: 'Text Contains',
+				name: 'textContains',
+				type: 'string',
+				default: '',
+				description: 'Only SMS whose text contains this',
+			},
 		],
 	},
 	...returnAllAndLimit('outboundSms'),
@@ -110,9 +158,27 @@ export const smsMessageProperties: INodeProperties[] = [
 		displayOptions: forResource('outboundSms', 'getAll'),
 		default: {},
 		options: [
-			{ displayName: 'Message Contains', name: 'messageContains', type: 'string', default: '', description: 'Only SMS whose text contains this' },
-			{ displayName: 'Sent After', name: 'sentAfter', type: 'dateTime', default: '', description: 'Only SMS sent at or after this time' },
-			{ displayName: 'Sent Before', name: 'sentBefore', type: 'dateTime', default: '', description: 'Only SMS sent at or before this time' },
+			{
+				displayName: 'Message Contains',
+				name: 'messageContains',
+				type: 'string',
+				default: '',
+				description: 'Only SMS whose text contains this',
+			},
+			{
+				displayName: 'Sent After',
+				name: 'sentAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only SMS sent at or after this time',
+			},
+			{
+				displayName: 'Sent Before',
+				name: 'sentBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only SMS sent at or before this time',
+			},
 			{
 				displayName: 'Status',
 				name: 'status',
@@ -128,7 +194,7 @@ export const smsMessageProperties: INodeProperties[] = [
 					{ name: 'Sent', value: 'SENT' },
 				],
 				default: '',
-				description: "Only SMS with this DHIS2 status",
+				description: 'Only SMS with this DHIS2 status',
 			},
 		],
 	},

@@ -30,7 +30,11 @@ function timeText(value: unknown): string {
 	return text;
 }
 
-function listQuery(direction: SmsDirection, read: ItemParameterReader, itemIndex: number): SmsListQuery {
+function listQuery(
+	direction: SmsDirection,
+	read: ItemParameterReader,
+	itemIndex: number,
+): SmsListQuery {
 	const filters = (read('filters', itemIndex, {}) ?? {}) as IDataObject;
 	const list: string[] = [];
 	const add = (property: string, operator: string, value: unknown) => {
@@ -59,20 +63,33 @@ function readPush(this: IExecuteFunctions, read: ItemParameterReader, itemIndex:
 	if (originator === '') {
 		throw inputError(
 			this.getNode(),
-			errorInfo('ORIGINATOR_REQUIRED', `Item ${itemIndex + 1}: Originator is empty`, 'Give the phone number the SMS came from (for example {{ $json.from }} after an Inbound SMS Trigger).'),
+			errorInfo(
+				'ORIGINATOR_REQUIRED',
+				`Item ${itemIndex + 1}: Originator is empty`,
+				'Give the phone number the SMS came from (for example {{ $json.from }} after an Inbound SMS Trigger).',
+			),
 			itemIndex,
 		);
 	}
 	if (text.trim() === '') {
 		throw inputError(
 			this.getNode(),
-			errorInfo('TEXT_REQUIRED', `Item ${itemIndex + 1}: Text is empty`, 'DHIS2 refuses an SMS without text ("Message must be specified"). Map the SMS text (for example {{ $json.text }}).'),
+			errorInfo(
+				'TEXT_REQUIRED',
+				`Item ${itemIndex + 1}: Text is empty`,
+				'DHIS2 refuses an SMS without text ("Message must be specified"). Map the SMS text (for example {{ $json.text }}).',
+			),
 			itemIndex,
 		);
 	}
 	const gatewayId = String(read('inboundGatewayId', itemIndex, '') ?? '').trim();
 	const receivedDate = timeText(read('receivedDate', itemIndex, ''));
-	return { originator, text, gatewayId: gatewayId || undefined, receivedDate: receivedDate || undefined };
+	return {
+		originator,
+		text,
+		gatewayId: gatewayId || undefined,
+		receivedDate: receivedDate || undefined,
+	};
 }
 
 /** Inbound SMS → Create: every item is checked first, then pushed; after the first push, never throws. */
@@ -88,14 +105,23 @@ async function pushAll(this: IExecuteFunctions): Promise<INodeExecutionData[][]>
 			const credentials = await this.getCredentials(CREDENTIAL);
 			const result = await pushInboundSms(http, credentials, input);
 			anyStored = true;
-			out.push({ json: { id: result.id, message: result.message }, pairedItem: { item: itemIndex } });
+			out.push({
+				json: { id: result.id, message: result.message },
+				pairedItem: { item: itemIndex },
+			});
 		} catch (error) {
 			// No answer after the request may have left: DHIS2 may have stored it.
 			if (transportFailure(error)?.delivery === 'ambiguous') anyStored = true;
 			const nodeError = toNodeError(this.getNode(), error, itemIndex);
 			if (!anyStored && !this.continueOnFail()) throw nodeError;
 			const failed: INodeExecutionData = {
-				json: { error: nodeError.message, details: { code: (nodeError.context?.code as string | undefined) ?? null, description: nodeError.description ?? null } },
+				json: {
+					error: nodeError.message,
+					details: {
+						code: (nodeError.context?.code as string | undefined) ?? null,
+						description: nodeError.description ?? null,
+					},
+				},
 				pairedItem: { item: itemIndex },
 			};
 			if (this.getNode().onError === 'continueErrorOutput') failed.error = nodeError;
@@ -105,7 +131,10 @@ async function pushAll(this: IExecuteFunctions): Promise<INodeExecutionData[][]>
 	return [out];
 }
 
-export async function dhis2SmsMessages(this: IExecuteFunctions, resource: 'inboundSms' | 'outboundSms'): Promise<INodeExecutionData[][]> {
+export async function dhis2SmsMessages(
+	this: IExecuteFunctions,
+	resource: 'inboundSms' | 'outboundSms',
+): Promise<INodeExecutionData[][]> {
 	const direction: SmsDirection = resource === 'inboundSms' ? 'inbound' : 'outbound';
 	const operation = this.getNodeParameter('operation', 0) as string;
 	if (direction === 'inbound' && operation === 'create') return await pushAll.call(this);
@@ -115,13 +144,25 @@ export async function dhis2SmsMessages(this: IExecuteFunctions, resource: 'inbou
 		const credentials = await this.getCredentials(CREDENTIAL);
 		switch (operation) {
 			case 'getAll':
-				return (await listSms(http, credentials, direction, listQuery(direction, read, itemIndex))) as IDataObject[];
+				return (await listSms(
+					http,
+					credentials,
+					direction,
+					listQuery(direction, read, itemIndex),
+				)) as IDataObject[];
 			case 'delete': {
-				const result = await deleteSms(http, credentials, direction, String(read('smsId', itemIndex, '') ?? ''));
+				const result = await deleteSms(
+					http,
+					credentials,
+					direction,
+					String(read('smsId', itemIndex, '') ?? ''),
+				);
 				return { id: result.id, message: result.message, deleted: true };
 			}
 			default:
-				throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`, { itemIndex });
+				throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`, {
+					itemIndex,
+				});
 		}
 	});
 }

@@ -12,7 +12,10 @@ import type {
 import { handleSmsWebhook } from '../shared/webhooks/handle-webhook';
 import { manualUrlLifecycle } from '../shared/webhooks/lifecycle';
 import { gatewaySubtitle, gatewayWebhookPath } from '../shared/webhooks/properties';
-import { smsTriggerDescription, SMS_TRIGGER_VERSIONING } from '../shared/webhooks/trigger-description';
+import {
+	smsTriggerDescription,
+	SMS_TRIGGER_VERSIONING,
+} from '../shared/webhooks/trigger-description';
 import { inboundSmsProperties } from './description';
 
 export class InboundSmsTrigger implements INodeType {

@@ -3,7 +3,12 @@
  * instances that cannot receive the gateway's callbacks. Same items as the Inbound SMS Trigger, so a
  * workflow can switch between them. The polling itself is in poll.ts.
  */
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { gatewayCredentials, gatewaySubtitle } from '../shared/n8n/gateway-property';
@@ -21,7 +26,8 @@ export class InboundSmsPollingTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: gatewaySubtitle('from', 'inboundPolling'),
-		description: "Starts the workflow with new SMS fetched from Africa's Talking or DHIS2 at set times, without a public URL",
+		description:
+			"Starts the workflow with new SMS fetched from Africa's Talking or DHIS2 at set times, without a public URL",
 		defaults: { name: 'Inbound SMS (Polling) Trigger' },
 		polling: true,
 		inputs: [],

@@ -35,17 +35,21 @@ interface StoredState {
 
 function budgetFor(context: IPollFunctions): PollBudget & { spend(): void } {
 	const started = Date.now();
-	const budgetMs = typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : 5 * 60_000;
+	const budgetMs =
+		typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : 5 * 60_000;
 	let requests = 0;
 	return {
-		allows: () => requests < MAX_PAGES_PER_POLL && Date.now() - started < Math.max(0, budgetMs - BUDGET_MARGIN_MS),
+		allows: () =>
+			requests < MAX_PAGES_PER_POLL &&
+			Date.now() - started < Math.max(0, budgetMs - BUDGET_MARGIN_MS),
 		spend: () => {
 			requests++;
 		},
 	};
 }
 
-const toItems = (events: InboundSmsEvent[]): INodeExecutionData[] => events.map((event) => ({ json: event as unknown as IDataObject }));
+const toItems = (events: InboundSmsEvent[]): INodeExecutionData[] =>
+	events.map((event) => ({ json: event as unknown as IDataObject }));
 
 export async function pollInboundSms(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const gateway = this.getNodeParameter('gateway') as string;
@@ -53,7 +57,8 @@ export async function pollInboundSms(this: IPollFunctions): Promise<INodeExecuti
 	const polling: InboundPollingCapability | undefined = adapter.inboundPolling;
 	if (!polling) {
 		throw new NodeOperationError(this.getNode(), `${adapter.displayName} has no inbox to poll`, {
-			description: 'Choose a gateway from the list, or use the Inbound SMS Trigger (webhook) for it.',
+			description:
+				'Choose a gateway from the list, or use the Inbound SMS Trigger (webhook) for it.',
 		});
 	}
 	const http = n8nHttpClient(this, adapter.credentialType);

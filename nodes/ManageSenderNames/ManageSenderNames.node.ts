@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { gatewayCredentials, gatewayNames } from '../shared/n8n/gateway-property';
@@ -13,7 +18,8 @@ export class ManageSenderNames implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: `={{ {"getAll":"List sender names","request":"Request a sender name"}[$parameter["operation"]] + " (${gatewayNames('senderNames')})" }}`,
-		description: 'List the sender names of an SMSBox account with their approval status, or request a new one',
+		description:
+			'List the sender names of an SMSBox account with their approval status, or request a new one',
 		defaults: { name: 'Manage Sender Names' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -8,7 +8,9 @@ import {
 import { gatewayProperty } from '../shared/n8n/gateway-property';
 import { returnAllAndLimit } from '../shared/n8n/list-properties';
 
-const showFor = (operation: string) => ({ show: { resource: ['senderName'], operation: [operation] } });
+const showFor = (operation: string) => ({
+	show: { resource: ['senderName'], operation: [operation] },
+});
 
 export const manageSenderNamesProperties: INodeProperties[] = [
 	gatewayProperty('senderNames', 'smsBox'),

@@ -19,9 +19,13 @@ export async function manageSenderNames(this: IExecuteFunctions): Promise<INodeE
 	const adapter = adapterFor(this.getNodeParameter('gateway', 0) as string);
 	const capability = adapter.senderNames;
 	if (!capability) {
-		throw new NodeOperationError(this.getNode(), `${adapter.displayName} has no sender names to manage`, {
-			description: 'Choose SMSBox.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`${adapter.displayName} has no sender names to manage`,
+			{
+				description: 'Choose SMSBox.',
+			},
+		);
 	}
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const http = n8nHttpClient(this, adapter.credentialType);
@@ -64,6 +68,12 @@ export async function manageSenderNames(this: IExecuteFunctions): Promise<INodeE
 		const returnAll = read<boolean>('returnAll', itemIndex, false);
 		// The gateway has no paging (docs/gateways/smsbox.md#sender-names): the limit is applied here.
 		const kept = returnAll ? names : names.slice(0, Number(read('limit', itemIndex, 50)));
-		return kept.map((n) => ({ gateway: adapter.id, id: n.id, name: n.name, status: n.status, created: n.created }));
+		return kept.map((n) => ({
+			gateway: adapter.id,
+			id: n.id,
+			name: n.name,
+			status: n.status,
+			created: n.created,
+		}));
 	});
 }

@@ -32,7 +32,8 @@ export const premiumSubscriptionsProperties: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				action: 'Create a subscription',
-				description: 'Subscribe a number to a premium short code and keyword; the subscriber confirms on the phone',
+				description:
+					'Subscribe a number to a premium short code and keyword; the subscriber confirms on the phone',
 			},
 			{
 				name: 'Delete',

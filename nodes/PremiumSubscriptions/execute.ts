@@ -7,7 +7,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { PremiumProduct, PremiumSubscription, PremiumSubscriptionsCapability } from '../shared/core/adapter';
+import type {
+	PremiumProduct,
+	PremiumSubscription,
+	PremiumSubscriptionsCapability,
+} from '../shared/core/adapter';
 import { errorInfo } from '../shared/core/errors';
 import type { Credentials, HttpClient } from '../shared/core/types';
 import { n8nHttpClient } from '../shared/core/transport';
@@ -20,13 +24,19 @@ import { adapterFor } from '../shared/registry/registry';
 /** Pages followed at most for one item: a gateway that kept answering would otherwise never end. */
 const MAX_PAGES = 10_000;
 
-export async function premiumSubscriptions(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function premiumSubscriptions(
+	this: IExecuteFunctions,
+): Promise<INodeExecutionData[][]> {
 	const adapter = adapterFor(this.getNodeParameter('gateway', 0) as string);
 	const capability = adapter.premiumSubscriptions;
 	if (!capability) {
-		throw new NodeOperationError(this.getNode(), `${adapter.displayName} has no premium subscriptions`, {
-			description: "Choose Africa's Talking.",
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`${adapter.displayName} has no premium subscriptions`,
+			{
+				description: "Choose Africa's Talking.",
+			},
+		);
 	}
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const http = n8nHttpClient(this, adapter.credentialType);
@@ -41,7 +51,14 @@ export async function premiumSubscriptions(this: IExecuteFunctions): Promise<INo
 		if (operation === 'getAll') {
 			const problem = capability.check(product);
 			if (problem) throw inputError(this.getNode(), problem, itemIndex);
-			const subscriptions = await listSubscriptions(capability, http, credentials, product, read, itemIndex);
+			const subscriptions = await listSubscriptions(
+				capability,
+				http,
+				credentials,
+				product,
+				read,
+				itemIndex,
+			);
 			return subscriptions.map((s) => ({
 				gateway: adapter.id,
 				id: s.id,
@@ -52,14 +69,20 @@ export async function premiumSubscriptions(this: IExecuteFunctions): Promise<INo
 			}));
 		}
 		if (operation !== 'create' && operation !== 'delete') {
-			throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`, { itemIndex });
+			throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`, {
+				itemIndex,
+			});
 		}
 		const given = String(read('phoneNumber', itemIndex, '') ?? '');
 		const phone = normalizePhoneNumber(given);
 		if (!phone.ok) {
 			throw inputError(
 				this.getNode(),
-				errorInfo('INVALID_NUMBER', phone.reason, `Item ${itemIndex + 1}: give the number with + and its country code.`),
+				errorInfo(
+					'INVALID_NUMBER',
+					phone.reason,
+					`Item ${itemIndex + 1}: give the number with + and its country code.`,
+				),
 				itemIndex,
 			);
 		}

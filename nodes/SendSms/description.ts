@@ -50,7 +50,8 @@ export const sendSmsProperties: INodeProperties[] = [
 		name: 'recipientName',
 		type: 'string',
 		default: '',
-		description: 'Replaces [{RECEIVERNAME}] in the message, usually an expression that reads the name column of the incoming items',
+		description:
+			'Replaces [{RECEIVERNAME}] in the message, usually an expression that reads the name column of the incoming items',
 	},
 	{
 		displayName: 'Options',
@@ -74,14 +75,16 @@ export const sendSmsProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0, numberPrecision: 4 },
 				default: 0,
-				description: 'Your price for one SMS part. With Dry Run, each recipient gets an estimated cost (parts × this price).',
+				description:
+					'Your price for one SMS part. With Dry Run, each recipient gets an estimated cost (parts × this price).',
 			},
 			{
 				displayName: 'Deduplicate Recipients',
 				name: 'deduplicate',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to send a message only once to a number that appears several times with the same text and sender in this run',
+				description:
+					'Whether to send a message only once to a number that appears several times with the same text and sender in this run',
 			},
 			{
 				displayName: 'Default Country',
@@ -108,7 +111,8 @@ export const sendSmsProperties: INodeProperties[] = [
 					{
 						name: 'Automatic',
 						value: 'auto',
-						description: 'GSM-7 when possible, Unicode (UCS-2) when the text needs it and the gateway accepts it',
+						description:
+							'GSM-7 when possible, Unicode (UCS-2) when the text needs it and the gateway accepts it',
 					},
 					{
 						name: 'GSM-7 Only',
@@ -118,7 +122,8 @@ export const sendSmsProperties: INodeProperties[] = [
 					{
 						name: 'Replace Look-Alikes',
 						value: 'replaceLookAlikes',
-						description: 'Turn curly quotes, long dashes, ellipses and similar characters into plain GSM-7 ones',
+						description:
+							'Turn curly quotes, long dashes, ellipses and similar characters into plain GSM-7 ones',
 					},
 				],
 				default: 'auto',
@@ -129,7 +134,8 @@ export const sendSmsProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				displayOptions: { show: { '/gateway': ['africasTalking'] } },
-				description: "Whether Africa's Talking should queue the batch and answer at once (recommended for very large sends)",
+				description:
+					"Whether Africa's Talking should queue the batch and answer at once (recommended for very large sends)",
 			},
 			{
 				displayName: 'Exclude Numbers',

@@ -64,12 +64,18 @@ export async function sendSms(this: IExecuteFunctions): Promise<INodeExecutionDa
 			adapter,
 			// The credentials read once for the run go with every request: n8n then neither reads nor
 			// decrypts the stored credential again per request (core/transport.ts).
-			http: n8nHttpClient(this, adapter.credentialType, Number(runOptions.timeout) || undefined, credentials),
+			http: n8nHttpClient(
+				this,
+				adapter.credentialType,
+				Number(runOptions.timeout) || undefined,
+				credentials,
+			),
 			credentials,
 			batchSize: Number(runOptions.batchSize) || undefined,
 			// Max Concurrency when the option is added (n8n then stores its value with the node),
 			// else the gateway's own default (its adapter says why).
-			concurrency: Number(runOptions.maxConcurrency) || adapter.defaultSendConcurrency || DEFAULT_CONCURRENCY,
+			concurrency:
+				Number(runOptions.maxConcurrency) || adapter.defaultSendConcurrency || DEFAULT_CONCURRENCY,
 			sleep,
 		});
 		if (run.stoppedBy && !run.anythingMayHaveBeenSent && !this.continueOnFail()) {
@@ -135,26 +141,44 @@ function readItem(
 	};
 }
 
-function scheduleInstant(context: IExecuteFunctions, adapter: GatewayAdapter, value: unknown, i: number): string {
+function scheduleInstant(
+	context: IExecuteFunctions,
+	adapter: GatewayAdapter,
+	value: unknown,
+	i: number,
+): string {
 	if (!adapter.send?.limits.canSchedule) {
-		throw new NodeOperationError(context.getNode(), `${adapter.displayName} cannot schedule messages`, {
-			itemIndex: i,
-			description: 'Remove "Schedule Time", or use SMSBox, which can schedule. Nothing was sent.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`${adapter.displayName} cannot schedule messages`,
+			{
+				itemIndex: i,
+				description: 'Remove "Schedule Time", or use SMSBox, which can schedule. Nothing was sent.',
+			},
+		);
 	}
 	const instant = scheduleTimeInstant(value, context.getTimezone());
 	if (instant === undefined) {
-		throw new NodeOperationError(context.getNode(), `"${String(value)}" is not a valid schedule time`, {
-			itemIndex: i,
-			description: 'Give a date and time, for example 2026-12-24T09:00:00Z.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`"${String(value)}" is not a valid schedule time`,
+			{
+				itemIndex: i,
+				description: 'Give a date and time, for example 2026-12-24T09:00:00Z.',
+			},
+		);
 	}
 	const date = new Date(instant);
 	if (date.getTime() <= Date.now()) {
-		throw new NodeOperationError(context.getNode(), `The schedule time ${date.toISOString()} is in the past`, {
-			itemIndex: i,
-			description: 'Give a time in the future, or remove "Schedule Time" to send now. Nothing was sent.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`The schedule time ${date.toISOString()} is in the past`,
+			{
+				itemIndex: i,
+				description:
+					'Give a time in the future, or remove "Schedule Time" to send now. Nothing was sent.',
+			},
+		);
 	}
 	return date.toISOString();
 }
@@ -206,7 +230,10 @@ function toItems(
 		if (!failed || !routeErrors) return { json, pairedItem: { item: itemIndex } };
 		const error = json.error as IDataObject | string | undefined;
 		const message = typeof error === 'string' ? error : String(error?.message ?? 'Not sent');
-		return { json: { error: error ?? message, message, details: json }, pairedItem: { item: itemIndex } };
+		return {
+			json: { error: error ?? message, message, details: json },
+			pairedItem: { item: itemIndex },
+		};
 	};
 	const output: INodeExecutionData[] = [];
 	let failure = 0;
@@ -220,7 +247,8 @@ function toItems(
 		}
 		const result = results[index];
 		// Suppressed is what the user asked for, not a failure: it stays in the regular output's shape.
-		const failed = result.status !== 'accepted' && result.status !== 'valid' && result.status !== 'suppressed';
+		const failed =
+			result.status !== 'accepted' && result.status !== 'valid' && result.status !== 'suppressed';
 		output.push(item(itemIndex, result as unknown as IDataObject, failed));
 	}
 	while (failure < readFailures.length) {

@@ -12,7 +12,10 @@ import type {
 import { handleSmsWebhook } from '../shared/webhooks/handle-webhook';
 import { manualUrlLifecycle } from '../shared/webhooks/lifecycle';
 import { gatewaySubtitle } from '../shared/webhooks/properties';
-import { smsTriggerDescription, SMS_TRIGGER_VERSIONING } from '../shared/webhooks/trigger-description';
+import {
+	smsTriggerDescription,
+	SMS_TRIGGER_VERSIONING,
+} from '../shared/webhooks/trigger-description';
 import { smsDeliveryReportProperties } from './description';
 
 export class SmsDeliveryReportTrigger implements INodeType {

@@ -25,12 +25,15 @@ export function hasVersionSection(changelog: string, version: string): boolean {
  * Unreleased section, when it is empty (nothing to release), or when the version already has one.
  */
 export function releaseChangelog(changelog: string, version: string, date: string): string {
-	if (!/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(version)) throw new Error(`Not a version: ${version}`);
+	if (!/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(version))
+		throw new Error(`Not a version: ${version}`);
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`Not a date (yyyy-mm-dd): ${date}`);
-	if (hasVersionSection(changelog, version)) throw new Error(`CHANGELOG.md already has a section for ${version}`);
+	if (hasVersionSection(changelog, version))
+		throw new Error(`CHANGELOG.md already has a section for ${version}`);
 	const body = sectionBody(changelog, UNRELEASED_HEADING);
 	if (body === undefined) throw new Error(`CHANGELOG.md has no "${UNRELEASED_HEADING}" section`);
-	if (body === '') throw new Error('CHANGELOG.md: the Unreleased section is empty, there is nothing to release');
+	if (body === '')
+		throw new Error('CHANGELOG.md: the Unreleased section is empty, there is nothing to release');
 	const lines = changelog.split('\n');
 	const at = lines.findIndex((line) => line.trim() === UNRELEASED_HEADING);
 	lines.splice(at, 1, UNRELEASED_HEADING, '', `## [${version}] - ${date}`);

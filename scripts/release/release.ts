@@ -13,12 +13,17 @@ import { releaseChangelog } from './changelog';
 
 const root = path.resolve(__dirname, '..', '..');
 const run = (command: string, args: string[]) =>
-	execFileSync(command, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+	execFileSync(command, args, {
+		cwd: root,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	}).trim();
 
 function main(): void {
 	const bump = process.argv[2];
 	if (!bump) throw new Error('Usage: npm run release -- patch|minor|major|x.y.z');
-	if (run('git', ['status', '--porcelain', '--untracked-files=no']) !== '') throw new Error('The work tree is not clean: commit or stash first.');
+	if (run('git', ['status', '--porcelain', '--untracked-files=no']) !== '')
+		throw new Error('The work tree is not clean: commit or stash first.');
 	const changelogPath = path.join(root, 'CHANGELOG.md');
 	const changelog = fs.readFileSync(changelogPath, 'utf8');
 	const version = run('npm', ['version', bump, '--no-git-tag-version']).replace(/^v/, '');

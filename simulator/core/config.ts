@@ -3,7 +3,13 @@
  * behind `POST /sim/config`. The README documents every field.
  */
 import type { DeliveryOutcome, FaultKind, GatewayName, QueuedFault } from './types';
-import { canonicalGateway, FAULT_KINDS, GATEWAYS, isGatewayName, withCanonicalGatewayKeys } from './types';
+import {
+	canonicalGateway,
+	FAULT_KINDS,
+	GATEWAYS,
+	isGatewayName,
+	withCanonicalGatewayKeys,
+} from './types';
 
 export type FaultWeights = Record<FaultKind, number>;
 
@@ -221,7 +227,9 @@ function validate(config: SimConfig): void {
 	assertNumber(config.latency.jitterMs, 'latency.jitterMs', 0, 600000);
 	if (config.hold !== null) {
 		if (!isObject(config.hold) || !isGatewayName(String(config.hold.gateway)))
-			throw new ConfigError('hold must be null or { gateway, fromRequest, ms } with a known gateway');
+			throw new ConfigError(
+				'hold must be null or { gateway, fromRequest, ms } with a known gateway',
+			);
 		assertNumber(config.hold.fromRequest, 'hold.fromRequest', 1);
 		assertNumber(config.hold.ms, 'hold.ms', 0, 600000);
 	}

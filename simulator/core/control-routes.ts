@@ -17,7 +17,8 @@ type ControlHandler = (
 function gatewayParam(value: string | null): GatewayName | undefined {
 	if (value === null) return undefined;
 	const gateway = canonicalGateway(value);
-	if (!isGatewayName(gateway)) throw new ControlError(`gateway must be one of ${GATEWAYS.join(', ')}`);
+	if (!isGatewayName(gateway))
+		throw new ControlError(`gateway must be one of ${GATEWAYS.join(', ')}`);
 	return gateway;
 }
 
@@ -38,7 +39,11 @@ function readBody(req: SimRequest): Record<string, unknown> {
  * The answer to a call that makes the gateway post a callback: the gateway, what it made (under
  * `madeKey`), whether a callback was queued, and, when the caller asked to `wait`, its attempts.
  */
-async function callbackReply(body: Record<string, unknown>, madeKey: string, result: InboundResult): Promise<SimReply> {
+async function callbackReply(
+	body: Record<string, unknown>,
+	madeKey: string,
+	result: InboundResult,
+): Promise<SimReply> {
 	const attempts = body.wait === true && result.callback ? await result.callback : undefined;
 	return jsonReply(200, {
 		gateway: canonicalGateway(body.gateway),

@@ -134,7 +134,9 @@ export class ControlApi {
 
 	messages(filter: MessageFilter = {}): MessageRecord[] {
 		this.ctx.delivery.processDue();
-		return this.ctx.store.list({ ...filter, gateway: canonicalGateway(filter.gateway) }).map((r) => ({ ...r }));
+		return this.ctx.store
+			.list({ ...filter, gateway: canonicalGateway(filter.gateway) })
+			.map((r) => ({ ...r }));
 	}
 
 	deliver(given: DeliverRequest = {}): DeliverResult {
@@ -149,7 +151,11 @@ export class ControlApi {
 
 	inbound(given: InboundRequest): InboundResult {
 		const request = { ...given, gateway: canonicalGateway(given.gateway) };
-		if (!isGatewayName(request.gateway) || request.gateway === 'kannel' || request.gateway === 'twilio')
+		if (
+			!isGatewayName(request.gateway) ||
+			request.gateway === 'kannel' ||
+			request.gateway === 'twilio'
+		)
 			throw new ControlError('gateway must be africasTalking, gupshup, smsBox or dhis2');
 		if (typeof request.from !== 'string' || request.from === '')
 			throw new ControlError('from is required');
@@ -187,7 +193,9 @@ export class ControlApi {
 	}
 
 	callbacks(filter: { gateway?: GatewayName; kind?: CallbackKind } = {}): CallbackAttempt[] {
-		return this.ctx.callbacks.attempts({ ...filter, gateway: canonicalGateway(filter.gateway) }).map((a) => ({ ...a }));
+		return this.ctx.callbacks
+			.attempts({ ...filter, gateway: canonicalGateway(filter.gateway) })
+			.map((a) => ({ ...a }));
 	}
 
 	stats(): StatsSnapshot & {

@@ -14,7 +14,10 @@ function digitsOf(number: string): string {
 	return number.replace(/[^\d]/g, '');
 }
 
-export function matches(rule: Pick<OutcomeRule, 'exact' | 'suffix' | 'prefix'>, number: string): boolean {
+export function matches(
+	rule: Pick<OutcomeRule, 'exact' | 'suffix' | 'prefix'>,
+	number: string,
+): boolean {
 	const digits = digitsOf(number);
 	if (rule.exact !== undefined && digitsOf(rule.exact) !== digits) return false;
 	if (rule.suffix !== undefined && !digits.endsWith(digitsOf(rule.suffix))) return false;
@@ -36,7 +39,11 @@ export function resolveOutcome(config: SimConfig, number: string): ResolvedOutco
 }
 
 /** The send-time refusal code for a number at a gateway, if a rule names one. */
-export function sendRefusalCode(config: SimConfig, gateway: 'gupshup' | 'smsBox', number: string): number | undefined {
+export function sendRefusalCode(
+	config: SimConfig,
+	gateway: 'gupshup' | 'smsBox',
+	number: string,
+): number | undefined {
 	return config.sendRefusals.find((r) => r.gateway === gateway && matches(r, number))?.code;
 }
 

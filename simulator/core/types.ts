@@ -6,7 +6,14 @@
  * here (targets of the Custom HTTP Gateway profiles). Every record, statistic, account, config key
  * and control call names a gateway by this id.
  */
-export const GATEWAYS = ['africasTalking', 'gupshup', 'smsBox', 'dhis2', 'kannel', 'twilio'] as const;
+export const GATEWAYS = [
+	'africasTalking',
+	'gupshup',
+	'smsBox',
+	'dhis2',
+	'kannel',
+	'twilio',
+] as const;
 export type GatewayName = (typeof GATEWAYS)[number];
 
 /**
@@ -45,7 +52,9 @@ export function canonicalGateway<T>(value: T): T | GatewayName {
 /** An object keyed by gateway, with former spellings of keys turned into ids. */
 export function withCanonicalGatewayKeys<T>(value: T): T {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-	return Object.fromEntries(Object.entries(value).map(([key, entry]) => [canonicalGateway(key), entry])) as T;
+	return Object.fromEntries(
+		Object.entries(value).map(([key, entry]) => [canonicalGateway(key), entry]),
+	) as T;
 }
 
 export const FAULT_KINDS = ['rateLimit', 'serverError', 'resetBefore', 'resetAfter'] as const;

@@ -24,7 +24,10 @@ describe('the installed package in a real n8n', () => {
 	beforeAll(async () => {
 		context = loadE2eContext();
 		client = ownerClient(context);
-		[nodeTypes, credentialTypes] = await Promise.all([client.nodeTypes(), client.credentialTypes()]);
+		[nodeTypes, credentialTypes] = await Promise.all([
+			client.nodeTypes(),
+			client.credentialTypes(),
+		]);
 	});
 
 	async function expectServedSvg(iconPath: string): Promise<void> {
@@ -79,7 +82,8 @@ describe('the installed package in a real n8n', () => {
 			// n8n links each credential to the installed nodes that declare it.
 			const supportedNodes = loaded!.supportedNodes as string[];
 			expect(supportedNodes.length).toBeGreaterThan(0);
-			for (const nodeType of supportedNodes) expect(nodeType.startsWith(`${PACKAGE_NAME}.`)).toBe(true);
+			for (const nodeType of supportedNodes)
+				expect(nodeType.startsWith(`${PACKAGE_NAME}.`)).toBe(true);
 		},
 	);
 });

@@ -26,27 +26,21 @@ describe('the credential test endpoint against the simulator', () => {
 		for (const credential of wrongCredentials) await client.deleteCredential(credential.id);
 	});
 
-	it.each(KEYS)(
-		'answers OK for the simulator account (%s)',
-		async (key) => {
-			const result = await client.testCredential(context.credentials[key]);
-			expect(result).toEqual({ status: 'OK', message: expect.any(String) });
-		},
-	);
+	it.each(KEYS)('answers OK for the simulator account (%s)', async (key) => {
+		const result = await client.testCredential(context.credentials[key]);
+		expect(result).toEqual({ status: 'OK', message: expect.any(String) });
+	});
 
-	it.each(KEYS)(
-		'answers Error for a wrong secret (%s)',
-		async (key) => {
-			const accounts = await new SimControl(context.simulatorUrl).accounts();
-			const stored = await client.createCredential(
-				wrongCredential(context.simulatorUrl, accounts, key, `Wrong ${uniqueTag()}`),
-			);
-			wrongCredentials.push(stored);
+	it.each(KEYS)('answers Error for a wrong secret (%s)', async (key) => {
+		const accounts = await new SimControl(context.simulatorUrl).accounts();
+		const stored = await client.createCredential(
+			wrongCredential(context.simulatorUrl, accounts, key, `Wrong ${uniqueTag()}`),
+		);
+		wrongCredentials.push(stored);
 
-			const result = await client.testCredential(stored);
-			expect(result.status).toBe('Error');
-			// Refused by the simulator, not failed on the way there.
-			expect(result.message).not.toMatch(/ENOTFOUND|ECONNREFUSED|ERR_INVALID_URL|timeout/i);
-		},
-	);
+		const result = await client.testCredential(stored);
+		expect(result.status).toBe('Error');
+		// Refused by the simulator, not failed on the way there.
+		expect(result.message).not.toMatch(/ENOTFOUND|ECONNREFUSED|ERR_INVALID_URL|timeout/i);
+	});
 });

@@ -52,7 +52,11 @@ describe('Send SMS in a workflow of the real n8n', () => {
 			expect(executions.map((e) => ({ status: e.status, mode: e.mode }))).toEqual([
 				{ status: 'success', mode: 'webhook' },
 			]);
-			await expectRunByWorkers(context, executions.map((e) => e.id), 'webhook');
+			await expectRunByWorkers(
+				context,
+				executions.map((e) => e.id),
+				'webhook',
+			);
 		},
 	);
 });

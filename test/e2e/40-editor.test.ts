@@ -37,7 +37,11 @@ describe('the n8n editor, in headless Chromium', () => {
 				...(node.description.webhooks ? { webhookId: randomUUID() } : {}),
 			};
 		});
-		const workflow = await client.createWorkflow({ name: `e2e every node ${uniqueTag()}`, nodes, connections: {} });
+		const workflow = await client.createWorkflow({
+			name: `e2e every node ${uniqueTag()}`,
+			nodes,
+			connections: {},
+		});
 		canvas = await screenshotWorkflow({
 			n8nUrl: context.n8nUrl,
 			authCookie: context.authCookie,
@@ -56,10 +60,20 @@ describe('the n8n editor, in headless Chromium', () => {
 		for (const node of canvas) {
 			const type = loadedTypes.find((t) => t.name === node.type);
 			const iconUrl = (type?.iconUrl as { light: string } | undefined)?.light;
-			expect({ node: node.type, iconUrl }).toEqual({ node: node.type, iconUrl: expect.stringContaining(`icons/${PACKAGE_NAME}/`) });
+			expect({ node: node.type, iconUrl }).toEqual({
+				node: node.type,
+				iconUrl: expect.stringContaining(`icons/${PACKAGE_NAME}/`),
+			});
 			expect({ node: node.type, icons: node.icons }).toEqual({
 				node: node.type,
-				icons: [{ src: expect.stringMatching(new RegExp(`/icons/${PACKAGE_NAME}/dist/icons/[^/]+\\.svg$`)), loaded: true }],
+				icons: [
+					{
+						src: expect.stringMatching(
+							new RegExp(`/icons/${PACKAGE_NAME}/dist/icons/[^/]+\\.svg$`),
+						),
+						loaded: true,
+					},
+				],
 			});
 		}
 	});

@@ -20,7 +20,11 @@ async function runChild(): Promise<ChildReport> {
 	const env = { ...process.env };
 	// n8n's default engine, whatever the calling shell sets.
 	delete env.N8N_EXPRESSION_ENGINE;
-	const child = spawn(NODE24_BIN, ['--import', 'tsx', CHILD], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(NODE24_BIN, ['--import', 'tsx', CHILD], {
+		cwd: REPO_ROOT,
+		env,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let stdout = '';
 	let stderr = '';
 	child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -31,7 +35,9 @@ async function runChild(): Promise<ChildReport> {
 	);
 	clearTimeout(timer);
 	if (code !== 0) {
-		throw new Error(`the vm differential child failed (exit ${code}, signal ${signal}): ${stderr.slice(-2000)}`);
+		throw new Error(
+			`the vm differential child failed (exit ${code}, signal ${signal}): ${stderr.slice(-2000)}`,
+		);
 	}
 	const last = stdout.trim().split('\n').pop() ?? '';
 	return JSON.parse(last) as ChildReport;
@@ -49,10 +55,14 @@ describe('native expressions vs the real n8n (vm engine)', () => {
 				report = await runChild();
 			} catch (error) {
 				if (!/signal SIG/.test((error as Error).message)) throw error;
-				process.stdout.write(`[e2e] vm differential child died, running it once more: ${(error as Error).message.slice(0, 200)}\n`);
+				process.stdout.write(
+					`[e2e] vm differential child died, running it once more: ${(error as Error).message.slice(0, 200)}\n`,
+				);
 				report = await runChild();
 			}
-			process.stdout.write(`[e2e] vm differential: ${JSON.stringify({ ...report, mismatches: report.mismatches.slice(0, 5) })}\n`);
+			process.stdout.write(
+				`[e2e] vm differential: ${JSON.stringify({ ...report, mismatches: report.mismatches.slice(0, 5) })}\n`,
+			);
 			expect(report.configuredEngine).toBe('vm');
 			expect(report.engine).toBe('vm');
 			expect(report.node.startsWith('v24.')).toBe(true);

@@ -7,8 +7,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import type { CredentialSummary, ExecutionDetails, N8nRestClient } from '../../tooling/n8n/rest-client';
-import { simulatorSecrets, type SimulatorAccountsForCredentials } from '../../tooling/n8n/simulator-credentials';
+import type {
+	CredentialSummary,
+	ExecutionDetails,
+	N8nRestClient,
+} from '../../tooling/n8n/rest-client';
+import {
+	simulatorSecrets,
+	type SimulatorAccountsForCredentials,
+} from '../../tooling/n8n/simulator-credentials';
 import { loadE2eContext, ownerClient, type E2eContext } from './support/context';
 import { finishedExecutions } from '../../tooling/n8n/executions';
 import { GATEWAY_SENDS, sendThroughWorkflow } from './support/send-sms';
@@ -18,7 +25,8 @@ import { WRONG_SECRET, wrongCredential } from './support/wrong-credentials';
 
 /** Each secret as it is typed, and as HTTP Basic sends it (base64 of user:secret). */
 function secretForms(accounts: SimulatorAccountsForCredentials): string[] {
-	const basic = (user: string, password: string) => Buffer.from(`${user}:${password}`).toString('base64');
+	const basic = (user: string, password: string) =>
+		Buffer.from(`${user}:${password}`).toString('base64');
 	return [
 		...simulatorSecrets(accounts),
 		...Object.values(WRONG_SECRET).map((w) => w.value),
@@ -43,20 +51,37 @@ describe('secrets stay secret in the real n8n', () => {
 		client = ownerClient(context);
 		const accounts = await new SimControl(context.simulatorUrl).accounts();
 		secrets = secretForms(accounts);
-		expect(secrets).toEqual(expect.arrayContaining(['at-sim-key', 'gs-sim-key', 'sb-sim-secret', 'district']));
+		expect(secrets).toEqual(
+			expect.arrayContaining(['at-sim-key', 'gs-sim-key', 'sb-sim-secret', 'district']),
+		);
 		expect(accounts.dhis2.personalAccessToken.length).toBeGreaterThan(10);
 
 		// One accepted and one refused send per gateway, so there are executions with each secret in play.
 		for (const spec of GATEWAY_SENDS) {
-			const accepted = await sendThroughWorkflow(client, spec, context.credentials[spec.credentialKey]);
+			const accepted = await sendThroughWorkflow(
+				client,
+				spec,
+				context.credentials[spec.credentialKey],
+			);
 			const wrong = await client.createCredential(
-				wrongCredential(context.simulatorUrl, accounts, spec.credentialKey, `Leak check ${uniqueTag()}`),
+				wrongCredential(
+					context.simulatorUrl,
+					accounts,
+					spec.credentialKey,
+					`Leak check ${uniqueTag()}`,
+				),
 			);
 			createdCredentials.push(wrong);
 			const refused = await sendThroughWorkflow(client, spec, wrong);
 			workflowIds.push(accepted.workflowId, refused.workflowId);
-			expect({ gateway: spec.gateway, status: accepted.reply.status }).toEqual({ gateway: spec.gateway, status: 200 });
-			expect({ gateway: spec.gateway, status: refused.reply.status }).toEqual({ gateway: spec.gateway, status: 500 });
+			expect({ gateway: spec.gateway, status: accepted.reply.status }).toEqual({
+				gateway: spec.gateway,
+				status: 200,
+			});
+			expect({ gateway: spec.gateway, status: refused.reply.status }).toEqual({
+				gateway: spec.gateway,
+				status: 500,
+			});
 		}
 		for (const id of workflowIds) await finishedExecutions(client, id, 1);
 	});
@@ -74,7 +99,12 @@ describe('secrets stay secret in the real n8n', () => {
 			const execution = (await client.getExecution(summary.id)) as ExecutionDetails | undefined;
 			const stored = JSON.stringify(execution ?? null);
 			// n8n must still have every execution it lists (a listed id without data fails here, by name).
-			expect({ execution: summary.id, status: summary.status, found: execution !== undefined, leaks: leaksIn(stored, secrets) }).toEqual({
+			expect({
+				execution: summary.id,
+				status: summary.status,
+				found: execution !== undefined,
+				leaks: leaksIn(stored, secrets),
+			}).toEqual({
 				execution: summary.id,
 				status: summary.status,
 				found: true,
@@ -93,7 +123,10 @@ describe('secrets stay secret in the real n8n', () => {
 		for (const process of context.processes) {
 			const log = fs.readFileSync(process.logFile, 'utf8');
 			// Not vacuous: debug lines were written, including the executions above.
-			expect({ process: process.name, debug: log.includes('debug') }).toEqual({ process: process.name, debug: true });
+			expect({ process: process.name, debug: log.includes('debug') }).toEqual({
+				process: process.name,
+				debug: true,
+			});
 			expect(leaksIn(log, secrets)).toEqual([]);
 		}
 		expect(fs.readFileSync(context.n8nLogFile, 'utf8').length).toBeGreaterThan(10000);
@@ -107,7 +140,11 @@ describe('secrets stay secret in the real n8n', () => {
 			eventLogCount += eventLogs.length;
 			for (const file of eventLogs) {
 				const text = fs.readFileSync(path.join(folder, file), 'utf8');
-				expect({ process: process.name, file, leaks: leaksIn(text, secrets) }).toEqual({ process: process.name, file, leaks: [] });
+				expect({ process: process.name, file, leaks: leaksIn(text, secrets) }).toEqual({
+					process: process.name,
+					file,
+					leaks: [],
+				});
 			}
 		}
 		expect(eventLogCount).toBeGreaterThan(0);

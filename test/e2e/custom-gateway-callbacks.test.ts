@@ -14,10 +14,22 @@
  * webhook processor, which reads the credential there, and the executions run on workers.
  */
 import { finishedExecution, finishedExecutions, nodeOutput } from '../../tooling/n8n/executions';
-import type { CredentialSummary, N8nRestClient, WorkflowSummary } from '../../tooling/n8n/rest-client';
+import type {
+	CredentialSummary,
+	N8nRestClient,
+	WorkflowSummary,
+} from '../../tooling/n8n/rest-client';
 import { SimControl, type CallbackAttempt } from '../../tooling/n8n/sim-control';
 import { deployActive, uniqueNumber, uniqueTag, webhookThen } from '../../tooling/n8n/workflows';
-import { CALLBACK_SECRET, deployTarget, FORM, JSON_TYPE, triggerWorkflow, type CallbackTarget, type TriggerType } from './callbacks/support/callback-workflows';
+import {
+	CALLBACK_SECRET,
+	deployTarget,
+	FORM,
+	JSON_TYPE,
+	triggerWorkflow,
+	type CallbackTarget,
+	type TriggerType,
+} from './callbacks/support/callback-workflows';
 import {
 	callRefusalsThenGenuine,
 	expectEveryCallRefused,
@@ -30,7 +42,8 @@ import { storeShippedProfile, type ShippedProfileName } from './support/custom-p
 import { expectRunByWorkers } from './support/processes';
 
 const TWIML_ACK = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
-const smsBoxAck = (transactionId: string) => `{"transaction_id":${JSON.stringify(transactionId)},"successful":true}`;
+const smsBoxAck = (transactionId: string) =>
+	`{"transaction_id":${JSON.stringify(transactionId)},"successful":true}`;
 /** The simulator's SMSBox two-way number, posted without "+" (simulator/core/accounts.ts). */
 const SMSBOX_TWO_WAY = '255701000001';
 
@@ -61,23 +74,42 @@ describe('Custom HTTP Gateway callbacks in the real n8n', () => {
 		for (const credential of credentials) await client.deleteCredential(credential.id);
 	});
 
-	async function profile(name: ShippedProfileName, patch: Record<string, unknown> = {}): Promise<CredentialSummary> {
+	async function profile(
+		name: ShippedProfileName,
+		patch: Record<string, unknown> = {},
+	): Promise<CredentialSummary> {
 		const credential = await storeShippedProfile(client, context, name, patch);
 		credentials.push(credential);
 		return credential;
 	}
 
-	async function deployTrigger(type: TriggerType, credential: CredentialSummary): Promise<DeployedTrigger> {
-		const target: CallbackTarget = triggerWorkflow(type, 2, { gateway: 'httpGateway', options: {} }, `custom ${type} ${uniqueTag()}`, {
-			httpSmsGatewayApi: { id: credential.id, name: credential.name },
-		});
+	async function deployTrigger(
+		type: TriggerType,
+		credential: CredentialSummary,
+	): Promise<DeployedTrigger> {
+		const target: CallbackTarget = triggerWorkflow(
+			type,
+			2,
+			{ gateway: 'httpGateway', options: {} },
+			`custom ${type} ${uniqueTag()}`,
+			{
+				httpSmsGatewayApi: { id: credential.id, name: credential.name },
+			},
+		);
 		const workflow = await deployTarget(client, target);
 		workflowIds.push(workflow.id);
-		return { workflow, path: target.webhookPath.split('?')[0], callbackUrl: `${context.webhookUrl}/webhook/${target.webhookPath}` };
+		return {
+			workflow,
+			path: target.webhookPath.split('?')[0],
+			callbackUrl: `${context.webhookUrl}/webhook/${target.webhookPath}`,
+		};
 	}
 
 	/** Every event the workflow's trigger output, over its finished executions (at least `count`). */
-	async function events(workflowId: string, count: number): Promise<{ ids: string[]; items: Array<Record<string, unknown>> }> {
+	async function events(
+		workflowId: string,
+		count: number,
+	): Promise<{ ids: string[]; items: Array<Record<string, unknown>> }> {
 		const summaries = await finishedExecutions(client, workflowId, count, 30_000);
 		const items: Array<Record<string, unknown>> = [];
 		for (const summary of summaries) {
@@ -89,8 +121,17 @@ describe('Custom HTTP Gateway callbacks in the real n8n', () => {
 	}
 
 	/** The usual refusals, then the simulator's own callback again with the token: its answer, headers included. */
-	async function refusalsThenReplay(trigger: DeployedTrigger, attempt: CallbackAttempt, malformed: Array<Omit<WebhookCall, 'query'>>): Promise<RefusalOutcome> {
-		const genuine: WebhookCall = { label: 'replay', query: `?token=${CALLBACK_SECRET}`, contentType: attempt.contentType, body: attempt.body };
+	async function refusalsThenReplay(
+		trigger: DeployedTrigger,
+		attempt: CallbackAttempt,
+		malformed: Array<Omit<WebhookCall, 'query'>>,
+	): Promise<RefusalOutcome> {
+		const genuine: WebhookCall = {
+			label: 'replay',
+			query: `?token=${CALLBACK_SECRET}`,
+			contentType: attempt.contentType,
+			body: attempt.body,
+		};
 		const outcome = await callRefusalsThenGenuine(
 			client,
 			trigger.workflow.id,
@@ -106,14 +147,22 @@ describe('Custom HTTP Gateway callbacks in the real n8n', () => {
 
 	it('Twilio profile: the Delivery Report Trigger reports the message IDs Send SMS returned, answers the exact TwiML, refuses what it must', async () => {
 		const trigger = await deployTrigger('smsDeliveryReportTrigger', await profile('twilio'));
-		const sender = await profile('twilio', { extraParameters: JSON.stringify({ StatusCallback: trigger.callbackUrl }) });
+		const sender = await profile('twilio', {
+			extraParameters: JSON.stringify({ StatusCallback: trigger.callbackUrl }),
+		});
 		const hookPath = `e2e-custom-reports-${uniqueTag()}`;
 		const sendWorkflow = await deployActive(
 			client,
 			webhookThen(hookPath, {
 				type: 'sendSms',
 				name: 'Send SMS',
-				parameters: { gateway: 'httpGateway', to: '={{ $json.body.to }}', message: 'Your code is 1234', from: '+15005550006', options: {} },
+				parameters: {
+					gateway: 'httpGateway',
+					to: '={{ $json.body.to }}',
+					message: 'Your code is 1234',
+					from: '+15005550006',
+					options: {},
+				},
 				credentials: { httpSmsGatewayApi: { id: sender.id, name: sender.name } },
 			}),
 		);
@@ -130,7 +179,14 @@ describe('Custom HTTP Gateway callbacks in the real n8n', () => {
 		]);
 
 		const { attempts = [] } = await sim.deliver({ ids: sent.map((s) => s.messageId) });
-		expect(attempts.map((a) => ({ attempt: a.attempt, status: a.status, body: a.responseBody, acknowledged: a.acknowledged }))).toEqual([
+		expect(
+			attempts.map((a) => ({
+				attempt: a.attempt,
+				status: a.status,
+				body: a.responseBody,
+				acknowledged: a.acknowledged,
+			})),
+		).toEqual([
 			{ attempt: 1, status: 200, body: TWIML_ACK, acknowledged: true },
 			{ attempt: 1, status: 200, body: TWIML_ACK, acknowledged: true },
 		]);
@@ -147,14 +203,32 @@ describe('Custom HTTP Gateway callbacks in the real n8n', () => {
 			gatewayStatus: 'delivered',
 			failureReason: null,
 		});
-		expect(byId[sent[1].messageId]).toMatchObject({ to: failed, status: 'failed', final: true, gatewayStatus: 'undelivered', failureReason: '30003' });
+		expect(byId[sent[1].messageId]).toMatchObject({
+			to: failed,
+			status: 'failed',
+			final: true,
+			gatewayStatus: 'undelivered',
+			failureReason: '30003',
+		});
 		await expectRunByWorkers(context, ids, 'webhook');
 
 		const outcome = await refusalsThenReplay(trigger, attempts[0], [
-			{ label: 'no MessageSid', contentType: FORM, body: `MessageStatus=delivered&To=${encodeURIComponent(delivered)}` },
-			{ label: 'a text body', contentType: 'text/plain', body: 'MessageSid=SM1&MessageStatus=delivered' },
+			{
+				label: 'no MessageSid',
+				contentType: FORM,
+				body: `MessageStatus=delivered&To=${encodeURIComponent(delivered)}`,
+			},
+			{
+				label: 'a text body',
+				contentType: 'text/plain',
+				body: 'MessageSid=SM1&MessageStatus=delivered',
+			},
 		]);
-		expect(outcome.genuine).toMatchObject({ status: 200, contentType: 'text/xml', body: TWIML_ACK });
+		expect(outcome.genuine).toMatchObject({
+			status: 200,
+			contentType: 'text/xml',
+			body: TWIML_ACK,
+		});
 	});
 
 	it('SMSBox profile: the Inbound SMS Trigger echoes the transaction_id, so SMSBox calls once and the workflow runs once', async () => {
@@ -163,10 +237,17 @@ describe('Custom HTTP Gateway callbacks in the real n8n', () => {
 		const from = uniqueNumber('+255736', 6);
 		const text = `Habari "yako" & {{to}} ${uniqueTag()}`;
 		const { attempts = [] } = await sim.inbound({ gateway: 'smsBox', from, text });
-		const transactionId = String((JSON.parse(attempts[0].body) as { transaction_id: unknown }).transaction_id);
-		expect(attempts.map((a) => ({ attempt: a.attempt, status: a.status, body: a.responseBody, acknowledged: a.acknowledged }))).toEqual([
-			{ attempt: 1, status: 200, body: smsBoxAck(transactionId), acknowledged: true },
-		]);
+		const transactionId = String(
+			(JSON.parse(attempts[0].body) as { transaction_id: unknown }).transaction_id,
+		);
+		expect(
+			attempts.map((a) => ({
+				attempt: a.attempt,
+				status: a.status,
+				body: a.responseBody,
+				acknowledged: a.acknowledged,
+			})),
+		).toEqual([{ attempt: 1, status: 200, body: smsBoxAck(transactionId), acknowledged: true }]);
 
 		const { ids, items } = await events(trigger.workflow.id, 1);
 		expect(items).toEqual([
@@ -182,19 +263,32 @@ describe('Custom HTTP Gateway callbacks in the real n8n', () => {
 		await expectRunByWorkers(context, ids, 'webhook');
 
 		const outcome = await refusalsThenReplay(trigger, attempts[0], [
-			{ label: 'no number', contentType: JSON_TYPE, body: JSON.stringify({ transaction_id: 'x1', message: { text: 'hi' } }) },
+			{
+				label: 'no number',
+				contentType: JSON_TYPE,
+				body: JSON.stringify({ transaction_id: 'x1', message: { text: 'hi' } }),
+			},
 			{ label: 'broken JSON', contentType: JSON_TYPE, body: '{"from":' },
 		]);
-		expect(outcome.genuine).toMatchObject({ status: 200, contentType: 'application/json; charset=utf-8', body: smsBoxAck(transactionId) });
+		expect(outcome.genuine).toMatchObject({
+			status: 200,
+			contentType: 'application/json; charset=utf-8',
+			body: smsBoxAck(transactionId),
+		});
 	});
 
 	it('a credential stored without Normalise To Number keeps the To number as posted', async () => {
-		const trigger = await deployTrigger('inboundSmsTrigger', await profile('smsbox-simulator', { callbackNormaliseTo: undefined }));
+		const trigger = await deployTrigger(
+			'inboundSmsTrigger',
+			await profile('smsbox-simulator', { callbackNormaliseTo: undefined }),
+		);
 		await sim.setCallbacks({ smsBox: { inbound: trigger.callbackUrl } });
 		const from = uniqueNumber('+255739', 6);
 		const { attempts = [] } = await sim.inbound({ gateway: 'smsBox', from, text: 'Saved before' });
 		expect(attempts.map((a) => [a.attempt, a.acknowledged])).toEqual([[1, true]]);
 		const { items } = await events(trigger.workflow.id, 1);
-		expect(items).toEqual([expect.objectContaining({ from, to: SMSBOX_TWO_WAY, text: 'Saved before' })]);
+		expect(items).toEqual([
+			expect.objectContaining({ from, to: SMSBOX_TWO_WAY, text: 'Saved before' }),
+		]);
 	});
 });

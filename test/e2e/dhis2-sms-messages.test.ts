@@ -9,7 +9,10 @@ import axios from 'axios';
 
 import type { N8nRestClient } from '../../tooling/n8n/rest-client';
 import { SimControl } from '../../tooling/n8n/sim-control';
-import { simulatorBaseUrls, type SimulatorAccountsForCredentials } from '../../tooling/n8n/simulator-credentials';
+import {
+	simulatorBaseUrls,
+	type SimulatorAccountsForCredentials,
+} from '../../tooling/n8n/simulator-credentials';
 import { deployActive, uniqueTag, webhookThen } from '../../tooling/n8n/workflows';
 import { loadE2eContext, ownerClient, type E2eContext } from './support/context';
 import { GATEWAY_SENDS, sendThroughWorkflow } from './support/send-sms';
@@ -27,16 +30,26 @@ describe('DHIS2 SMS: stored inbound and outbound SMS in the real n8n', () => {
 
 	/** DHIS2's own list of `kind` (`inbound` or `outbound`), every field, read past n8n. */
 	async function storedInDhis2(kind: 'inbound' | 'outbound'): Promise<Json[]> {
-		const reply = await axios.get(`${simulatorBaseUrls(context.simulatorUrl).dhis2}/api/sms/${kind}`, {
-			params: { fields: '*', paging: 'false' },
-			auth: { username: accounts.dhis2.username, password: accounts.dhis2.password },
-			timeout: 10000,
-		});
-		return (reply.data as Record<string, Json[]>)[kind === 'inbound' ? 'inboundsmss' : 'outboundsmss'];
+		const reply = await axios.get(
+			`${simulatorBaseUrls(context.simulatorUrl).dhis2}/api/sms/${kind}`,
+			{
+				params: { fields: '*', paging: 'false' },
+				auth: { username: accounts.dhis2.username, password: accounts.dhis2.password },
+				timeout: 10000,
+			},
+		);
+		return (reply.data as Record<string, Json[]>)[
+			kind === 'inbound' ? 'inboundsmss' : 'outboundsmss'
+		];
 	}
 
 	/** Deploys Webhook → DHIS2 SMS with these parameters and calls it once; the node's items. */
-	async function runDhis2Node(resource: string, operation: string, parameters: Json, body: Json = {}): Promise<Json[]> {
+	async function runDhis2Node(
+		resource: string,
+		operation: string,
+		parameters: Json,
+		body: Json = {},
+	): Promise<Json[]> {
 		const path = `e2e-dhis2-${resource.toLowerCase()}-${operation.toLowerCase()}-${uniqueTag()}`;
 		const credential = context.credentials.dhis2;
 		const workflow = await deployActive(
@@ -50,7 +63,10 @@ describe('DHIS2 SMS: stored inbound and outbound SMS in the real n8n', () => {
 		);
 		workflowIds.push(workflow.id);
 		const reply = await client.callWebhook(path, { body });
-		expect({ status: reply.status, body: reply.status === 200 ? '' : reply.body }).toEqual({ status: 200, body: '' });
+		expect({ status: reply.status, body: reply.status === 200 ? '' : reply.body }).toEqual({
+			status: 200,
+			body: '',
+		});
 		return JSON.parse(reply.body) as Json[];
 	}
 
@@ -68,12 +84,22 @@ describe('DHIS2 SMS: stored inbound and outbound SMS in the real n8n', () => {
 	it('lists an incoming SMS with a filter, deletes it, and DHIS2 no longer holds it', async () => {
 		const text = `VISIT ${uniqueTag()}`;
 		await sim.inbound({ gateway: 'dhis2', from: USER_NUMBER, text });
-		const listed = await runDhis2Node('inboundSms', 'getAll', { returnAll: true, filters: { textContains: text } });
-		expect(listed).toEqual([expect.objectContaining({ text, originator: USER_NUMBER, id: expect.any(String) })]);
+		const listed = await runDhis2Node('inboundSms', 'getAll', {
+			returnAll: true,
+			filters: { textContains: text },
+		});
+		expect(listed).toEqual([
+			expect.objectContaining({ text, originator: USER_NUMBER, id: expect.any(String) }),
+		]);
 		const id = String(listed[0].id);
 		expect((await storedInDhis2('inbound')).map((s) => s.id)).toContain(id);
 
-		const deleted = await runDhis2Node('inboundSms', 'delete', { smsId: '={{ $json.body.id }}' }, { id });
+		const deleted = await runDhis2Node(
+			'inboundSms',
+			'delete',
+			{ smsId: '={{ $json.body.id }}' },
+			{ id },
+		);
 		expect(deleted).toEqual([{ id, message: `IncomingSms with ${id} deleted`, deleted: true }]);
 		expect((await storedInDhis2('inbound')).map((s) => s.id)).not.toContain(id);
 	});
@@ -83,13 +109,25 @@ describe('DHIS2 SMS: stored inbound and outbound SMS in the real n8n', () => {
 		const sent = await sendThroughWorkflow(client, spec, context.credentials.dhis2);
 		workflowIds.push(sent.workflowId);
 		expect(sent.reply.status).toBe(200);
-		const listed = await runDhis2Node('outboundSms', 'getAll', { returnAll: true, filters: { messageContains: sent.message } });
+		const listed = await runDhis2Node('outboundSms', 'getAll', {
+			returnAll: true,
+			filters: { messageContains: sent.message },
+		});
 		expect(listed).toEqual([
-			expect.objectContaining({ message: sent.message, recipients: [sent.to.replace(/^\+/, '')], status: 'SENT' }),
+			expect.objectContaining({
+				message: sent.message,
+				recipients: [sent.to.replace(/^\+/, '')],
+				status: 'SENT',
+			}),
 		]);
 		const id = String(listed[0].id);
 
-		const deleted = await runDhis2Node('outboundSms', 'delete', { smsId: '={{ $json.body.id }}' }, { id });
+		const deleted = await runDhis2Node(
+			'outboundSms',
+			'delete',
+			{ smsId: '={{ $json.body.id }}' },
+			{ id },
+		);
 		expect(deleted).toEqual([{ id, message: `OutboundSms with ${id} deleted`, deleted: true }]);
 		expect((await storedInDhis2('outbound')).map((s) => s.id)).not.toContain(id);
 	});

@@ -25,7 +25,13 @@ import { N8nRestClient } from '../../tooling/n8n/rest-client';
 import { formatSeconds } from '../../tooling/n8n/run-command';
 import { writeE2eContext, type E2eProcess } from './support/context';
 import { startFaultControl } from './support/fault-control';
-import { E2E_OWNER, selectedStack, setRunningStack, stopStack, type RunningStack } from './support/stack';
+import {
+	E2E_OWNER,
+	selectedStack,
+	setRunningStack,
+	stopStack,
+	type RunningStack,
+} from './support/stack';
 
 const log = (line: string) => process.stdout.write(`[e2e] ${line}\n`);
 
@@ -60,10 +66,17 @@ export default async function globalSetup(): Promise<void> {
 		stack.simulator = await startSimulator({ port: 0, quiet: true });
 		log(`simulator on ${stack.simulator.url}`);
 
-		const n8n = kind === 'queue' ? await startQueue(stack, packed.tarball) : await startSingle(stack, packed.tarball);
+		const n8n =
+			kind === 'queue'
+				? await startQueue(stack, packed.tarball)
+				: await startSingle(stack, packed.tarball);
 		const client = new N8nRestClient(n8n.n8nUrl);
 		await client.ensureOwnerAndLogin(E2E_OWNER);
-		const { credentials } = await provisionSimulatorCredentials(client, stack.simulator.url, stack.simulator.accounts);
+		const { credentials } = await provisionSimulatorCredentials(
+			client,
+			stack.simulator.url,
+			stack.simulator.accounts,
+		);
 
 		const setupMs = Date.now() - started;
 		const main = n8n.processes[0];
@@ -79,7 +92,9 @@ export default async function globalSetup(): Promise<void> {
 			processes: n8n.processes,
 			packageName: packed.name,
 			credentials,
-			...(stack.faultControl ? { faultControl: { url: stack.faultControl.url, token: stack.faultControl.token } } : {}),
+			...(stack.faultControl
+				? { faultControl: { url: stack.faultControl.url, token: stack.faultControl.token } }
+				: {}),
 			timings: { installMs: installed.installMs, packMs, n8nStartMs: n8n.startMs, setupMs },
 		});
 		log(`setup done in ${formatSeconds(setupMs)} (build+pack ${formatSeconds(packMs)})`);
@@ -117,7 +132,9 @@ async function startQueue(stack: RunningStack, tarball: string): Promise<Started
 	});
 	stack.cluster = cluster;
 	stack.faultControl = await startFaultControl(cluster.redis);
-	log(`queue mode ready in ${formatSeconds(cluster.startMs)}: main ${cluster.main.url}, webhooks ${cluster.webhookUrl}`);
+	log(
+		`queue mode ready in ${formatSeconds(cluster.startMs)}: main ${cluster.main.url}, webhooks ${cluster.webhookUrl}`,
+	);
 	log(`${cluster.versions.postgres}; ${cluster.versions.redis.split(' sha=')[0]}`);
 	return {
 		n8nUrl: cluster.main.url,

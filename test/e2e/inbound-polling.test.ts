@@ -63,7 +63,8 @@ describe('Inbound SMS (Polling) Trigger in a real n8n', () => {
 	const deployed = new Map<string, Deployed>();
 
 	async function pollRequests(spec: PolledGateway): Promise<number> {
-		const stats = (await axios.get(`${context.simulatorUrl}/sim/stats`, { timeout: 10000 })).data as {
+		const stats = (await axios.get(`${context.simulatorUrl}/sim/stats`, { timeout: 10000 }))
+			.data as {
 			requests: { byGateway: Record<string, { byEndpoint: Record<string, number> }> };
 		};
 		return stats.requests.byGateway[spec.simulatorGateway].byEndpoint[spec.pollRequest] ?? 0;
@@ -101,10 +102,14 @@ describe('Inbound SMS (Polling) Trigger in a real n8n', () => {
 		deployed.set(spec.gateway, { workflow, after });
 		// Wait for the first scheduled poll (it places the cursor), then let it finish.
 		const atActivation = await pollRequests(spec);
-		await waitFor(`the first scheduled poll (${spec.gateway})`, async () => ((await pollRequests(spec)) > atActivation ? true : undefined), {
-			timeoutMs: 75000,
-			intervalMs: 500,
-		});
+		await waitFor(
+			`the first scheduled poll (${spec.gateway})`,
+			async () => ((await pollRequests(spec)) > atActivation ? true : undefined),
+			{
+				timeoutMs: 75000,
+				intervalMs: 500,
+			},
+		);
 		await new Promise((resolve) => setTimeout(resolve, 2000));
 		for (const text of after) await arrive(spec, text);
 	}
@@ -130,7 +135,12 @@ describe('Inbound SMS (Polling) Trigger in a real n8n', () => {
 			const items = nodeOutput(finished, TRIGGER).filter((item) => item.from === spec.sender);
 			expect(items.map((item) => item.text)).toEqual(after);
 			for (const item of items) {
-				expect(item).toMatchObject({ eventType: 'inbound', from: spec.sender, ...spec.expected, ...spec.extra });
+				expect(item).toMatchObject({
+					eventType: 'inbound',
+					from: spec.sender,
+					...spec.expected,
+					...spec.extra,
+				});
 				expect(String(item.eventId)).toMatch(new RegExp(`^${spec.gateway}:[0-9a-f]{64}$`));
 			}
 			expect(new Set(items.map((item) => item.eventId)).size).toBe(after.length);

@@ -30,12 +30,22 @@ async function main() {
 	const workflow = n8nRequire('n8n-workflow') as N8nModules['workflow'];
 	const { Container } = n8nRequire('@n8n/di') as { Container: { get<T>(type: new () => T): T } };
 	const { GlobalConfig } = n8nRequire('@n8n/config') as {
-		GlobalConfig: new () => { expressionEngine: Record<string, unknown> & { engine: string; idleTimeout?: number } };
+		GlobalConfig: new () => {
+			expressionEngine: Record<string, unknown> & { engine: string; idleTimeout?: number };
+		};
 	};
 
 	const config = Container.get(GlobalConfig).expressionEngine;
-	const { engine, poolSize, maxCodeCacheSize, bridgeTimeout, bridgeMemoryLimit, idleTimeout, lazyAcquire, compileCache } =
-		config;
+	const {
+		engine,
+		poolSize,
+		maxCodeCacheSize,
+		bridgeTimeout,
+		bridgeMemoryLimit,
+		idleTimeout,
+		lazyAcquire,
+		compileCache,
+	} = config;
 	await workflow.Expression.initExpressionEngine({
 		engine,
 		poolSize,
@@ -53,7 +63,9 @@ async function main() {
 			numberArg('expressions', CORPUS.expressions),
 		);
 		const report = await runDifferential({ core, workflow }, corpus);
-		process.stdout.write(`${JSON.stringify({ configuredEngine: engine, node: process.version, ...report })}\n`);
+		process.stdout.write(
+			`${JSON.stringify({ configuredEngine: engine, node: process.version, ...report })}\n`,
+		);
 	} finally {
 		await workflow.Expression.disposeExpressionEngine();
 	}

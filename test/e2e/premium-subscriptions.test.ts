@@ -10,9 +10,17 @@
 import axios from 'axios';
 
 import type { N8nRestClient } from '../../tooling/n8n/rest-client';
-import { finishedExecution, finishedExecutions, type FinishedExecution } from '../../tooling/n8n/executions';
+import {
+	finishedExecution,
+	finishedExecutions,
+	type FinishedExecution,
+} from '../../tooling/n8n/executions';
 import { SimControl } from '../../tooling/n8n/sim-control';
-import { simulatorBaseUrls, simulatorSecrets, type SimulatorAccountsForCredentials } from '../../tooling/n8n/simulator-credentials';
+import {
+	simulatorBaseUrls,
+	simulatorSecrets,
+	type SimulatorAccountsForCredentials,
+} from '../../tooling/n8n/simulator-credentials';
 import { deployActive, uniqueNumber, uniqueTag, webhookThen } from '../../tooling/n8n/workflows';
 import { loadE2eContext, ownerClient, type E2eContext } from './support/context';
 import { expectRunByWorkers } from './support/processes';
@@ -25,7 +33,7 @@ const TOKEN_REQUEST = 'POST /checkout/token/create';
 type Operation = 'create' | 'getAll' | 'delete';
 type Json = Record<string, unknown>;
 
-describe('Premium SMS Subscriptions in the real n8n (Africa\'s Talking)', () => {
+describe("Premium SMS Subscriptions in the real n8n (Africa's Talking)", () => {
 	let context: E2eContext;
 	let client: N8nRestClient;
 	let sim: SimControl;
@@ -36,12 +44,17 @@ describe('Premium SMS Subscriptions in the real n8n (Africa\'s Talking)', () => 
 
 	/** The subscribers of the simulator's product, from its Africa's Talking API (oldest first). */
 	async function subscribersInSimulator(): Promise<string[]> {
-		const reply = await axios.get(`${simulatorBaseUrls(context.simulatorUrl).africasTalking}/version1/subscription`, {
-			params: { username: accounts.africasTalking.username, ...PRODUCT, lastReceivedId: 0 },
-			headers: { apiKey: accounts.africasTalking.apiKey, Accept: 'application/json' },
-			timeout: 10000,
-		});
-		return (reply.data as { responses: Array<{ phoneNumber: string }> }).responses.map((s) => s.phoneNumber);
+		const reply = await axios.get(
+			`${simulatorBaseUrls(context.simulatorUrl).africasTalking}/version1/subscription`,
+			{
+				params: { username: accounts.africasTalking.username, ...PRODUCT, lastReceivedId: 0 },
+				headers: { apiKey: accounts.africasTalking.apiKey, Accept: 'application/json' },
+				timeout: 10000,
+			},
+		);
+		return (reply.data as { responses: Array<{ phoneNumber: string }> }).responses.map(
+			(s) => s.phoneNumber,
+		);
 	}
 
 	async function tokenRequests(): Promise<number> {
@@ -49,8 +62,12 @@ describe('Premium SMS Subscriptions in the real n8n (Africa\'s Talking)', () => 
 	}
 
 	/** Calls the operation's workflow; returns n8n's reply and the execution it stored. */
-	async function call(operation: Operation, body: Json): Promise<{ status: number; items: Json[]; execution: FinishedExecution }> {
-		const workflowId = workflowIds[(['create', 'getAll', 'delete'] as Operation[]).indexOf(operation)];
+	async function call(
+		operation: Operation,
+		body: Json,
+	): Promise<{ status: number; items: Json[]; execution: FinishedExecution }> {
+		const workflowId =
+			workflowIds[(['create', 'getAll', 'delete'] as Operation[]).indexOf(operation)];
 		const before = (await client.listExecutions({ workflowId })).length;
 		const reply = await client.callWebhook(paths[operation], { body });
 		const executions = await finishedExecutions(client, workflowId, before + 1);
@@ -79,7 +96,9 @@ describe('Premium SMS Subscriptions in the real n8n (Africa\'s Talking)', () => 
 						operation,
 						shortCode: '={{ $json.body.shortCode }}',
 						keyword: '={{ $json.body.keyword }}',
-						...(operation === 'getAll' ? { returnAll: true } : { phoneNumber: '={{ $json.body.phoneNumber }}' }),
+						...(operation === 'getAll'
+							? { returnAll: true }
+							: { phoneNumber: '={{ $json.body.phoneNumber }}' }),
 					},
 					credentials: { africasTalkingApi: { id: credential.id, name: credential.name } },
 				}),
@@ -107,7 +126,9 @@ describe('Premium SMS Subscriptions in the real n8n (Africa\'s Talking)', () => 
 			},
 		]);
 		expect((await tokenRequests()) - tokensBefore).toBe(1);
-		expect((await subscribersInSimulator()).filter((n) => n === phoneNumber)).toEqual([phoneNumber]);
+		expect((await subscribersInSimulator()).filter((n) => n === phoneNumber)).toEqual([
+			phoneNumber,
+		]);
 	});
 
 	it('lists the subscribers, the new one among them, as the simulator holds them', async () => {
@@ -127,16 +148,28 @@ describe('Premium SMS Subscriptions in the real n8n (Africa\'s Talking)', () => 
 		const { status, items } = await call('delete', { ...PRODUCT, phoneNumber });
 		expect(status).toBe(200);
 		expect(items).toEqual([
-			{ gateway: 'africasTalking', operation: 'delete', ...PRODUCT, phoneNumber, status: 'Success', description: 'Succeeded' },
+			{
+				gateway: 'africasTalking',
+				operation: 'delete',
+				...PRODUCT,
+				phoneNumber,
+				status: 'Success',
+				description: 'Succeeded',
+			},
 		]);
 		expect(await subscribersInSimulator()).not.toContain(phoneNumber);
 	});
 
 	it.each([
-		['create', 'an unknown short code', { shortCode: '99999', keyword: PRODUCT.keyword }, 'Invalid shortCode or keyword'],
+		[
+			'create',
+			'an unknown short code',
+			{ shortCode: '99999', keyword: PRODUCT.keyword },
+			'Invalid shortCode or keyword',
+		],
 		['delete', 'a number that is not subscribed', PRODUCT, 'Subscription not found'],
 	] as const)(
-		'%s with %s fails with the gateway\'s message, no secret, and nothing changed',
+		"%s with %s fails with the gateway's message, no secret, and nothing changed",
 		async (operation, _case, product, gatewayMessage) => {
 			const before = await subscribersInSimulator();
 			const { status, execution } = await call(operation, { ...product, phoneNumber });

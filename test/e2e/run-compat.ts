@@ -9,7 +9,12 @@ import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 
 import { REPO_ROOT } from '../../tooling/n8n/paths';
-import { compatibilityN8n, N8N_VERSION_ENV, testedN8n, type TestedN8n } from '../../tooling/n8n/pinned';
+import {
+	compatibilityN8n,
+	N8N_VERSION_ENV,
+	testedN8n,
+	type TestedN8n,
+} from '../../tooling/n8n/pinned';
 import { formatSeconds } from '../../tooling/n8n/run-command';
 
 const JEST = path.join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
@@ -32,14 +37,20 @@ async function main(): Promise<number> {
 	const versions = only ? [testedN8n(only)] : compatibilityN8n();
 	const results: string[] = [];
 	for (const tested of versions) {
-		console.log(`\n=== e2e core scenarios on n8n ${tested.version} (Node ${tested.node === 'node24' ? '24' : process.version})`);
+		console.log(
+			`\n=== e2e core scenarios on n8n ${tested.version} (Node ${tested.node === 'node24' ? '24' : process.version})`,
+		);
 		const started = Date.now();
 		const code = await runJest(tested, process.argv.slice(2));
-		results.push(`n8n ${tested.version}: ${code === 0 ? 'passed' : 'FAILED'} in ${formatSeconds(Date.now() - started)}`);
+		results.push(
+			`n8n ${tested.version}: ${code === 0 ? 'passed' : 'FAILED'} in ${formatSeconds(Date.now() - started)}`,
+		);
 		if (code !== 0) break;
 	}
 	console.log(`\n${results.join('\n')}`);
-	return results.length === versions.length && results.every((line) => line.includes('passed')) ? 0 : 1;
+	return results.length === versions.length && results.every((line) => line.includes('passed'))
+		? 0
+		: 1;
 }
 
 main()

@@ -11,7 +11,13 @@ import { randomUUID } from 'node:crypto';
 import type { N8nRestClient, WorkflowDefinition } from '../../tooling/n8n/rest-client';
 import { finishedExecutions } from '../../tooling/n8n/executions';
 import { SimControl } from '../../tooling/n8n/sim-control';
-import { deployActive, uniqueNumber, uniqueTag, webhookThen, type ActionNodeSpec } from '../../tooling/n8n/workflows';
+import {
+	deployActive,
+	uniqueNumber,
+	uniqueTag,
+	webhookThen,
+	type ActionNodeSpec,
+} from '../../tooling/n8n/workflows';
 import { loadE2eContext, ownerClient, type E2eContext } from './support/context';
 import { expectRunByWorkers } from './support/processes';
 
@@ -60,7 +66,11 @@ describe('Send SMS options of issue 13 in the real n8n', () => {
 		expect(reply.status).toBe(200);
 		const executions = await finishedExecutions(client, stored.id, 1);
 		expect(executions.map((e) => e.status)).toEqual(['success']);
-		await expectRunByWorkers(context, executions.map((e) => e.id), 'webhook');
+		await expectRunByWorkers(
+			context,
+			executions.map((e) => e.id),
+			'webhook',
+		);
 		return JSON.parse(reply.body) as Json[];
 	}
 
@@ -80,11 +90,17 @@ describe('Send SMS options of issue 13 in the real n8n', () => {
 			},
 			credentials: { africasTalkingApi: { id: credential.id, name: credential.name } },
 		});
-		const items = await run(path, workflow, { items: [{ linkId: 'link-1' }, { linkId: 'link-2' }, { linkId: 'link-1' }] });
+		const items = await run(path, workflow, {
+			items: [{ linkId: 'link-1' }, { linkId: 'link-2' }, { linkId: 'link-1' }],
+		});
 		expect(items.map((i) => i.status)).toEqual(['accepted', 'accepted', 'invalid']);
 		expect(items[2]).toMatchObject({ error: { code: 'DUPLICATE_RECIPIENT' } });
-		const stored = (await sim.messages({ gateway: 'africasTalking' })).filter((m) => digits(m.to) === digits(to));
-		expect(stored.map((m) => [m.linkId, m.keyword, m.premium, m.retryDurationInHours]).sort()).toEqual([
+		const stored = (await sim.messages({ gateway: 'africasTalking' })).filter(
+			(m) => digits(m.to) === digits(to),
+		);
+		expect(
+			stored.map((m) => [m.linkId, m.keyword, m.premium, m.retryDurationInHours]).sort(),
+		).toEqual([
 			['link-1', 'NEWS', true, '6'],
 			['link-2', 'NEWS', true, '6'],
 		]);
@@ -105,12 +121,21 @@ describe('Send SMS options of issue 13 in the real n8n', () => {
 			const path = `e2e-dhis2-result-code-${uniqueTag()}`;
 			const refused = uniqueNumber('+254722', 6);
 			const other = uniqueNumber('+254722', 6);
-			await sim.configure({ outcomes: { rules: [{ exact: refused, outcome: 'rejected', gatewayStatus: 'insufficient credits' }] } });
+			await sim.configure({
+				outcomes: {
+					rules: [{ exact: refused, outcome: 'rejected', gatewayStatus: 'insufficient credits' }],
+				},
+			});
 			const credential = context.credentials.dhis2;
 			const workflow = webhookThen(path, {
 				type: 'sendSms',
 				name: 'Send SMS',
-				parameters: { gateway: 'dhis2', to: '={{ $json.body.to }}', message: 'Vaccination day on Friday', options: {} },
+				parameters: {
+					gateway: 'dhis2',
+					to: '={{ $json.body.to }}',
+					message: 'Vaccination day on Friday',
+					options: {},
+				},
 				credentials: { dhis2Api: { id: credential.id, name: credential.name } },
 			});
 			const items = await run(path, workflow, { to: `${refused}, ${other}` });
@@ -119,7 +144,10 @@ describe('Send SMS options of issue 13 in the real n8n', () => {
 				[digits(other), 'rejected'],
 			]);
 			for (const item of items) {
-				expect(item.error).toMatchObject({ code: 'GATEWAY_FAILED', message: 'insufficient credits' });
+				expect(item.error).toMatchObject({
+					code: 'GATEWAY_FAILED',
+					message: 'insufficient credits',
+				});
 				expect(String((item.error as Json).explanation)).toMatch(/enough credit.*RESULT_CODE_25/);
 			}
 		});

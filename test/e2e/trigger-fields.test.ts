@@ -7,7 +7,11 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import type { N8nRestClient, WorkflowDefinition, WorkflowNode } from '../../tooling/n8n/rest-client';
+import type {
+	N8nRestClient,
+	WorkflowDefinition,
+	WorkflowNode,
+} from '../../tooling/n8n/rest-client';
 import { finishedExecution, finishedExecutions, nodeOutput } from '../../tooling/n8n/executions';
 import { SimControl } from '../../tooling/n8n/sim-control';
 import { PACKAGE_NAME, uniqueNumber, uniqueTag } from '../../tooling/n8n/workflows';
@@ -28,7 +32,10 @@ describe('promoted event fields in the real n8n', () => {
 	const workflowIds: string[] = [];
 
 	/** Trigger (v2) → No Op, stored, activated and served; returns the URL for the simulator. */
-	async function deployTrigger(type: string, gateway: string): Promise<{ workflowId: string; url: string }> {
+	async function deployTrigger(
+		type: string,
+		gateway: string,
+	): Promise<{ workflowId: string; url: string }> {
 		const node: WorkflowNode = {
 			id: randomUUID(),
 			name: TRIGGER,
@@ -40,7 +47,17 @@ describe('promoted event fields in the real n8n', () => {
 		};
 		const workflow: WorkflowDefinition = {
 			name: `e2e fields ${type} ${gateway} ${uniqueTag()}`,
-			nodes: [node, { id: randomUUID(), name: 'No Op', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [240, 0], parameters: {} }],
+			nodes: [
+				node,
+				{
+					id: randomUUID(),
+					name: 'No Op',
+					type: 'n8n-nodes-base.noOp',
+					typeVersion: 1,
+					position: [240, 0],
+					parameters: {},
+				},
+			],
 			connections: { [TRIGGER]: { main: [[{ node: 'No Op', type: 'main', index: 0 }]] } },
 			settings: { executionOrder: 'v1' },
 		};
@@ -54,7 +71,11 @@ describe('promoted event fields in the real n8n', () => {
 	async function onlyEvent(workflowId: string): Promise<Json> {
 		const executions = await finishedExecutions(client, workflowId, 1);
 		expect(executions.map((e) => e.status)).toEqual(['success']);
-		await expectRunByWorkers(context, executions.map((e) => e.id), 'webhook');
+		await expectRunByWorkers(
+			context,
+			executions.map((e) => e.id),
+			'webhook',
+		);
 		const items = nodeOutput(await finishedExecution(client, executions[0].id), TRIGGER);
 		expect(items).toHaveLength(1);
 		return items[0];
@@ -67,7 +88,10 @@ describe('promoted event fields in the real n8n', () => {
 	});
 
 	afterAll(async () => {
-		await sim.setCallbacks({ africasTalking: { inbound: null, delivery: null }, smsBox: { inbound: null } });
+		await sim.setCallbacks({
+			africasTalking: { inbound: null, delivery: null },
+			smsBox: { inbound: null },
+		});
 		for (const id of workflowIds) await client.deactivateWorkflow(id);
 	});
 
@@ -75,9 +99,20 @@ describe('promoted event fields in the real n8n', () => {
 		const { workflowId, url } = await deployTrigger('inboundSmsTrigger', 'africasTalking');
 		await sim.setCallbacks({ africasTalking: { inbound: url } });
 		const from = uniqueNumber('+254711', 6);
-		const { attempts } = await sim.inbound({ gateway: 'africasTalking', from, text: 'NEWS', networkCode: '63902', cost: 'KES 1.0000' });
+		const { attempts } = await sim.inbound({
+			gateway: 'africasTalking',
+			from,
+			text: 'NEWS',
+			networkCode: '63902',
+			cost: 'KES 1.0000',
+		});
 		expect(attempts?.map((a) => a.acknowledged)).toEqual([true]);
-		expect(await onlyEvent(workflowId)).toMatchObject({ eventType: 'inbound', from, networkCode: '63902', cost: 'KES 1.0000' });
+		expect(await onlyEvent(workflowId)).toMatchObject({
+			eventType: 'inbound',
+			from,
+			networkCode: '63902',
+			cost: 'KES 1.0000',
+		});
 	});
 
 	it("Africa's Talking delivery report: retryCount as a number", async () => {
@@ -87,7 +122,12 @@ describe('promoted event fields in the real n8n', () => {
 		const sent = await sendThroughWorkflow(client, spec, context.credentials.africasTalking);
 		workflowIds.push(sent.workflowId);
 		const [result] = JSON.parse(sent.reply.body) as Json[];
-		const { attempts } = await sim.deliver({ ids: [String(result.messageId)], outcome: 'failed', failureReason: 'UserIsInactive', retryCount: 2 });
+		const { attempts } = await sim.deliver({
+			ids: [String(result.messageId)],
+			outcome: 'failed',
+			failureReason: 'UserIsInactive',
+			retryCount: 2,
+		});
 		expect(attempts?.map((a) => a.acknowledged)).toEqual([true]);
 		expect(await onlyEvent(workflowId)).toMatchObject({
 			eventType: 'deliveryReport',

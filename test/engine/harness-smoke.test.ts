@@ -10,7 +10,9 @@ describe('engine harness', () => {
 				message: '=Hi {{ $json.name }}',
 				options: { dryRun: true, defaultCountry: 'KE' },
 			},
-			credentials: { africasTalkingApi: { username: 'u', apiKey: 'k', environment: 'sandbox', baseUrl: '' } },
+			credentials: {
+				africasTalkingApi: { username: 'u', apiKey: 'k', environment: 'sandbox', baseUrl: '' },
+			},
 			items: [
 				{ phone: '0711000001', name: 'Amina' },
 				{ phone: 'bad', name: 'B' },

@@ -37,14 +37,20 @@ class CredentialProbe implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const credentialType = this.getNodeParameter('credentialType', 0) as string;
-		const request = JSON.parse(this.getNodeParameter('request', 0) as string) as IHttpRequestOptions;
+		const request = JSON.parse(
+			this.getNodeParameter('request', 0) as string,
+		) as IHttpRequestOptions;
 		try {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(this, credentialType, {
-				...request,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				json: true,
-			})) as { statusCode: number; body: unknown };
+			const response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				credentialType,
+				{
+					...request,
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+					json: true,
+				},
+			)) as { statusCode: number; body: unknown };
 			return [[{ json: { statusCode: response.statusCode, body: response.body as IDataObject } }]];
 		} catch (error) {
 			return [[{ json: { statusCode: 0, body: { transportError: (error as Error).message } } }]];
@@ -68,7 +74,11 @@ export async function testCredential(
 	const probe = new CredentialProbe();
 
 	// Resolve `={{$credentials…}}` in the test request the way n8n does before sending it.
-	const node = buildNode({ type: 'credentialProbe', parameters: {}, credentials: { [type]: data } });
+	const node = buildNode({
+		type: 'credentialProbe',
+		parameters: {},
+		credentials: { [type]: data },
+	});
 	const workflow = buildWorkflow([node], [probe]);
 	const { baseURL, url, ...rest } = workflow.expression.getComplexParameterValue(
 		node,
@@ -93,8 +103,13 @@ export async function testCredential(
 	}
 	for (const rule of credentialType.test.rules ?? []) {
 		if (rule.type === 'responseSuccessBody') {
-			const { key, value, message } = rule.properties as { key: string; value: unknown; message: string };
-			if (body && (body as IDataObject)[key] === value) return { status: 'Error', message, statusCode, body };
+			const { key, value, message } = rule.properties as {
+				key: string;
+				value: unknown;
+				message: string;
+			};
+			if (body && (body as IDataObject)[key] === value)
+				return { status: 'Error', message, statusCode, body };
 		}
 	}
 	return { status: 'OK', message: 'Connection tested successfully', statusCode, body };

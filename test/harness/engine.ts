@@ -69,7 +69,9 @@ function nodeClasses(): INodeType[] {
 }
 
 function toItem(item: IDataObject | INodeExecutionData): INodeExecutionData {
-	return 'json' in item && typeof item.json === 'object' ? (item as INodeExecutionData) : { json: item as IDataObject };
+	return 'json' in item && typeof item.json === 'object'
+		? (item as INodeExecutionData)
+		: { json: item as IDataObject };
 }
 
 /**
@@ -120,7 +122,11 @@ export function buildNode(options: {
 	return node;
 }
 
-export function buildWorkflow(nodes: INode[], extraNodes: INodeType[] = [], staticData?: IDataObject): Workflow {
+export function buildWorkflow(
+	nodes: INode[],
+	extraNodes: INodeType[] = [],
+	staticData?: IDataObject,
+): Workflow {
 	return new Workflow({
 		id: 'workflow-under-test',
 		name: 'engine tier',

@@ -33,7 +33,11 @@ export async function runPoll(options: {
 	mode?: WorkflowExecuteMode;
 	pollBudgetMs?: number;
 }): Promise<PollRun> {
-	const node = buildNode({ type: options.type, parameters: options.parameters, credentials: options.credentials });
+	const node = buildNode({
+		type: options.type,
+		parameters: options.parameters,
+		credentials: options.credentials,
+	});
 	const staticData = JSON.parse(JSON.stringify(options.staticData ?? {})) as IDataObject;
 	const workflow = buildWorkflow([node], [], staticData);
 	const additionalData = buildAdditionalData(options.credentials);
@@ -58,5 +62,9 @@ export async function runPoll(options: {
 	} catch (e) {
 		error = e as Error;
 	}
-	return { items, staticData: JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject, error };
+	return {
+		items,
+		staticData: JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject,
+		error,
+	};
 }

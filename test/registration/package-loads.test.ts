@@ -15,7 +15,8 @@ describe('the built package, as n8n loads it', () => {
 	let loader: PackageDirectoryLoader;
 
 	beforeAll(async () => {
-		if (!fs.existsSync(path.join(ROOT, 'dist'))) throw new Error('dist/ is missing: run `npm run build` first');
+		if (!fs.existsSync(path.join(ROOT, 'dist')))
+			throw new Error('dist/ is missing: run `npm run build` first');
 		loader = new PackageDirectoryLoader(ROOT);
 		await loader.loadAll();
 	});
@@ -24,14 +25,22 @@ describe('the built package, as n8n loads it', () => {
 		const names = pkg.n8n.credentials.map((p) => path.basename(p).split('.')[0]);
 		expect(names).toHaveLength(5);
 		const known = Object.keys(loader.known.credentials).sort();
-		expect(known).toEqual(['africasTalkingApi', 'dhis2Api', 'gupshupApi', 'httpSmsGatewayApi', 'smsBoxApi']);
+		expect(known).toEqual([
+			'africasTalkingApi',
+			'dhis2Api',
+			'gupshupApi',
+			'httpSmsGatewayApi',
+			'smsBoxApi',
+		]);
 		for (const credential of loader.types.credentials) {
 			// The loader turns `icon: 'file:…'` into the URLs the editor fetches.
 			const iconUrl = credential.iconUrl as { light: string; dark: string };
 			expect(iconUrl.light).toMatch(/^icons\/n8n-nodes-sms-gateways\/dist\/icons\/.+\.svg$/);
 			expect(iconUrl.dark).toMatch(/\.dark\.svg$/);
 			for (const url of [iconUrl.light, iconUrl.dark]) {
-				expect(fs.existsSync(path.join(ROOT, url.replace(/^icons\/n8n-nodes-sms-gateways\//, '')))).toBe(true);
+				expect(
+					fs.existsSync(path.join(ROOT, url.replace(/^icons\/n8n-nodes-sms-gateways\//, ''))),
+				).toBe(true);
 			}
 			expect(credential.test).toBeDefined();
 			expect(credential.documentationUrl).toMatch(/^https:\/\//);
@@ -60,14 +69,22 @@ describe('the built package, as n8n loads it', () => {
 		// The editor asks for schemas/<node>/1.0.0[/<resource>/<operation>].json (n8n's schemaPreview
 		// API), served from __schema__/v1.0.0[/<resource>/<operation>].json next to the node.
 		for (const description of loader.types.nodes) {
-			const dir = path.join(ROOT, path.dirname(loader.known.nodes[description.name].sourcePath), '__schema__');
+			const dir = path.join(
+				ROOT,
+				path.dirname(loader.known.nodes[description.name].sourcePath),
+				'__schema__',
+			);
 			const resources = description.properties.find((p) => p.name === 'resource')?.options ?? [];
 			if (resources.length === 0) {
 				expect(fs.existsSync(path.join(dir, 'v1.0.0.json'))).toBe(true);
 				continue;
 			}
-			for (const operationProperty of description.properties.filter((p) => p.name === 'operation')) {
-				const resource = operationProperty.displayOptions?.show?.resource?.[0] ?? (resources[0] as { value: string }).value;
+			for (const operationProperty of description.properties.filter(
+				(p) => p.name === 'operation',
+			)) {
+				const resource =
+					operationProperty.displayOptions?.show?.resource?.[0] ??
+					(resources[0] as { value: string }).value;
 				for (const op of operationProperty.options as Array<{ value: string }>) {
 					const file = path.join(dir, 'v1.0.0', String(resource), `${op.value}.json`);
 					expect({ file, exists: fs.existsSync(file) }).toEqual({ file, exists: true });

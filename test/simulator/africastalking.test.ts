@@ -261,24 +261,40 @@ describe("Africa's Talking balance, inbox and premium subscriptions", () => {
 			phoneNumber: '+254711000001',
 		};
 		const headers = { ...FORM, apiKey: 'at-sim-key', Accept: 'application/json' };
-		const withoutToken = await http.post('/version1/subscription/create', form(fields), { headers });
+		const withoutToken = await http.post('/version1/subscription/create', form(fields), {
+			headers,
+		});
 		expect(withoutToken.status).toBe(400);
 		// The checkout token comes from an open endpoint: no credentials, the phone number only.
-		const tokenReply = await http.post('/checkout/token/create', form({ phoneNumber: fields.phoneNumber }), {
-			headers: { ...FORM, Accept: 'application/json' },
-		});
+		const tokenReply = await http.post(
+			'/checkout/token/create',
+			form({ phoneNumber: fields.phoneNumber }),
+			{
+				headers: { ...FORM, Accept: 'application/json' },
+			},
+		);
 		expect(tokenReply.status).toBe(201);
-		expect(tokenReply.data).toEqual({ description: 'Success', token: expect.stringMatching(/^CkTkn_/) });
-		const otherToken = await http.post('/checkout/token/create', form({ phoneNumber: '+254711000009' }), {
-			headers: FORM,
+		expect(tokenReply.data).toEqual({
+			description: 'Success',
+			token: expect.stringMatching(/^CkTkn_/),
 		});
+		const otherToken = await http.post(
+			'/checkout/token/create',
+			form({ phoneNumber: '+254711000009' }),
+			{
+				headers: FORM,
+			},
+		);
 		const wrongNumber = await http.post(
 			'/version1/subscription/create',
 			form({ ...fields, checkoutToken: otherToken.data.token }),
 			{ headers },
 		);
 		expect(wrongNumber.status).toBe(400);
-		expect(wrongNumber.data).toMatchObject({ status: 'Failed', description: 'Invalid checkoutToken' });
+		expect(wrongNumber.data).toMatchObject({
+			status: 'Failed',
+			description: 'Invalid checkoutToken',
+		});
 		const withToken = { ...fields, checkoutToken: tokenReply.data.token };
 		const created = await http.post('/version1/subscription/create', form(withToken), { headers });
 		expect(created.status).toBe(201);

@@ -73,21 +73,33 @@ describe('control API', () => {
 	});
 
 	it('hold: requests of one gateway from the given number on are held, and processed after the hold', async () => {
-		const set = await control.post('/sim/config', { hold: { gateway: 'africastalking', fromRequest: 2, ms: 1500 } });
+		const set = await control.post('/sim/config', {
+			hold: { gateway: 'africastalking', fromRequest: 2, ms: 1500 },
+		});
 		expect(set.data.hold).toEqual({ gateway: 'africastalking', fromRequest: 2, ms: 1500 });
 		expect((await atSend('+254711000001')).status).toBe(201);
 		const held = atSend('+254711000002');
-		for (let tries = 0; (await control.get('/sim/stats')).data.requests.byGateway.africastalking.total < 2; tries++) {
+		for (
+			let tries = 0;
+			(await control.get('/sim/stats')).data.requests.byGateway.africastalking.total < 2;
+			tries++
+		) {
 			if (tries > 100) throw new Error('the second request never reached the simulator');
 			await new Promise((resolve) => setTimeout(resolve, 10));
 		}
 		// Received and held: not processed yet, so nothing is stored for it.
-		const during = (await control.get('/sim/messages', { params: { gateway: 'africastalking' } })).data.messages;
+		const during = (await control.get('/sim/messages', { params: { gateway: 'africastalking' } }))
+			.data.messages;
 		expect(during.map((m: { to: string }) => m.to)).toEqual(['+254711000001']);
 		expect((await held).status).toBe(201);
-		const after = (await control.get('/sim/messages', { params: { gateway: 'africastalking' } })).data.messages;
+		const after = (await control.get('/sim/messages', { params: { gateway: 'africastalking' } }))
+			.data.messages;
 		expect(after.map((m: { to: string }) => m.to)).toEqual(['+254711000001', '+254711000002']);
-		for (const bad of [{ gateway: 'nope', fromRequest: 1, ms: 1 }, { gateway: 'gupshup', fromRequest: 0, ms: 1 }, { gateway: 'gupshup', fromRequest: 1, ms: -1 }]) {
+		for (const bad of [
+			{ gateway: 'nope', fromRequest: 1, ms: 1 },
+			{ gateway: 'gupshup', fromRequest: 0, ms: 1 },
+			{ gateway: 'gupshup', fromRequest: 1, ms: -1 },
+		]) {
 			expect((await control.post('/sim/config', { hold: bad })).status).toBe(400);
 		}
 		expect((await control.post('/sim/config', { hold: null })).data.hold).toBeNull();

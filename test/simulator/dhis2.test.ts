@@ -199,7 +199,13 @@ describe('DHIS2 outbound SMS', () => {
 	});
 
 	it("fails a slice with the refusing rule's gatewayStatus, a RESULT_CODE text", async () => {
-		sim.configure({ outcomes: { rules: [{ exact: '4740000009', outcome: 'rejected', gatewayStatus: 'insufficient credits' }] } });
+		sim.configure({
+			outcomes: {
+				rules: [
+					{ exact: '4740000009', outcome: 'rejected', gatewayStatus: 'insufficient credits' },
+				],
+			},
+		});
 		const refused = await outbound({ message: 'credit', recipients: ['4740000008', '4740000009'] });
 		expect(refused.data).toEqual(wm(500, 'insufficient credits'));
 		expect(sim.messages({ gateway: 'dhis2' }).map((r) => [r.status, r.failureReason])).toEqual([

@@ -30,15 +30,30 @@ beforeEach(() => {
 });
 
 const atSend = (to: string) =>
-	client(sim.baseUrls.africasTalking).post('/version1/messaging', form({ username: 'sandbox', to, message: 'Hi' }), {
-		headers: { ...FORM, apiKey: 'at-sim-key', Accept: 'application/json' },
-	});
+	client(sim.baseUrls.africasTalking).post(
+		'/version1/messaging',
+		form({ username: 'sandbox', to, message: 'Hi' }),
+		{
+			headers: { ...FORM, apiKey: 'at-sim-key', Accept: 'application/json' },
+		},
+	);
 
 const smsBoxSend = (to: string) =>
 	client(sim.baseUrls.smsBox).post(
 		'/api/sms/v1/send_sms',
-		{ source_addr: 'SMSBOX', schedule_time: '', encoding: '0', message: 'Hi', recipients: [{ recipient_name: 'A', dest_addr: to }] },
-		{ headers: { Authorization: basic('sb-sim-key', 'sb-sim-secret'), 'Content-Type': 'application/json' } },
+		{
+			source_addr: 'SMSBOX',
+			schedule_time: '',
+			encoding: '0',
+			message: 'Hi',
+			recipients: [{ recipient_name: 'A', dest_addr: to }],
+		},
+		{
+			headers: {
+				Authorization: basic('sb-sim-key', 'sb-sim-secret'),
+				'Content-Type': 'application/json',
+			},
+		},
 	);
 
 describe('gateway ids and URL paths', () => {
@@ -48,13 +63,21 @@ describe('gateway ids and URL paths', () => {
 		expect((await atSend('+254711000001')).status).toBe(201);
 		expect((await smsBoxSend('+255700000001')).status).toBe(200);
 		expect((await control.get('/africasTalking/version1/messaging')).status).toBe(404);
-		expect(sim.messages().map((m) => m.gateway).sort()).toEqual(['africasTalking', 'smsBox']);
+		expect(
+			sim
+				.messages()
+				.map((m) => m.gateway)
+				.sort(),
+		).toEqual(['africasTalking', 'smsBox']);
 	});
 
 	it('names gateways by id in what it answers: accounts, stats, balances', async () => {
 		const accounts = (await control.get('/sim/accounts')).data as Record<string, unknown>;
 		expect(Object.keys(accounts).sort()).toEqual([...GATEWAYS].sort());
-		const stats = (await control.get('/sim/stats')).data as { requests: { byGateway: object }; balances: object };
+		const stats = (await control.get('/sim/stats')).data as {
+			requests: { byGateway: object };
+			balances: object;
+		};
 		expect(Object.keys(stats.requests.byGateway).sort()).toEqual([...GATEWAYS].sort());
 		expect(Object.keys(stats.balances).sort()).toEqual(['africasTalking', 'gupshup', 'smsBox']);
 	});
@@ -64,8 +87,13 @@ describe('the former spellings, still accepted', () => {
 	it('in query strings: GET /sim/messages and /sim/callbacks', async () => {
 		await atSend('+254711000002');
 		await smsBoxSend('+255700000002');
-		for (const [old, id] of [['africastalking', 'africasTalking'], ['smsbox', 'smsBox']]) {
-			const messages = (await control.get(`/sim/messages?gateway=${old}`)).data.messages as Array<{ gateway: string }>;
+		for (const [old, id] of [
+			['africastalking', 'africasTalking'],
+			['smsbox', 'smsBox'],
+		]) {
+			const messages = (await control.get(`/sim/messages?gateway=${old}`)).data.messages as Array<{
+				gateway: string;
+			}>;
 			expect(messages.map((m) => m.gateway)).toEqual([id]);
 			expect((await control.get(`/sim/callbacks?gateway=${old}`)).status).toBe(200);
 		}
@@ -73,11 +101,26 @@ describe('the former spellings, still accepted', () => {
 	});
 
 	it('in bodies: POST /sim/inbound, /sim/optout and /sim/deliver', async () => {
-		sim.configure({ callbacks: { smsBox: { inbound: `${receiver.url}/sb` }, africasTalking: { optout: `${receiver.url}/at` } } });
-		const inbound = await control.post('/sim/inbound', { gateway: 'smsbox', from: '+255700000003', text: 'Habari', wait: true });
+		sim.configure({
+			callbacks: {
+				smsBox: { inbound: `${receiver.url}/sb` },
+				africasTalking: { optout: `${receiver.url}/at` },
+			},
+		});
+		const inbound = await control.post('/sim/inbound', {
+			gateway: 'smsbox',
+			from: '+255700000003',
+			text: 'Habari',
+			wait: true,
+		});
 		expect(inbound.status).toBe(200);
 		expect(inbound.data.gateway).toBe('smsBox');
-		const optOut = await control.post('/sim/optout', { gateway: 'africastalking', phoneNumber: '+254711000003', senderId: 'SIMSMS', wait: true });
+		const optOut = await control.post('/sim/optout', {
+			gateway: 'africastalking',
+			phoneNumber: '+254711000003',
+			senderId: 'SIMSMS',
+			wait: true,
+		});
 		expect(optOut.status).toBe(200);
 		expect(optOut.data.gateway).toBe('africasTalking');
 		expect([...new Set(receiver.requests.map((r) => r.path))].sort()).toEqual(['/at', '/sb']);
@@ -85,7 +128,9 @@ describe('the former spellings, still accepted', () => {
 		await atSend('+254711000004');
 		await smsBoxSend('+255700000004');
 		const delivered = await control.post('/sim/deliver', { gateway: 'africastalking' });
-		expect(delivered.data.messages.map((m: { gateway: string }) => m.gateway)).toEqual(['africasTalking']);
+		expect(delivered.data.messages.map((m: { gateway: string }) => m.gateway)).toEqual([
+			'africasTalking',
+		]);
 	});
 
 	it('as config keys: callbacks, costs, rateLimit, faults.gateways, sendRefusals and balances', async () => {

@@ -22,20 +22,33 @@ function kannelUrl(query: Record<string, string>): string {
 }
 const KANNEL_USER = { username: 'kannel-sim', password: 'kannel-sim-pass' };
 
-function twilioPost(form: Record<string, string>, auth = 'AC00000000000000000000000000000001:tw-sim-token') {
-	return fetch(`${sim.baseUrls.twilio}/2010-04-01/Accounts/AC00000000000000000000000000000001/Messages.json`, {
-		method: 'POST',
-		headers: {
-			'Content-Type': 'application/x-www-form-urlencoded',
-			Authorization: `Basic ${Buffer.from(auth).toString('base64')}`,
+function twilioPost(
+	form: Record<string, string>,
+	auth = 'AC00000000000000000000000000000001:tw-sim-token',
+) {
+	return fetch(
+		`${sim.baseUrls.twilio}/2010-04-01/Accounts/AC00000000000000000000000000000001/Messages.json`,
+		{
+			method: 'POST',
+			headers: {
+				'Content-Type': 'application/x-www-form-urlencoded',
+				Authorization: `Basic ${Buffer.from(auth).toString('base64')}`,
+			},
+			body: new URLSearchParams(form).toString(),
 		},
-		body: new URLSearchParams(form).toString(),
-	});
+	);
 }
 
 describe('Kannel-style sendsms', () => {
 	it('accepts several space-separated receivers with "0: Accepted for delivery"', async () => {
-		const reply = await fetch(kannelUrl({ ...KANNEL_USER, from: 'CLINIC', to: '+254711000001 +254711000002', text: 'Hi & bye' }));
+		const reply = await fetch(
+			kannelUrl({
+				...KANNEL_USER,
+				from: 'CLINIC',
+				to: '+254711000001 +254711000002',
+				text: 'Hi & bye',
+			}),
+		);
 		expect(reply.status).toBe(202);
 		expect(await reply.text()).toBe('0: Accepted for delivery');
 		expect(sim.messages({ gateway: 'kannel' }).map((m) => [m.to, m.text, m.sender])).toEqual([
@@ -50,10 +63,14 @@ describe('Kannel-style sendsms', () => {
 	});
 
 	it('refuses wrong credentials with 403 text, and a blacklisted receiver with 400, accepting nothing', async () => {
-		const denied = await fetch(kannelUrl({ username: 'kannel-sim', password: 'wrong', to: '+254711000001', text: 'x' }));
+		const denied = await fetch(
+			kannelUrl({ username: 'kannel-sim', password: 'wrong', to: '+254711000001', text: 'x' }),
+		);
 		expect([denied.status, await denied.text()]).toEqual([403, 'Authorization failed for sendsms']);
 		sim.configure({ blacklist: ['+254711000009'] });
-		const black = await fetch(kannelUrl({ ...KANNEL_USER, to: '+254711000001 +254711000009', text: 'x' }));
+		const black = await fetch(
+			kannelUrl({ ...KANNEL_USER, to: '+254711000001 +254711000009', text: 'x' }),
+		);
 		expect(black.status).toBe(400);
 		expect(sim.messages({ gateway: 'kannel' })).toHaveLength(0);
 	});
@@ -74,11 +91,16 @@ describe('Twilio-style Messages API', () => {
 		const body = (await reply.json()) as { sid: string; status: string };
 		expect(body.status).toBe('queued');
 		expect(body.sid).toMatch(/^SM[0-9a-f]{32}$/);
-		expect(sim.messages({ gateway: 'twilio' })).toMatchObject([{ id: body.sid, to: '+254711000001', text: 'Hello' }]);
+		expect(sim.messages({ gateway: 'twilio' })).toMatchObject([
+			{ id: body.sid, to: '+254711000001', text: 'Hello' },
+		]);
 	});
 
 	it('refuses a wrong token (401, code 20003) and an invalid number (400, code 21211)', async () => {
-		const denied = await twilioPost({ To: '+254711000001', From: 'X', Body: 'x' }, 'AC00000000000000000000000000000001:nope');
+		const denied = await twilioPost(
+			{ To: '+254711000001', From: 'X', Body: 'x' },
+			'AC00000000000000000000000000000001:nope',
+		);
 		expect(denied.status).toBe(401);
 		expect(((await denied.json()) as { code: number }).code).toBe(20003);
 		const invalid = await twilioPost({ To: '+1', From: 'X', Body: 'x' });
@@ -100,14 +122,27 @@ describe('Twilio-style Messages API', () => {
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		try {
 			const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/status`;
-			const ok = (await (await twilioPost({ To: '+254711000001', From: 'X', Body: 'a', StatusCallback: url })).json()) as { sid: string };
-			const bad = (await (await twilioPost({ To: '+254711110000', From: 'X', Body: 'b', StatusCallback: url })).json()) as { sid: string };
+			const ok = (await (
+				await twilioPost({ To: '+254711000001', From: 'X', Body: 'a', StatusCallback: url })
+			).json()) as { sid: string };
+			const bad = (await (
+				await twilioPost({ To: '+254711110000', From: 'X', Body: 'b', StatusCallback: url })
+			).json()) as { sid: string };
 			await sim.deliver({ gateway: 'twilio' });
 			const forms = received.map((r) => Object.fromEntries(new URLSearchParams(r)));
 			expect(forms).toEqual(
 				expect.arrayContaining([
-					expect.objectContaining({ MessageSid: ok.sid, MessageStatus: 'delivered', To: '+254711000001' }),
-					expect.objectContaining({ MessageSid: bad.sid, MessageStatus: 'undelivered', To: '+254711110000', ErrorCode: '30003' }),
+					expect.objectContaining({
+						MessageSid: ok.sid,
+						MessageStatus: 'delivered',
+						To: '+254711000001',
+					}),
+					expect.objectContaining({
+						MessageSid: bad.sid,
+						MessageStatus: 'undelivered',
+						To: '+254711110000',
+						ErrorCode: '30003',
+					}),
 				]),
 			);
 		} finally {

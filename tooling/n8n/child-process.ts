@@ -27,10 +27,16 @@ export async function startTsChild<T>(
 		stdio: ['pipe', 'pipe', 'inherit'],
 		env: options.env ?? process.env,
 	});
-	const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+	const exited = new Promise<number | null>((resolve) =>
+		child.once('exit', (code) => resolve(code)),
+	);
 	const lines = readline.createInterface({ input: child.stdout! });
 	const hello = await new Promise<T>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`${entry} did not start within ${options.readyTimeoutMs ?? 30000} ms`)), options.readyTimeoutMs ?? 30000);
+		const timer = setTimeout(
+			() =>
+				reject(new Error(`${entry} did not start within ${options.readyTimeoutMs ?? 30000} ms`)),
+			options.readyTimeoutMs ?? 30000,
+		);
 		lines.once('line', (line) => {
 			clearTimeout(timer);
 			try {
@@ -71,6 +77,7 @@ export async function runTsChild<T>(
 	const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
 	clearTimeout(timer);
 	const last = stdout.trim().split('\n').pop() ?? '';
-	if (code !== 0) throw new Error(`${entry} ${args.join(' ')} failed (exit ${code}): ${last.slice(0, 500)}`);
+	if (code !== 0)
+		throw new Error(`${entry} ${args.join(' ')} failed (exit ${code}): ${last.slice(0, 500)}`);
 	return JSON.parse(last) as T;
 }

@@ -43,12 +43,16 @@ const CREDENTIAL_TYPE: Record<CrashGateway, string> = {
 };
 
 export function readExampleWorkflow(file: string): ExampleWorkflow {
-	return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8')) as ExampleWorkflow;
+	return JSON.parse(
+		fs.readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8'),
+	) as ExampleWorkflow;
 }
 
 /** The Code node source of a contact list, in the examples' own form. */
 export function contactListCode(contacts: CampaignVariant['contacts']): string {
-	const lines = contacts.map((c) => `\t{ json: { name: ${JSON.stringify(c.name)}, phone: ${JSON.stringify(c.phone)} } },`);
+	const lines = contacts.map(
+		(c) => `\t{ json: { name: ${JSON.stringify(c.name)}, phone: ${JSON.stringify(c.phone)} } },`,
+	);
 	return `return [\n${lines.join('\n')}\n];`;
 }
 
@@ -56,14 +60,21 @@ export function contactListCode(contacts: CampaignVariant['contacts']): string {
 export function campaignVariant(file: string, variant: CampaignVariant): ExampleWorkflow {
 	const example = readExampleWorkflow(file);
 	const nodes = example.nodes.map((node) => editNode(node, variant));
-	const workflow: ExampleWorkflow = { ...example, name: variant.name ?? example.name, nodes, active: false };
+	const workflow: ExampleWorkflow = {
+		...example,
+		name: variant.name ?? example.name,
+		nodes,
+		active: false,
+	};
 	return variant.gateway === 'dhis2' ? withDhis2OutboundList(workflow, variant) : workflow;
 }
 
 function editNode(node: WorkflowNode, variant: CampaignVariant): WorkflowNode {
 	const parameters = { ...node.parameters };
 	if (node.name === 'Campaign') {
-		const assignments = (parameters.assignments as { assignments: Array<{ name: string; value: unknown }> }).assignments.map((a) => {
+		const assignments = (
+			parameters.assignments as { assignments: Array<{ name: string; value: unknown }> }
+		).assignments.map((a) => {
 			const values: Record<string, unknown> = {
 				campaign: variant.campaign,
 				message: variant.message,
@@ -75,8 +86,10 @@ function editNode(node: WorkflowNode, variant: CampaignVariant): WorkflowNode {
 		parameters.assignments = { assignments };
 	}
 	if (node.name === 'Contact list') parameters.jsCode = contactListCode(variant.contacts);
-	if (node.name === 'Delivery report' && variant.secret !== undefined) parameters.secretToken = variant.secret;
-	if (node.name === 'Delivery report' && variant.gateway !== 'dhis2') parameters.gateway = variant.gateway;
+	if (node.name === 'Delivery report' && variant.secret !== undefined)
+		parameters.secretToken = variant.secret;
+	if (node.name === 'Delivery report' && variant.gateway !== 'dhis2')
+		parameters.gateway = variant.gateway;
 	if (node.type.endsWith('.sendSms')) {
 		parameters.gateway = variant.gateway;
 		const type = CREDENTIAL_TYPE[variant.gateway];
@@ -90,7 +103,10 @@ function editNode(node: WorkflowNode, variant: CampaignVariant): WorkflowNode {
  * Gateway records becomes the DHIS2 SMS node (Outbound SMS, Get Many, every page, the campaign's
  * text), exactly as the resume's sticky note tells DHIS2 users to do.
  */
-function withDhis2OutboundList(workflow: ExampleWorkflow, variant: CampaignVariant): ExampleWorkflow {
+function withDhis2OutboundList(
+	workflow: ExampleWorkflow,
+	variant: CampaignVariant,
+): ExampleWorkflow {
 	const nodes = workflow.nodes.map((node) =>
 		node.name !== 'Gateway records'
 			? node

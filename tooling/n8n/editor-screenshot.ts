@@ -35,11 +35,14 @@ export interface ScreenshotOptions {
 
 /** Chromium from the system (Debian's `chromium` package) unless CHROMIUM_PATH says otherwise. */
 export function chromiumPath(): string {
-	const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
-		(candidate): candidate is string => Boolean(candidate),
-	);
+	const candidates = [
+		process.env.CHROMIUM_PATH,
+		'/usr/bin/chromium',
+		'/usr/bin/chromium-browser',
+	].filter((candidate): candidate is string => Boolean(candidate));
 	const found = candidates.find((candidate) => fs.existsSync(candidate));
-	if (!found) throw new Error('No Chromium found: install the chromium package or set CHROMIUM_PATH');
+	if (!found)
+		throw new Error('No Chromium found: install the chromium package or set CHROMIUM_PATH');
 	return found;
 }
 
@@ -67,9 +70,13 @@ async function withEditor<T>(
 					type: element.getAttribute('data-node-type') ?? '',
 					label: (element.textContent ?? '').trim(),
 					// Typed by hand: the project's TypeScript lib has no DOM types.
-					icons: (Array.from(element.querySelectorAll('img')) as Array<{ src: string; complete: boolean; naturalWidth: number }>).map(
-						(img) => ({ src: img.src, loaded: img.complete && img.naturalWidth > 0 }),
-					),
+					icons: (
+						Array.from(element.querySelectorAll('img')) as Array<{
+							src: string;
+							complete: boolean;
+							naturalWidth: number;
+						}>
+					).map((img) => ({ src: img.src, loaded: img.complete && img.naturalWidth > 0 })),
 				})),
 			);
 		// The canvas draws nodes first and fetches icons after: wait until every <img> has loaded.
@@ -114,15 +121,23 @@ export async function screenshotNodePanels(
 	return await withEditor(options, async (page) => {
 		const taken: Array<NodePanelShot & { text: string }> = [];
 		for (const shot of shots) {
-			await page.locator('[data-test-id="canvas-node"]', { hasText: shot.nodeName }).first().dblclick();
+			await page
+				.locator('[data-test-id="canvas-node"]', { hasText: shot.nodeName })
+				.first()
+				.dblclick();
 			const panel = page.locator('[data-test-id="node-parameters"]').first();
 			await panel.waitFor({ state: 'visible', timeout: timeoutMs });
 			// The credential picker and option lists settle after the panel opens.
 			await page.waitForTimeout(1500);
 			fs.mkdirSync(path.dirname(shot.file), { recursive: true });
-			const settings = page.locator('[data-test-id="ndv"] [data-test-id="node-parameters"]').first();
-			await (await settings.count() ? settings : panel).screenshot({ path: shot.file });
-			taken.push({ ...shot, text: ((await panel.textContent()) ?? '').replace(/\s+/g, ' ').trim() });
+			const settings = page
+				.locator('[data-test-id="ndv"] [data-test-id="node-parameters"]')
+				.first();
+			await ((await settings.count()) ? settings : panel).screenshot({ path: shot.file });
+			taken.push({
+				...shot,
+				text: ((await panel.textContent()) ?? '').replace(/\s+/g, ' ').trim(),
+			});
 			await page.keyboard.press('Escape');
 			await panel.waitFor({ state: 'hidden', timeout: timeoutMs });
 		}

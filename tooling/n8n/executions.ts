@@ -13,7 +13,10 @@ import { parseFlatted } from './flatted';
 const UNFINISHED = new Set(['new', 'running', 'waiting', 'unknown']);
 
 /** `GET /rest/executions` with a workflow filter: n8n's own count (the editor's "N executions"). */
-export async function executionCounts(client: N8nRestClient, workflowId: string): Promise<{ total: number; finished: number }> {
+export async function executionCounts(
+	client: N8nRestClient,
+	workflowId: string,
+): Promise<{ total: number; finished: number }> {
 	const [total, running] = await Promise.all([
 		countMatching(client, { workflowId }),
 		countMatching(client, { workflowId, status: ['new', 'running', 'waiting'] }),
@@ -21,7 +24,10 @@ export async function executionCounts(client: N8nRestClient, workflowId: string)
 	return { total, finished: total - running };
 }
 
-async function countMatching(client: N8nRestClient, filter: Record<string, unknown>): Promise<number> {
+async function countMatching(
+	client: N8nRestClient,
+	filter: Record<string, unknown>,
+): Promise<number> {
 	const query = new URLSearchParams({ filter: JSON.stringify(filter), limit: '1' });
 	const response = await axios.get(`${client.baseUrl}/rest/executions?${query.toString()}`, {
 		headers: { cookie: client.authCookie ?? '' },
@@ -42,7 +48,11 @@ export interface TimedExecution {
 }
 
 /** The workflow's newest execution once it has finished (bounded wait), with its timings. */
-export async function newestFinishedExecution(client: N8nRestClient, workflowId: string, timeoutMs = 60000): Promise<TimedExecution> {
+export async function newestFinishedExecution(
+	client: N8nRestClient,
+	workflowId: string,
+	timeoutMs = 60000,
+): Promise<TimedExecution> {
 	const summary = await waitFor<ExecutionSummary>(
 		`a finished execution of workflow ${workflowId}`,
 		async () => {

@@ -18,7 +18,11 @@ export interface LockOptions {
 	log: (line: string) => void;
 }
 
-export async function withFileLock<T>(lockDir: string, options: LockOptions, work: () => Promise<T>): Promise<T> {
+export async function withFileLock<T>(
+	lockDir: string,
+	options: LockOptions,
+	work: () => Promise<T>,
+): Promise<T> {
 	const waiting = new Waiting(lockDir, options);
 	while (!tryAcquire(lockDir)) await sleep(waiting.next());
 	try {
@@ -56,10 +60,14 @@ class Waiting {
 	/** Milliseconds to wait before the next try; throws once the deadline has passed. */
 	next(): number {
 		if (Date.now() >= this.deadline) {
-			throw new Error(`Timed out waiting for ${this.lockDir} (another process is ${this.options.what})`);
+			throw new Error(
+				`Timed out waiting for ${this.lockDir} (another process is ${this.options.what})`,
+			);
 		}
 		if (!this.told) {
-			this.options.log(`Another process is ${this.options.what} (${this.lockDir}); waiting for it…`);
+			this.options.log(
+				`Another process is ${this.options.what} (${this.lockDir}); waiting for it…`,
+			);
 			this.told = true;
 		}
 		return POLL_MS;

@@ -7,7 +7,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import type { CredentialSummary, N8nRestClient, WorkflowDefinition, WorkflowNode } from './rest-client';
+import type {
+	CredentialSummary,
+	N8nRestClient,
+	WorkflowDefinition,
+	WorkflowNode,
+} from './rest-client';
 
 export interface ImportReport {
 	imported: string[];
@@ -30,7 +35,9 @@ export async function importWorkflowFiles(
 	const existingNames = new Set((await client.listWorkflows()).map((w) => w.name));
 	for (const file of files) {
 		try {
-			const workflow = JSON.parse(fs.readFileSync(path.join(directory, file), 'utf8')) as WorkflowDefinition & {
+			const workflow = JSON.parse(
+				fs.readFileSync(path.join(directory, file), 'utf8'),
+			) as WorkflowDefinition & {
 				id?: unknown;
 				active?: boolean;
 			};
@@ -59,7 +66,10 @@ export async function importWorkflowFiles(
 	return report;
 }
 
-function withLocalCredentials(node: WorkflowNode, credentialsByType: Record<string, CredentialSummary>): WorkflowNode {
+function withLocalCredentials(
+	node: WorkflowNode,
+	credentialsByType: Record<string, CredentialSummary>,
+): WorkflowNode {
 	if (!node.credentials) return node;
 	const credentials: Record<string, { id: string; name: string }> = {};
 	for (const [type, reference] of Object.entries(node.credentials)) {

@@ -8,11 +8,20 @@ import { selectedN8n, TESTED_N8N, testedN8n } from './pinned';
 import { formatSeconds } from './run-command';
 
 async function main(args: string[]): Promise<void> {
-	const versions = args.includes('--all') ? [...TESTED_N8N] : args.length > 0 ? args.map(testedN8n) : [selectedN8n()];
+	const versions = args.includes('--all')
+		? [...TESTED_N8N]
+		: args.length > 0
+			? args.map(testedN8n)
+			: [selectedN8n()];
 	for (const tested of versions) {
 		const installed = await ensureN8nInstalled(console.log, tested);
-		const how = installed.installMs > 0 ? `installed in ${formatSeconds(installed.installMs)}` : 'already installed';
-		console.log(`n8n ${installed.n8nVersion}: ${how} (${installed.n8nBin}, run by ${installed.nodeBin})`);
+		const how =
+			installed.installMs > 0
+				? `installed in ${formatSeconds(installed.installMs)}`
+				: 'already installed';
+		console.log(
+			`n8n ${installed.n8nVersion}: ${how} (${installed.n8nBin}, run by ${installed.nodeBin})`,
+		);
 	}
 }
 

@@ -48,12 +48,18 @@ function readyMarkerOf(tested: TestedN8n): string {
 
 /** The Node a version runs on, as the marker records it (native modules are built for it). */
 function nodeLabel(tested: TestedN8n): string {
-	return tested.node === 'node24' ? NODE24_VERSION : `system ${process.version} (ABI ${process.versions.modules})`;
+	return tested.node === 'node24'
+		? NODE24_VERSION
+		: `system ${process.version} (ABI ${process.versions.modules})`;
 }
 
 /** What must match for a cached install to be reused. */
 function wantedMarker(tested: TestedN8n): string {
-	return JSON.stringify({ n8n: tested.version, node: nodeLabel(tested), overrides: tested.overrides });
+	return JSON.stringify({
+		n8n: tested.version,
+		node: nodeLabel(tested),
+		overrides: tested.overrides,
+	});
 }
 
 export function isN8nInstalled(tested: TestedN8n = selectedN8n()): boolean {
@@ -71,23 +77,33 @@ export async function ensureN8nInstalled(
 	log: (line: string) => void = console.log,
 	tested: TestedN8n = selectedN8n(),
 ): Promise<InstalledN8n> {
-	const installed = { n8nVersion: tested.version, nodeBin: nodeBinOf(tested), n8nBin: n8nBinOf(tested.version) };
+	const installed = {
+		n8nVersion: tested.version,
+		nodeBin: nodeBinOf(tested),
+		n8nBin: n8nBinOf(tested.version),
+	};
 	if (isN8nInstalled(tested)) return { ...installed, installMs: 0 };
 
 	const started = Date.now();
-	await withFileLock(INSTALL_LOCK_DIR, { maxWaitMs: LOCK_WAIT_MS, what: 'installing n8n', log }, async () => {
-		// Someone else may have finished while this process waited for the lock.
-		if (isN8nInstalled(tested)) return;
-		fs.mkdirSync(CACHE_DIR, { recursive: true });
-		log(`First use: installing n8n ${tested.version} under Node ${nodeLabel(tested)} into ${n8nDirOf(tested.version)}`);
-		log(`(minutes and gigabytes, once; the npm output goes to ${INSTALL_LOG})`);
-		if (tested.node === 'node24') await installNode24(log);
-		await installN8n(tested, log);
-		await rebuildNativeModules(tested, log);
-		checkInstall(tested);
-		fs.writeFileSync(readyMarkerOf(tested), wantedMarker(tested));
-		log(`n8n ${tested.version} is installed (${formatSeconds(Date.now() - started)}).`);
-	});
+	await withFileLock(
+		INSTALL_LOCK_DIR,
+		{ maxWaitMs: LOCK_WAIT_MS, what: 'installing n8n', log },
+		async () => {
+			// Someone else may have finished while this process waited for the lock.
+			if (isN8nInstalled(tested)) return;
+			fs.mkdirSync(CACHE_DIR, { recursive: true });
+			log(
+				`First use: installing n8n ${tested.version} under Node ${nodeLabel(tested)} into ${n8nDirOf(tested.version)}`,
+			);
+			log(`(minutes and gigabytes, once; the npm output goes to ${INSTALL_LOG})`);
+			if (tested.node === 'node24') await installNode24(log);
+			await installN8n(tested, log);
+			await rebuildNativeModules(tested, log);
+			checkInstall(tested);
+			fs.writeFileSync(readyMarkerOf(tested), wantedMarker(tested));
+			log(`n8n ${tested.version} is installed (${formatSeconds(Date.now() - started)}).`);
+		},
+	);
 	return { ...installed, installMs: Date.now() - started };
 }
 
@@ -95,7 +111,10 @@ export async function ensureN8nInstalled(
  * The environment for npm and n8n of a tested version: `npm` and `node` mean the Node that runs
  * it, and native builds use that Node's headers.
  */
-export function n8nRuntimeEnv(tested: TestedN8n = selectedN8n(), base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+export function n8nRuntimeEnv(
+	tested: TestedN8n = selectedN8n(),
+	base: NodeJS.ProcessEnv = process.env,
+): NodeJS.ProcessEnv {
 	if (tested.node === 'node24') return node24Env(base);
 	const headers = fs.existsSync(path.join(SYSTEM_NODE_DIR, 'include', 'node', 'node.h'));
 	return {
@@ -107,7 +126,11 @@ export function n8nRuntimeEnv(tested: TestedN8n = selectedN8n(), base: NodeJS.Pr
 	};
 }
 
-const QUIET_NPM = { npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' };
+const QUIET_NPM = {
+	npm_config_fund: 'false',
+	npm_config_audit: 'false',
+	npm_config_update_notifier: 'false',
+};
 
 /**
  * `npm run` / `npx` export the repository's npm config to children as lowercase npm_config_*,
@@ -156,32 +179,40 @@ async function installN8n(tested: TestedN8n, log: (line: string) => void): Promi
 		overrides: tested.overrides,
 	});
 	log(`[2/3] n8n ${tested.version} and its dependencies (npm install --ignore-scripts)`);
-	await runCommand('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=warn'], {
-		cwd: dir,
-		env: n8nRuntimeEnv(tested),
-		logFile: INSTALL_LOG,
-		label: `installing n8n ${tested.version}`,
-		progressDetail: () => {
-			const count = countInstalledPackages(path.join(dir, 'node_modules'));
-			// npm resolves the whole tree (about a minute) before it writes the first package.
-			return count === 0 ? 'resolving the dependency tree' : `${count} packages unpacked so far`;
+	await runCommand(
+		'npm',
+		['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=warn'],
+		{
+			cwd: dir,
+			env: n8nRuntimeEnv(tested),
+			logFile: INSTALL_LOG,
+			label: `installing n8n ${tested.version}`,
+			progressDetail: () => {
+				const count = countInstalledPackages(path.join(dir, 'node_modules'));
+				// npm resolves the whole tree (about a minute) before it writes the first package.
+				return count === 0 ? 'resolving the dependency tree' : `${count} packages unpacked so far`;
+			},
+			timeoutMs: INSTALL_TIMEOUT_MS,
+			log,
 		},
-		timeoutMs: INSTALL_TIMEOUT_MS,
-		log,
-	});
+	);
 }
 
 async function rebuildNativeModules(tested: TestedN8n, log: (line: string) => void): Promise<void> {
 	const modules = tested.nativeModules;
 	log(`[3/3] building ${modules.join(' and ')} for Node ${nodeLabel(tested)}`);
-	await runCommand('npm', ['rebuild', '--ignore-scripts=false', '--foreground-scripts', ...modules], {
-		cwd: n8nDirOf(tested.version),
-		env: n8nRuntimeEnv(tested),
-		logFile: INSTALL_LOG,
-		label: `building ${modules.join(', ')}`,
-		timeoutMs: INSTALL_TIMEOUT_MS,
-		log,
-	});
+	await runCommand(
+		'npm',
+		['rebuild', '--ignore-scripts=false', '--foreground-scripts', ...modules],
+		{
+			cwd: n8nDirOf(tested.version),
+			env: n8nRuntimeEnv(tested),
+			logFile: INSTALL_LOG,
+			label: `building ${modules.join(', ')}`,
+			timeoutMs: INSTALL_TIMEOUT_MS,
+			log,
+		},
+	);
 }
 
 /** Loads the native modules and asks n8n its version, under its Node, before marking the cache ready. */

@@ -35,19 +35,26 @@ export function nodesFolder(userFolder: string): string {
 	return path.join(userFolder, '.n8n', 'nodes');
 }
 
-export function installPackageIntoUserFolder(userFolder: string, tarball: string): InstalledPackage {
+export function installPackageIntoUserFolder(
+	userFolder: string,
+	tarball: string,
+): InstalledPackage {
 	const nodesDir = nodesFolder(userFolder);
 	fs.mkdirSync(nodesDir, { recursive: true });
 	const staging = fs.mkdtempSync(path.join(nodesDir, '.unpack-'));
 	try {
 		execFileSync('tar', ['-xzf', path.resolve(tarball), '-C', staging, '--strip-components=1']);
 		const packageJsonPath = path.join(staging, 'package.json');
-		const packageJson = JSON.parse(fs.readFileSync(packageJsonPath, 'utf8')) as Record<string, unknown> & {
+		const packageJson = JSON.parse(fs.readFileSync(packageJsonPath, 'utf8')) as Record<
+			string,
+			unknown
+		> & {
 			name: string;
 			version: string;
 		};
 		// n8n keeps only runtime dependencies: the peer n8n-workflow is n8n's own copy.
-		for (const field of ['devDependencies', 'peerDependencies', 'optionalDependencies']) delete packageJson[field];
+		for (const field of ['devDependencies', 'peerDependencies', 'optionalDependencies'])
+			delete packageJson[field];
 		fs.writeFileSync(packageJsonPath, JSON.stringify(packageJson, null, 2));
 
 		const directory = path.join(nodesDir, 'node_modules', packageJson.name);

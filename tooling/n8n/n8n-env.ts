@@ -31,7 +31,9 @@ export interface N8nEnvOptions {
  * names a module it does not know ("Unknown module", n8n 1.123), so only modules it ships are named.
  */
 function hasModule(tested: TestedN8n, name: string): boolean {
-	return fs.existsSync(path.join(n8nDirOf(tested.version), 'node_modules', 'n8n', 'dist', 'modules', name));
+	return fs.existsSync(
+		path.join(n8nDirOf(tested.version), 'node_modules', 'n8n', 'dist', 'modules', name),
+	);
 }
 
 export function n8nEnv(options: N8nEnvOptions): NodeJS.ProcessEnv {
@@ -42,7 +44,8 @@ export function n8nEnv(options: N8nEnvOptions): NodeJS.ProcessEnv {
 	// without NODE_ENV, as users start it.
 	const inherited = Object.fromEntries(
 		Object.entries(process.env).filter(
-			([name]) => !/^(N8N_|DB_|WEBHOOK_URL$|EXECUTIONS_|QUEUE_|GENERIC_TIMEZONE$|NODE_ENV$|JEST_)/.test(name),
+			([name]) =>
+				!/^(N8N_|DB_|WEBHOOK_URL$|EXECUTIONS_|QUEUE_|GENERIC_TIMEZONE$|NODE_ENV$|JEST_)/.test(name),
 		),
 	);
 	return {

@@ -76,7 +76,8 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 
 	const started = Date.now();
 	const role = options.role ?? 'start';
-	if (role === 'worker' && !options.healthPort) throw new Error('a worker needs healthPort to be probed');
+	if (role === 'worker' && !options.healthPort)
+		throw new Error('a worker needs healthPort to be probed');
 	const log = fs.openSync(options.logFile, 'a');
 	const child = spawn(nodeBinOf(tested), [n8nBinOf(tested.version), role], {
 		cwd: options.userFolder,
@@ -95,13 +96,21 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 			`n8n ${role} on ${probeUrl} (log: ${options.logFile})`,
 			async () => {
 				if (child.exitCode !== null || child.signalCode !== null) {
-					const how = child.signalCode ? `signal ${child.signalCode}` : `exit code ${child.exitCode}`;
-					throw new ExitedError(`n8n exited early (${how}). Last lines of ${options.logFile}:\n${tail(options.logFile, 30)}`);
+					const how = child.signalCode
+						? `signal ${child.signalCode}`
+						: `exit code ${child.exitCode}`;
+					throw new ExitedError(
+						`n8n exited early (${how}). Last lines of ${options.logFile}:\n${tail(options.logFile, 30)}`,
+					);
 				}
 				const ready = role === 'start' ? await restApiReady(url) : await healthReady(probeUrl);
 				return ready ? true : undefined;
 			},
-			{ timeoutMs: options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS, intervalMs: 500, stopOn: ExitedError },
+			{
+				timeoutMs: options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
+				intervalMs: 500,
+				stopOn: ExitedError,
+			},
 		);
 	} catch (error) {
 		await stop();
@@ -129,7 +138,8 @@ async function restApiReady(url: string): Promise<boolean> {
 		responseType: 'text',
 		transformResponse: (body: string) => body,
 	});
-	if (response.status !== 200 || !String(response.headers['content-type'] ?? '').includes('json')) return false;
+	if (response.status !== 200 || !String(response.headers['content-type'] ?? '').includes('json'))
+		return false;
 	try {
 		return typeof JSON.parse(response.data as string).data === 'object';
 	} catch {
@@ -138,7 +148,10 @@ async function restApiReady(url: string): Promise<boolean> {
 }
 
 async function healthReady(url: string): Promise<boolean> {
-	const response = await axios.get(`${url}/healthz/readiness`, { timeout: 5000, validateStatus: () => true });
+	const response = await axios.get(`${url}/healthz/readiness`, {
+		timeout: 5000,
+		validateStatus: () => true,
+	});
 	return response.status === 200;
 }
 
@@ -168,7 +181,11 @@ export function findFreePort(): Promise<number> {
 		server.once('error', reject);
 		server.listen(0, '127.0.0.1', () => {
 			const address = server.address();
-			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+			server.close(() =>
+				typeof address === 'object' && address
+					? resolve(address.port)
+					: reject(new Error('no port')),
+			);
 		});
 	});
 }

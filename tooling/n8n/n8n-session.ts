@@ -6,7 +6,6 @@
  */
 import axios, { type AxiosInstance } from 'axios';
 
-
 export interface DataTableSummary {
 	id: string;
 	name: string;
@@ -66,7 +65,8 @@ export class N8nSession {
 			'GET',
 			`/rest/projects/${table.projectId}/data-tables/${table.id}/rows?skip=0&take=${take}`,
 		);
-		if (data.count > data.data.length) throw new Error(`table ${table.name} has more than ${take} rows`);
+		if (data.count > data.data.length)
+			throw new Error(`table ${table.name} has more than ${take} rows`);
 		return data.data;
 	}
 
@@ -74,10 +74,17 @@ export class N8nSession {
 	 * How many rows of a data table match every `column = value` pair (n8n's own filter on
 	 * `GET …/rows`, read with take=1: only the count is used).
 	 */
-	async dataTableRowCount(table: DataTableSummary, equals: Record<string, string>): Promise<number> {
+	async dataTableRowCount(
+		table: DataTableSummary,
+		equals: Record<string, string>,
+	): Promise<number> {
 		const filter = JSON.stringify({
 			type: 'and',
-			filters: Object.entries(equals).map(([columnName, value]) => ({ columnName, condition: 'eq', value })),
+			filters: Object.entries(equals).map(([columnName, value]) => ({
+				columnName,
+				condition: 'eq',
+				value,
+			})),
 		});
 		const data = await this.call<{ count: number }>(
 			'GET',
@@ -89,7 +96,9 @@ export class N8nSession {
 	private async call<T>(method: string, url: string, body?: unknown): Promise<T> {
 		const response = await this.http.request({ method, url, data: body });
 		if (response.status < 200 || response.status >= 300) {
-			const message = (response.data as { message?: string } | undefined)?.message ?? String(response.data).slice(0, 300);
+			const message =
+				(response.data as { message?: string } | undefined)?.message ??
+				String(response.data).slice(0, 300);
 			throw new Error(`${method} ${url.split('?')[0]} answered ${response.status}: ${message}`);
 		}
 		return (response.data as { data: T }).data;

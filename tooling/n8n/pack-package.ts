@@ -10,7 +10,14 @@ import { withFileLockSync } from './file-lock';
 import { PACK_DIR, REPO_ROOT } from './paths';
 
 /** What the build reads: a change to any of these makes a packed tarball stale. */
-const BUILD_INPUTS = ['nodes', 'credentials', 'icons', 'package.json', 'gulpfile.js', 'tsconfig.json'];
+const BUILD_INPUTS = [
+	'nodes',
+	'credentials',
+	'icons',
+	'package.json',
+	'gulpfile.js',
+	'tsconfig.json',
+];
 const BUILD_LOCK_WAIT_MS = 5 * 60 * 1000;
 
 export interface PackedPackage {
@@ -21,7 +28,11 @@ export interface PackedPackage {
 	built: boolean;
 }
 
-export function readPackageJson(): { name: string; version: string; n8n: { nodes: string[]; credentials: string[] } } {
+export function readPackageJson(): {
+	name: string;
+	version: string;
+	n8n: { nodes: string[]; credentials: string[] };
+} {
 	return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
 }
 
@@ -50,7 +61,11 @@ export function packPackage(destination: string = PACK_DIR): string {
 
 /** Runs a command in the repository; its output is shown only when it fails. Returns stdout. */
 function runQuietly(command: string, args: string[], label: string): string {
-	const result = spawnSync(command, args, { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+	const result = spawnSync(command, args, {
+		cwd: REPO_ROOT,
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024,
+	});
 	if (result.status !== 0) {
 		throw new Error(`${label} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
 	}
@@ -70,7 +85,11 @@ export function ensurePackedPackage(
 	const tarball = path.join(destination, `${name}-${version}.tgz`);
 	const lock = { maxWaitMs: BUILD_LOCK_WAIT_MS, what: 'building the package', log };
 	return withFileLockSync(path.join(destination, '.build.lock'), lock, () => {
-		if (!options.forceBuild && fs.existsSync(tarball) && fs.statSync(tarball).mtimeMs > newestInputMtime()) {
+		if (
+			!options.forceBuild &&
+			fs.existsSync(tarball) &&
+			fs.statSync(tarball).mtimeMs > newestInputMtime()
+		) {
 			log(`Reusing ${path.relative(REPO_ROOT, tarball)} (newer than every build input).`);
 			return { tarball, name, version, built: false };
 		}

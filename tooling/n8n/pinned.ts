@@ -97,7 +97,9 @@ export function testedN8n(version: string): TestedN8n {
 	const tested = TESTED_N8N.find((candidate) => candidate.version === version);
 	if (!tested) {
 		const known = TESTED_N8N.map((candidate) => candidate.version).join(', ');
-		throw new Error(`${N8N_VERSION_ENV}=${version}: not a tested n8n version (tested: ${known}; see tooling/n8n/pinned.ts)`);
+		throw new Error(
+			`${N8N_VERSION_ENV}=${version}: not a tested n8n version (tested: ${known}; see tooling/n8n/pinned.ts)`,
+		);
 	}
 	return tested;
 }

@@ -170,7 +170,11 @@ export class N8nRestClient {
 		return await this.call('GET', '/rest/credentials');
 	}
 
-	async createCredential(credential: { name: string; type: string; data: Record<string, unknown> }): Promise<CredentialSummary> {
+	async createCredential(credential: {
+		name: string;
+		type: string;
+		data: Record<string, unknown>;
+	}): Promise<CredentialSummary> {
 		return await this.call('POST', '/rest/credentials', credential);
 	}
 
@@ -187,7 +191,10 @@ export class N8nRestClient {
 	}
 
 	/** A stored credential; with `includeData`, its fields as the editor's form gets them (secrets redacted). */
-	async getCredential(id: string, includeData = false): Promise<CredentialSummary & { data?: Record<string, unknown> }> {
+	async getCredential(
+		id: string,
+		includeData = false,
+	): Promise<CredentialSummary & { data?: Record<string, unknown> }> {
 		return await this.call('GET', `/rest/credentials/${id}?includeData=${includeData}`);
 	}
 
@@ -220,11 +227,18 @@ export class N8nRestClient {
 		});
 	}
 
-	async activateWorkflow(workflow: Pick<WorkflowSummary, 'id' | 'versionId'>): Promise<WorkflowSummary> {
+	async activateWorkflow(
+		workflow: Pick<WorkflowSummary, 'id' | 'versionId'>,
+	): Promise<WorkflowSummary> {
 		if ((await this.majorVersion()) < 2) {
-			return await this.call('PATCH', `/rest/workflows/${workflow.id}`, { active: true, versionId: workflow.versionId });
+			return await this.call('PATCH', `/rest/workflows/${workflow.id}`, {
+				active: true,
+				versionId: workflow.versionId,
+			});
 		}
-		return await this.call('POST', `/rest/workflows/${workflow.id}/activate`, { versionId: workflow.versionId });
+		return await this.call('POST', `/rest/workflows/${workflow.id}/activate`, {
+			versionId: workflow.versionId,
+		});
 	}
 
 	async deactivateWorkflow(id: string): Promise<WorkflowSummary> {
@@ -240,14 +254,18 @@ export class N8nRestClient {
 		if (this.n8nMajor === undefined) {
 			const version = String((await this.settings()).versionCli ?? '');
 			const major = majorOf(version);
-			if (!Number.isInteger(major)) throw new Error(`n8n's settings name no version (versionCli: "${version}")`);
+			if (!Number.isInteger(major))
+				throw new Error(`n8n's settings name no version (versionCli: "${version}")`);
 			this.n8nMajor = major;
 		}
 		return this.n8nMajor;
 	}
 
 	/** The newest executions matching `filter` (n8n allows at most 100 per page). */
-	async listExecutions(filter: Record<string, unknown> = {}, limit = 100): Promise<ExecutionSummary[]> {
+	async listExecutions(
+		filter: Record<string, unknown> = {},
+		limit = 100,
+	): Promise<ExecutionSummary[]> {
 		return (await this.executionsPage(filter, limit)).results;
 	}
 
@@ -259,12 +277,16 @@ export class N8nRestClient {
 	 * are sequential numbers here, so the ids between the lowest and highest listed that paging
 	 * did not return are read one by one, and kept when they match the workflow filter.
 	 */
-	async listAllExecutions(filter: Record<string, unknown> = {}, maxPages = 100): Promise<ExecutionSummary[]> {
+	async listAllExecutions(
+		filter: Record<string, unknown> = {},
+		maxPages = 100,
+	): Promise<ExecutionSummary[]> {
 		const byId = new Map<string, ExecutionSummary>();
 		let cursor: string | undefined;
 		let count: number | undefined;
 		for (let page = 0; ; page++) {
-			if (page >= maxPages) throw new Error(`More than ${maxPages * 100} executions: stopped paging`);
+			if (page >= maxPages)
+				throw new Error(`More than ${maxPages * 100} executions: stopped paging`);
 			const { results, nextCursor, count: total } = await this.executionsPage(filter, 100, cursor);
 			count ??= total;
 			for (const execution of results) byId.set(execution.id, execution);
@@ -275,19 +297,46 @@ export class N8nRestClient {
 		return [...byId.values()].sort((a, b) => Number(b.id) - Number(a.id));
 	}
 
-	private async addSkippedExecutions(byId: Map<string, ExecutionSummary>, filter: Record<string, unknown>): Promise<void> {
+	private async addSkippedExecutions(
+		byId: Map<string, ExecutionSummary>,
+		filter: Record<string, unknown>,
+	): Promise<void> {
 		const ids = [...byId.keys()].map(Number).filter(Number.isInteger);
 		if (ids.length === 0) return;
 		for (let id = Math.min(...ids); id <= Math.max(...ids); id++) {
 			if (byId.has(String(id))) continue;
-			const response = await this.http.request({ method: 'GET', url: `/rest/executions/${id}`, headers: this.authHeaders() });
+			const response = await this.http.request({
+				method: 'GET',
+				url: `/rest/executions/${id}`,
+				headers: this.authHeaders(),
+			});
 			if (response.status === 404) continue;
 			this.check(response, `GET /rest/executions/${id}`);
 			const execution = (response.data as { data?: ExecutionDetails }).data;
 			if (!execution) continue;
-			if (filter.workflowId !== undefined && String(execution.workflowId) !== String(filter.workflowId)) continue;
-			const { id: executionId, workflowId, status, mode, finished, startedAt, stoppedAt } = execution;
-			byId.set(String(executionId), { id: String(executionId), workflowId, status, mode, finished, startedAt, stoppedAt });
+			if (
+				filter.workflowId !== undefined &&
+				String(execution.workflowId) !== String(filter.workflowId)
+			)
+				continue;
+			const {
+				id: executionId,
+				workflowId,
+				status,
+				mode,
+				finished,
+				startedAt,
+				stoppedAt,
+			} = execution;
+			byId.set(String(executionId), {
+				id: String(executionId),
+				workflowId,
+				status,
+				mode,
+				finished,
+				startedAt,
+				stoppedAt,
+			});
 		}
 	}
 
@@ -312,7 +361,12 @@ export class N8nRestClient {
 	 */
 	async callWebhook(
 		path: string,
-		options: { method?: string; body?: unknown; headers?: Record<string, string>; registrationTimeoutMs?: number } = {},
+		options: {
+			method?: string;
+			body?: unknown;
+			headers?: Record<string, string>;
+			registrationTimeoutMs?: number;
+		} = {},
 	): Promise<WebhookReply> {
 		const deadline = Date.now() + (options.registrationTimeoutMs ?? 10_000);
 		for (;;) {
@@ -327,7 +381,9 @@ export class N8nRestClient {
 			if (response.status !== 404 || Date.now() >= deadline) {
 				return {
 					status: response.status,
-					headers: Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k, String(v)])),
+					headers: Object.fromEntries(
+						Object.entries(response.headers).map(([k, v]) => [k, String(v)]),
+					),
 					body: response.data as string,
 				};
 			}
@@ -337,7 +393,12 @@ export class N8nRestClient {
 
 	/** A REST call whose reply is n8n's usual `{ data: … }` envelope. */
 	private async call<T = any>(method: string, url: string, body?: unknown): Promise<T> {
-		const response = await this.http.request({ method, url, data: body, headers: this.authHeaders() });
+		const response = await this.http.request({
+			method,
+			url,
+			data: body,
+			headers: this.authHeaders(),
+		});
 		this.check(response, `${method} ${url.split('?')[0]}`);
 		return (response.data as { data: T }).data;
 	}

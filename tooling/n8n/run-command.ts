@@ -21,7 +21,11 @@ export interface RunCommandOptions {
 	log?: (line: string) => void;
 }
 
-export async function runCommand(command: string, args: string[], options: RunCommandOptions): Promise<void> {
+export async function runCommand(
+	command: string,
+	args: string[],
+	options: RunCommandOptions,
+): Promise<void> {
 	const started = Date.now();
 	fs.appendFileSync(options.logFile, `\n$ ${command} ${args.join(' ')}   (in ${options.cwd})\n`);
 	const out = fs.openSync(options.logFile, 'a');
@@ -56,7 +60,9 @@ export async function runCommand(command: string, args: string[], options: RunCo
 
 export function formatSeconds(ms: number): string {
 	const seconds = Math.round(ms / 1000);
-	return seconds < 60 ? `${seconds}s` : `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
+	return seconds < 60
+		? `${seconds}s`
+		: `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
 }
 
 export function tail(file: string, lines: number): string {

@@ -15,7 +15,12 @@ import { N8nRestClient, type WorkflowSummary } from './rest-client';
 const DEFAULT_WORKFLOWS = ['bulk campaign', 'auto-reply'];
 
 /** The README's picture: the bulk campaign at the size the README lays out. */
-const README_SCREENSHOT = { workflow: 'bulk campaign', file: 'screenshot-bulk-campaign.png', width: 1400, height: 760 };
+const README_SCREENSHOT = {
+	workflow: 'bulk campaign',
+	file: 'screenshot-bulk-campaign.png',
+	width: 1400,
+	height: 760,
+};
 
 async function main(): Promise<void> {
 	const port = Number(process.env.DEV_N8N_PORT || DEFAULT_DEV_N8N_PORT);
@@ -25,12 +30,16 @@ async function main(): Promise<void> {
 	const workflows = await client.listWorkflows();
 	const named = process.argv.slice(2);
 	const wanted = named.length > 0 ? named : DEFAULT_WORKFLOWS;
-	const shots: Array<{ workflow: WorkflowSummary; file: string; width?: number; height?: number }> = wanted.map((part) => ({
-		workflow: findWorkflow(workflows, part),
-		file: `editor-${part.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.png`,
-	}));
+	const shots: Array<{ workflow: WorkflowSummary; file: string; width?: number; height?: number }> =
+		wanted.map((part) => ({
+			workflow: findWorkflow(workflows, part),
+			file: `editor-${part.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.png`,
+		}));
 	if (named.length === 0) {
-		shots.push({ ...README_SCREENSHOT, workflow: findWorkflow(workflows, README_SCREENSHOT.workflow) });
+		shots.push({
+			...README_SCREENSHOT,
+			workflow: findWorkflow(workflows, README_SCREENSHOT.workflow),
+		});
 	}
 	for (const shot of shots) {
 		const file = path.join(REPO_ROOT, 'docs', shot.file);
@@ -42,13 +51,16 @@ async function main(): Promise<void> {
 			width: shot.width,
 			height: shot.height,
 		});
-		console.log(`${path.relative(REPO_ROOT, file)}: "${shot.workflow.name}", ${nodes.length} nodes`);
+		console.log(
+			`${path.relative(REPO_ROOT, file)}: "${shot.workflow.name}", ${nodes.length} nodes`,
+		);
 	}
 }
 
 function findWorkflow(workflows: WorkflowSummary[], part: string): WorkflowSummary {
 	const workflow = workflows.find((w) => w.name.toLowerCase().includes(part.toLowerCase()));
-	if (!workflow) throw new Error(`No workflow whose name contains "${part}" (is npm run dev running?)`);
+	if (!workflow)
+		throw new Error(`No workflow whose name contains "${part}" (is npm run dev running?)`);
 	return workflow;
 }
 

@@ -24,7 +24,9 @@ export interface SimMessage {
 
 /** `callbacks` section of the simulator config: one URL per gateway and callback kind. */
 export type CallbackUrls = Partial<{
-	africasTalking: Partial<Record<'delivery' | 'inbound' | 'optout' | 'subscription', string | null>>;
+	africasTalking: Partial<
+		Record<'delivery' | 'inbound' | 'optout' | 'subscription', string | null>
+	>;
 	gupshup: Partial<Record<'events', string | null>>;
 	smsBox: Partial<Record<'inbound', string | null>>;
 	dhis2: Partial<Record<'inbound', string | null>>;
@@ -33,7 +35,10 @@ export type CallbackUrls = Partial<{
 export type FaultKind = 'rateLimit' | 'serverError' | 'resetBefore' | 'resetAfter';
 
 export interface SimStats {
-	requests: { total: number; byGateway: Record<SimGateway, { total: number; byEndpoint: Record<string, number> }> };
+	requests: {
+		total: number;
+		byGateway: Record<SimGateway, { total: number; byEndpoint: Record<string, number> }>;
+	};
 	faults: Record<FaultKind, number> & { byGateway: Record<SimGateway, Record<FaultKind, number>> };
 	rateLimited: Record<SimGateway, number>;
 	balances: Record<'africasTalking' | 'gupshup' | 'smsBox', number>;
@@ -47,7 +52,9 @@ export class SimControl {
 		return await this.get('/sim/accounts');
 	}
 
-	async messages(filter: { gateway?: string; to?: string; id?: string } = {}): Promise<SimMessage[]> {
+	async messages(
+		filter: { gateway?: string; to?: string; id?: string } = {},
+	): Promise<SimMessage[]> {
 		const { messages } = await this.get<{ messages: SimMessage[] }>('/sim/messages', filter);
 		return messages;
 	}
@@ -57,7 +64,9 @@ export class SimControl {
 	}
 
 	/** Sets account balances (state, not config: `POST /sim/config` applies them). */
-	async setBalances(balances: Partial<Record<'africasTalking' | 'gupshup' | 'smsBox', number>>): Promise<void> {
+	async setBalances(
+		balances: Partial<Record<'africasTalking' | 'gupshup' | 'smsBox', number>>,
+	): Promise<void> {
 		await this.post('/sim/config', { balances });
 	}
 
@@ -66,7 +75,13 @@ export class SimControl {
 	}
 
 	/** An incoming SMS; answers once n8n acknowledged it (or retries ran out). */
-	async inbound(message: { gateway: SimGateway; from: string; text: string; to?: string; [extra: string]: unknown }) {
+	async inbound(message: {
+		gateway: SimGateway;
+		from: string;
+		text: string;
+		to?: string;
+		[extra: string]: unknown;
+	}) {
 		return await this.post<{ inbound: Record<string, unknown>; attempts?: CallbackAttempt[] }>(
 			'/sim/inbound',
 			{ ...message, wait: true },
@@ -95,8 +110,13 @@ export class SimControl {
 		);
 	}
 
-	async callbacks(filter: { gateway?: SimGateway; kind?: string } = {}): Promise<CallbackAttempt[]> {
-		const { callbacks } = await this.get<{ callbacks: CallbackAttempt[] }>('/sim/callbacks', filter);
+	async callbacks(
+		filter: { gateway?: SimGateway; kind?: string } = {},
+	): Promise<CallbackAttempt[]> {
+		const { callbacks } = await this.get<{ callbacks: CallbackAttempt[] }>(
+			'/sim/callbacks',
+			filter,
+		);
 		return callbacks;
 	}
 
@@ -123,8 +143,12 @@ export class SimControl {
 	}
 
 	private async post<T = unknown>(path: string, body: unknown, timeoutMs = 10000): Promise<T> {
-		const response = await axios.post(`${this.url}${path}`, body, { timeout: timeoutMs, validateStatus: () => true });
-		if (response.status !== 200) throw new Error(`${path} answered ${response.status}: ${JSON.stringify(response.data)}`);
+		const response = await axios.post(`${this.url}${path}`, body, {
+			timeout: timeoutMs,
+			validateStatus: () => true,
+		});
+		if (response.status !== 200)
+			throw new Error(`${path} answered ${response.status}: ${JSON.stringify(response.data)}`);
 		return response.data as T;
 	}
 }

@@ -8,12 +8,20 @@ import type { SimControl, SimMessage } from './sim-control';
 import { waitFor } from './wait-for';
 
 /** Waits (bounded, polling the simulator) until at least `atLeast` of `numbers` hold a message; resolves with how many do. */
-export async function waitForSent(sim: SimControl, numbers: string[], atLeast: number, timeoutMs = 600000, gateway = 'gupshup'): Promise<number> {
+export async function waitForSent(
+	sim: SimControl,
+	numbers: string[],
+	atLeast: number,
+	timeoutMs = 600000,
+	gateway = 'gupshup',
+): Promise<number> {
 	const wanted = new Set(numbers.map(digitsOf));
 	return await waitFor(
 		`${atLeast} messages at the simulator`,
 		async () => {
-			const count = (await sim.messages({ gateway })).filter((m) => wanted.has(digitsOf(m.to))).length;
+			const count = (await sim.messages({ gateway })).filter((m) =>
+				wanted.has(digitsOf(m.to)),
+			).length;
 			return count >= atLeast ? count : undefined;
 		},
 		{ timeoutMs, intervalMs: 200 },

@@ -10,7 +10,12 @@ export interface SimulatorAccountsForCredentials {
 }
 
 /** Which simulator credential: one per gateway, plus DHIS2 with a personal access token. */
-export type SimulatorCredentialKey = 'africasTalking' | 'gupshup' | 'smsBox' | 'dhis2' | 'dhis2Token';
+export type SimulatorCredentialKey =
+	| 'africasTalking'
+	| 'gupshup'
+	| 'smsBox'
+	| 'dhis2'
+	| 'dhis2Token';
 
 export interface CredentialDefinition {
 	key: SimulatorCredentialKey;
@@ -66,13 +71,21 @@ export function simulatorCredentials(
 			key: 'gupshup',
 			name: `${namePrefix}: Gupshup`,
 			type: 'gupshupApi',
-			data: { apiKey: accounts.gupshup.apiKey, appId: accounts.gupshup.appId, baseUrl: urls.gupshup },
+			data: {
+				apiKey: accounts.gupshup.apiKey,
+				appId: accounts.gupshup.appId,
+				baseUrl: urls.gupshup,
+			},
 		},
 		{
 			key: 'smsBox',
 			name: `${namePrefix}: SMSBox`,
 			type: 'smsBoxApi',
-			data: { apiKey: accounts.smsBox.apiKey, apiSecret: accounts.smsBox.apiSecret, baseUrl: urls.smsBox },
+			data: {
+				apiKey: accounts.smsBox.apiKey,
+				apiSecret: accounts.smsBox.apiSecret,
+				baseUrl: urls.smsBox,
+			},
 		},
 		{
 			key: 'dhis2',

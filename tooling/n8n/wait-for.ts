@@ -28,7 +28,9 @@ export async function waitFor<T>(
 			lastReason = (error as Error).message;
 		}
 		if (Date.now() >= deadline) {
-			throw new Error(`Timed out after ${options.timeoutMs} ms waiting for ${what} (${lastReason})`);
+			throw new Error(
+				`Timed out after ${options.timeoutMs} ms waiting for ${what} (${lastReason})`,
+			);
 		}
 		await sleep(options.intervalMs ?? 500);
 	}

@@ -72,7 +72,10 @@ export function webhookThen(path: string, action: ActionNodeSpec): WorkflowDefin
 }
 
 /** Stores the workflow and activates it, so its production webhooks answer. */
-export async function deployActive(client: N8nRestClient, workflow: WorkflowDefinition): Promise<WorkflowSummary> {
+export async function deployActive(
+	client: N8nRestClient,
+	workflow: WorkflowDefinition,
+): Promise<WorkflowSummary> {
 	const stored = await client.createWorkflow(workflow);
 	return await client.activateWorkflow(stored);
 }
@@ -82,13 +85,24 @@ export async function deployActive(client: N8nRestClient, workflow: WorkflowDefi
  * enqueued, the execution) → Send SMS (Gupshup, one recipient per request) to every number posted
  * in `to`, comma-separated. The queue-mode fault benchmarks and e2e tests interrupt it mid-run.
  */
-export function gupshupCampaignWorkflow(path: string, credential: { id: string; name: string }): WorkflowDefinition {
+export function gupshupCampaignWorkflow(
+	path: string,
+	credential: { id: string; name: string },
+): WorkflowDefinition {
 	const definition = webhookThen(path, {
 		type: 'sendSms',
 		name: 'Send SMS',
-		parameters: { gateway: 'gupshup', to: '={{ $json.body.to }}', message: 'Clinic day is Thursday', options: {} },
+		parameters: {
+			gateway: 'gupshup',
+			to: '={{ $json.body.to }}',
+			message: 'Clinic day is Thursday',
+			options: {},
+		},
 		credentials: { gupshupApi: { id: credential.id, name: credential.name } },
 	});
-	definition.nodes[0].parameters = { ...definition.nodes[0].parameters, responseMode: 'onReceived' };
+	definition.nodes[0].parameters = {
+		...definition.nodes[0].parameters,
+		responseMode: 'onReceived',
+	};
 	return definition;
 }

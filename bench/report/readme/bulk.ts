@@ -21,7 +21,9 @@ export function bulkSection(envelope: ResultEnvelope<BulkResult>): string {
 			`Batching can only add waits). Baselines ran on: ${settings.httpGateways.map((g) => DISPLAY_NAME[g]).join(', ')}.`,
 		'',
 	);
-	lines.push('| gateway | mode | sender | requests (min) | run ms | node ms | client ms | n8n CPU ms | floor ms | run ÷ floor | recipients stored once |');
+	lines.push(
+		'| gateway | mode | sender | requests (min) | run ms | node ms | client ms | n8n CPU ms | floor ms | run ÷ floor | recipients stored once |',
+	);
 	lines.push('|---|---|---|---|---|---|---|---|---|---|---|');
 	for (const r of rows) {
 		lines.push(
@@ -31,7 +33,9 @@ export function bulkSection(envelope: ResultEnvelope<BulkResult>): string {
 		);
 	}
 	lines.push('');
-	lines.push('| gateway | mode | Send SMS run ms | ÷ floor | HTTP Request defaults | Send SMS faster by | HTTP Request batched | Send SMS faster by |');
+	lines.push(
+		'| gateway | mode | Send SMS run ms | ÷ floor | HTTP Request defaults | Send SMS faster by | HTTP Request batched | Send SMS faster by |',
+	);
 	lines.push('|---|---|---|---|---|---|---|---|');
 	for (const c of comparisons) {
 		lines.push(
@@ -48,7 +52,10 @@ export function bulkSection(envelope: ResultEnvelope<BulkResult>): string {
 		for (const goal of envelope.result.goals) {
 			if (goal.met === null) continue;
 			const measured = Object.entries(goal.measured)
-				.map(([gateway, value]) => `${DISPLAY_NAME[gateway as keyof typeof DISPLAY_NAME]} ${fmt(value, 2)}`)
+				.map(
+					([gateway, value]) =>
+						`${DISPLAY_NAME[gateway as keyof typeof DISPLAY_NAME]} ${fmt(value, 2)}`,
+				)
 				.join(', ');
 			lines.push(`- ${goal.row}, ${goal.goal}: ${met(goal.met)} (${measured}).`);
 		}
@@ -62,7 +69,10 @@ export function bulkSection(envelope: ResultEnvelope<BulkResult>): string {
 		const row = sendRows.find((r) => r.gateway === c.gateway && r.mode === c.mode);
 		if (!row) continue;
 		const reasons: string[] = [];
-		if (row.floorMs >= allowed) reasons.push(`below Send SMS's own floor of ${fmt(row.floorMs)} ms at ${settings.sendSmsConcurrency} requests at a time`);
+		if (row.floorMs >= allowed)
+			reasons.push(
+				`below Send SMS's own floor of ${fmt(row.floorMs)} ms at ${settings.sendSmsConcurrency} requests at a time`,
+			);
 		allowance.push(
 			`${DISPLAY_NAME[c.gateway]} ${c.mode}: ${goal}× means a run under ${fmt(allowed)} ms` +
 				(reasons.length > 0 ? `, ${reasons.join(' and ')}` : '') +
@@ -73,7 +83,8 @@ export function bulkSection(envelope: ResultEnvelope<BulkResult>): string {
 		lines.push(
 			'',
 			'What the speed goals would take: HTTP Request at its defaults does not wait for one answer before the next ' +
-				"request, so its run time is n8n's per-item work, not the network. " + allowance.join(' '),
+				"request, so its run time is n8n's per-item work, not the network. " +
+				allowance.join(' '),
 		);
 	}
 	lines.push('');
@@ -81,7 +92,9 @@ export function bulkSection(envelope: ResultEnvelope<BulkResult>): string {
 		`**Why the floor is out of reach in n8n.** The floor counts network time only. A broadcast needs ${sendRows
 			.filter((r) => r.mode === 'broadcast')
 			.map((r) => `${fmt(r.minRequests)} (${DISPLAY_NAME[r.gateway]})`)
-			.join(', ')} requests, a floor of tens of milliseconds, while n8n itself spends time per item: in the same n8n, Edit Fields ` +
+			.join(
+				', ',
+			)} requests, a floor of tens of milliseconds, while n8n itself spends time per item: in the same n8n, Edit Fields ` +
 			`doing nothing but set one field from one expression took ${fmt(expressionProbe.nodeMs)} ms for ${fmt(expressionProbe.items)} items ` +
 			`(${fmt(expressionProbe.perItemMs, 3)} ms per item, expression engine ${expressionProbe.expressionEngine}). Send SMS reads ` +
 			`plain \`$json\` fields such as the bench's \`to\` and \`recipientName\` from the item itself, without the isolate (docs/performance.md); its node ` +
@@ -90,13 +103,20 @@ export function bulkSection(envelope: ResultEnvelope<BulkResult>): string {
 			`share of the run is ${sendRows.map((r) => `${nodeShare(r)}%`).join(', ')}; the rest is the webhook, Split Out and saving the execution.`,
 		'',
 	);
-	const cpuBound = sendRows.filter((r) => r.n8nCpuMs !== undefined && r.n8nCpuMs >= 0.8 * r.clientMs);
+	const cpuBound = sendRows.filter(
+		(r) => r.n8nCpuMs !== undefined && r.n8nCpuMs >= 0.8 * r.clientMs,
+	);
 	if (cpuBound.length > 0) {
 		lines.push(
 			`**CPU-bound, not network-bound.** In ${cpuBound
-				.map((r) => `${DISPLAY_NAME[r.gateway]} ${r.mode} (${fmt(r.n8nCpuMs)} ms CPU in ${fmt(r.clientMs)} ms, ${fmt((r.n8nCpuMs ?? 0) / r.recipients, 2)} ms per recipient, ${fmt(r.requests)} requests)`)
-				.join(', ')} n8n's process was busy for (nearly) the whole run: its one main thread, not the ${settings.latencyMs} ms of latency ` +
-				'or the concurrency, sets the pace. Where every recipient is a request, each one goes through n8n\'s request helper, which builds ' +
+				.map(
+					(r) =>
+						`${DISPLAY_NAME[r.gateway]} ${r.mode} (${fmt(r.n8nCpuMs)} ms CPU in ${fmt(r.clientMs)} ms, ${fmt((r.n8nCpuMs ?? 0) / r.recipients, 2)} ms per recipient, ${fmt(r.requests)} requests)`,
+				)
+				.join(
+					', ',
+				)} n8n's process was busy for (nearly) the whole run: its one main thread, not the ${settings.latencyMs} ms of latency ` +
+				"or the concurrency, sets the pace. Where every recipient is a request, each one goes through n8n's request helper, which builds " +
 				'a new agent and TCP connection per request (docs/performance.md).',
 			'',
 		);

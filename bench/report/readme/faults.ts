@@ -19,7 +19,9 @@ export function faultSection(envelope: ResultEnvelope<FaultResult>): string {
 			`(a reset before processing looks the same to a client), and the simulator indeed has nothing.`,
 		'',
 	);
-	lines.push('| gateway | mode | requests (min) | 429 / 503 / reset before / reset after | accepted | unknown | rejected | ambiguous → unknown | expected ambiguous | unknown, not stored | duplicates | silent losses | goal |');
+	lines.push(
+		'| gateway | mode | requests (min) | 429 / 503 / reset before / reset after | accepted | unknown | rejected | ambiguous → unknown | expected ambiguous | unknown, not stored | duplicates | silent losses | goal |',
+	);
 	lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 	for (const r of rows) {
 		const f = r.faults;
@@ -31,7 +33,8 @@ export function faultSection(envelope: ResultEnvelope<FaultResult>): string {
 		);
 	}
 	lines.push('');
-	const pct = totals.ambiguous > 0 ? (100 * totals.ambiguousReportedUnknown) / totals.ambiguous : 100;
+	const pct =
+		totals.ambiguous > 0 ? (100 * totals.ambiguousReportedUnknown) / totals.ambiguous : 100;
 	lines.push('**Goals**', '');
 	lines.push(`- 0 duplicates: ${met(totals.duplicates === 0)} (${fmt(totals.duplicates)}).`);
 	lines.push(`- 0 silent losses: ${met(totals.silentLosses === 0)} (${fmt(totals.silentLosses)}).`);
@@ -40,7 +43,7 @@ export function faultSection(envelope: ResultEnvelope<FaultResult>): string {
 		'',
 	);
 	lines.push(
-		'*Expected ambiguous* is the simulator\'s count of resets after processing, shown where each request carries one recipient ' +
+		"*Expected ambiguous* is the simulator's count of resets after processing, shown where each request carries one recipient " +
 			'(then each such reset leaves exactly one ambiguous recipient). A whole batch is ambiguous when its request is reset after processing.',
 		'',
 	);

@@ -2,8 +2,11 @@
 import type { ResultEnvelope } from '../envelope';
 
 export const fmt = (n: number | undefined | null, digits = 0) =>
-	n === undefined || n === null || Number.isNaN(n) ? '–' : n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
-export const x = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '–' : `${fmt(n, n < 10 ? 2 : 1)}×`);
+	n === undefined || n === null || Number.isNaN(n)
+		? '–'
+		: n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+export const x = (n: number | undefined) =>
+	n === undefined || Number.isNaN(n) ? '–' : `${fmt(n, n < 10 ? 2 : 1)}×`;
 export const met = (ok: boolean) => (ok ? '**met**' : '**missed**');
 
 export function machineLine(envelope: ResultEnvelope<unknown>): string {

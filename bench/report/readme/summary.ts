@@ -30,20 +30,29 @@ export function summarySection(envelopes: {
 		// Issue 11's table, as bench/bulk/goals.ts judged it from this run's rows (the worst gateway decides).
 		for (const line of bulk.goals) {
 			const measured = Object.entries(line.measured)
-				.map(([gateway, value]) => `${DISPLAY_NAME[gateway as keyof typeof DISPLAY_NAME]} ${fmt(value, 2)}`)
+				.map(
+					([gateway, value]) =>
+						`${DISPLAY_NAME[gateway as keyof typeof DISPLAY_NAME]} ${fmt(value, 2)}`,
+				)
 				.join(', ');
-			if (line.met !== null) rows.push({ goal: `${capitalise(line.row)}: ${line.goal}`, measured, met: line.met });
+			if (line.met !== null)
+				rows.push({ goal: `${capitalise(line.row)}: ${line.goal}`, measured, met: line.met });
 		}
 	} else if (bulk) {
 		const broadcast = bulk.comparisons.filter((c) => c.mode === 'broadcast');
 		const personalised = bulk.comparisons.filter((c) => c.mode === 'personalised');
-		const list = (items: typeof broadcast, value: (c: (typeof broadcast)[number]) => number | undefined) =>
+		const list = (
+			items: typeof broadcast,
+			value: (c: (typeof broadcast)[number]) => number | undefined,
+		) =>
 			items
 				.filter((c) => value(c) !== undefined)
 				.map((c) => `${DISPLAY_NAME[c.gateway]} ${x(value(c))}`)
 				.join(', ');
-		const values = (items: typeof broadcast, value: (c: (typeof broadcast)[number]) => number | undefined) =>
-			items.map(value).filter((v): v is number => v !== undefined);
+		const values = (
+			items: typeof broadcast,
+			value: (c: (typeof broadcast)[number]) => number | undefined,
+		) => items.map(value).filter((v): v is number => v !== undefined);
 		if (broadcast.length > 0) {
 			rows.push({
 				goal: 'Bulk broadcast within 1.3× of the floor',
@@ -101,10 +110,12 @@ export function summarySection(envelopes: {
 	}
 	if (envelopes.webhookSettings) {
 		for (const goal of settingsGoals(envelopes.webhookSettings.result)) {
-			if (goal.met !== undefined) rows.push({ goal: goal.goal, measured: goal.measured, met: goal.met });
+			if (goal.met !== undefined)
+				rows.push({ goal: goal.goal, measured: goal.measured, met: goal.met });
 		}
 	}
-	const scaleRows = envelopes.scale?.result.rows.filter((r) => r.workload === 'engine' && r.size >= 100000) ?? [];
+	const scaleRows =
+		envelopes.scale?.result.rows.filter((r) => r.workload === 'engine' && r.size >= 100000) ?? [];
 	for (const row of scaleRows) {
 		rows.push({
 			goal: `One run of ${fmt(row.size)} recipients in the engine: ≤ 2 s CPU, ≤ 100 MiB`,
@@ -115,8 +126,16 @@ export function summarySection(envelopes: {
 	const faults = envelopes.faults?.result;
 	if (faults) {
 		const t = faults.totals;
-		rows.push({ goal: 'Faults: 0 duplicates', measured: fmt(t.duplicates), met: t.duplicates === 0 });
-		rows.push({ goal: 'Faults: 0 silent losses', measured: fmt(t.silentLosses), met: t.silentLosses === 0 });
+		rows.push({
+			goal: 'Faults: 0 duplicates',
+			measured: fmt(t.duplicates),
+			met: t.duplicates === 0,
+		});
+		rows.push({
+			goal: 'Faults: 0 silent losses',
+			measured: fmt(t.silentLosses),
+			met: t.silentLosses === 0,
+		});
 		rows.push({
 			goal: 'Faults: 100% of ambiguous cases reported `unknown`',
 			measured: `${fmt(t.ambiguousReportedUnknown)} of ${fmt(t.ambiguous)}`,
@@ -124,18 +143,24 @@ export function summarySection(envelopes: {
 		});
 	}
 	if (rows.length === 0) return '';
-	const header = envelopes.webhookSettings ? 'measured (n8n defaults unless the goal names a setting)' : 'measured (n8n defaults)';
+	const header = envelopes.webhookSettings
+		? 'measured (n8n defaults unless the goal names a setting)'
+		: 'measured (n8n defaults)';
 	const lines = [`| goal | ${header} | |`, '|---|---|---|'];
-	for (const row of rows) lines.push(`| ${row.goal} | ${row.measured} | ${row.met ? 'met' : '**missed**'} |`);
+	for (const row of rows)
+		lines.push(`| ${row.goal} | ${row.measured} | ${row.met ? 'met' : '**missed**'} |`);
 	const legacy = envelopes.webhooksLegacy?.result;
-	const legacyFixed = legacy?.rows.filter((r) => r.phase === 'fixed' && r.target === 'trigger') ?? [];
+	const legacyFixed =
+		legacy?.rows.filter((r) => r.phase === 'fixed' && r.target === 'trigger') ?? [];
 	const note =
 		legacyFixed.length > 0
 			? `\nWith n8n started with \`N8N_EXPRESSION_ENGINE=legacy\` (diagnostic below), the trigger at ${legacy!.settings.fixedRate}/s: ` +
 				`${legacyFixed.map((r) => `${r.payload} p99 ${fmt(r.latencyMs.p99)} ms, ${fmt(r.lost)} lost`).join('; ')}.\n`
 			: '';
 	const scale = envelopes.scale?.result;
-	const biggest = scale?.rows.filter((r) => r.workload === 'engine').sort((a, b) => b.size - a.size)[0];
+	const biggest = scale?.rows
+		.filter((r) => r.workload === 'engine')
+		.sort((a, b) => b.size - a.size)[0];
 	const scaleNote = biggest
 		? `\nScale: one Send SMS run of ${fmt(biggest.size)} recipients in the engine took ${fmt(biggest.cpuMs)} ms CPU and ` +
 			`${fmt(biggest.extraMiB)} MiB of memory above the process's start (section 4).\n`

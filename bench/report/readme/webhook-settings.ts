@@ -4,13 +4,23 @@
  * callback of each; the goals of issue 16 marked met or missed by how much; the pool size the
  * figures recommend. Everything is computed from the result file.
  */
-import { RECEIVER_LABEL, RECEIVERS, type ReceiverKind } from '../../webhooks/settings/callback-targets';
-import type { SettingResult, SettingsRun, WebhookSettingsResult } from '../../webhooks/settings/measure-settings';
+import {
+	RECEIVER_LABEL,
+	RECEIVERS,
+	type ReceiverKind,
+} from '../../webhooks/settings/callback-targets';
+import type {
+	SettingResult,
+	SettingsRun,
+	WebhookSettingsResult,
+} from '../../webhooks/settings/measure-settings';
 import type { ResultEnvelope } from '../envelope';
 import { fmt, machineLine, met, x } from './format';
 
 export function isSettingsResult(result: unknown): result is WebhookSettingsResult {
-	return typeof result === 'object' && result !== null && (result as { shape?: unknown }).shape === 2;
+	return (
+		typeof result === 'object' && result !== null && (result as { shape?: unknown }).shape === 2
+	);
 }
 
 /**
@@ -18,19 +28,32 @@ export function isSettingsResult(result: unknown): result is WebhookSettingsResu
  * nothing (a run that lost callbacks did not do the same work for each). Undefined when none.
  */
 export function cleanCpu(setting: SettingResult, receiver: ReceiverKind): number | undefined {
-	const values = setting.runs.filter((r) => r.receiver === receiver && r.lost === 0).map((r) => r.cpuMsPerCallbackTotal);
+	const values = setting.runs
+		.filter((r) => r.receiver === receiver && r.lost === 0)
+		.map((r) => r.cpuMsPerCallbackTotal);
 	return values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : undefined;
 }
 
 /** The same, over only the rates at which both receivers lost nothing, so they are comparable. */
-function pairedCpu(setting: SettingResult, a: ReceiverKind, b: ReceiverKind): { a: number; b: number; rates: number[] } | undefined {
+function pairedCpu(
+	setting: SettingResult,
+	a: ReceiverKind,
+	b: ReceiverKind,
+): { a: number; b: number; rates: number[] } | undefined {
 	const rates = [...new Set(setting.runs.map((r) => r.targetRate))].filter((rate) =>
-		[a, b].every((kind) => setting.runs.some((r) => r.receiver === kind && r.targetRate === rate && r.lost === 0)),
+		[a, b].every((kind) =>
+			setting.runs.some((r) => r.receiver === kind && r.targetRate === rate && r.lost === 0),
+		),
 	);
 	if (rates.length === 0) return undefined;
 	const mean = (kind: ReceiverKind) =>
-		rates.map((rate) => setting.runs.find((r) => r.receiver === kind && r.targetRate === rate)!.cpuMsPerCallbackTotal).reduce((s, v) => s + v, 0) /
-		rates.length;
+		rates
+			.map(
+				(rate) =>
+					setting.runs.find((r) => r.receiver === kind && r.targetRate === rate)!
+						.cpuMsPerCallbackTotal,
+			)
+			.reduce((s, v) => s + v, 0) / rates.length;
 	return { a: mean(a), b: mean(b), rates };
 }
 
@@ -38,9 +61,12 @@ const rateText = (rate: number | null) => (rate === null ? 'none' : `${fmt(rate)
 
 /** Among the lazy-acquisition settings of one process: the highest v2 sustained rate, then the lowest v2 CPU. */
 export function recommendedSetting(result: WebhookSettingsResult): SettingResult | undefined {
-	const candidates = result.settings.filter((s) => !s.queue && !s.error && s.env.N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE === 'true');
+	const candidates = result.settings.filter(
+		(s) => !s.queue && !s.error && s.env.N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE === 'true',
+	);
 	return [...candidates].sort((p, q) => {
-		const byRate = (q.highestSustainedRate.triggerV2 ?? 0) - (p.highestSustainedRate.triggerV2 ?? 0);
+		const byRate =
+			(q.highestSustainedRate.triggerV2 ?? 0) - (p.highestSustainedRate.triggerV2 ?? 0);
 		if (byRate !== 0) return byRate;
 		return (cleanCpu(p, 'triggerV2') ?? Infinity) - (cleanCpu(q, 'triggerV2') ?? Infinity);
 	})[0];
@@ -73,13 +99,21 @@ export function webhookSettingsSection(envelope: ResultEnvelope<WebhookSettingsR
 		'',
 	);
 
-	lines.push('**Highest rate sustained** (p99 < ' + `${options.p99GoalMs} ms, nothing lost) and **n8n CPU per callback** (ms, all processes, mean over the rates that lost nothing):`, '');
-	lines.push(`| setting | ${RECEIVERS.map((r) => `${RECEIVER_LABEL[r]}: rate | CPU`).join(' | ')} |`);
+	lines.push(
+		'**Highest rate sustained** (p99 < ' +
+			`${options.p99GoalMs} ms, nothing lost) and **n8n CPU per callback** (ms, all processes, mean over the rates that lost nothing):`,
+		'',
+	);
+	lines.push(
+		`| setting | ${RECEIVERS.map((r) => `${RECEIVER_LABEL[r]}: rate | CPU`).join(' | ')} |`,
+	);
 	lines.push(`|---|${RECEIVERS.map(() => '---|---').join('|')}|`);
 	for (const setting of result.settings) {
 		if (setting.error) {
 			const empty = Array.from({ length: RECEIVERS.length * 2 - 1 }, () => ' |').join('');
-			lines.push(`| ${setting.label} | not measured: ${setting.error.replace(/\|/g, '/')} |${empty}`);
+			lines.push(
+				`| ${setting.label} | not measured: ${setting.error.replace(/\|/g, '/')} |${empty}`,
+			);
 			continue;
 		}
 		lines.push(
@@ -93,12 +127,18 @@ export function webhookSettingsSection(envelope: ResultEnvelope<WebhookSettingsR
 	for (const setting of result.settings) {
 		lines.push(`### ${setting.label}`, '');
 		const env = Object.entries(setting.env).map(([k, v]) => `\`${k}=${v}\``);
-		lines.push(`Environment on top of n8n's defaults: ${env.length > 0 ? env.join(', ') : 'none'}.` + (setting.receiving ? ` Callbacks reach ${setting.receiving}.` : ''), '');
+		lines.push(
+			`Environment on top of n8n's defaults: ${env.length > 0 ? env.join(', ') : 'none'}.` +
+				(setting.receiving ? ` Callbacks reach ${setting.receiving}.` : ''),
+			'',
+		);
 		if (setting.error) {
 			lines.push(`Not measured: ${setting.error}`, '');
 			continue;
 		}
-		lines.push(`| receiver | rate /s (sent) | callbacks | p50 ms | p99 ms | lost | executions started | ${setting.processes.map((p) => `CPU ms/callback ${p}`).join(' | ')} | goal |`);
+		lines.push(
+			`| receiver | rate /s (sent) | callbacks | p50 ms | p99 ms | lost | executions started | ${setting.processes.map((p) => `CPU ms/callback ${p}`).join(' | ')} | goal |`,
+		);
 		lines.push(`|---|---|---|---|---|---|---|${setting.processes.map(() => '---|').join('')}---|`);
 		for (const run of setting.runs) lines.push(runRow(run, setting.processes));
 		lines.push('');
@@ -132,7 +172,12 @@ export function settingsGoals(result: WebhookSettingsResult): SettingsGoal[] {
 					`${fmt(paired.a, 1)} vs ${fmt(paired.b, 1)} ms, ${x(ratio)}${ratio > 1.1 ? `, ${fmt((ratio / 1.1 - 1) * 100, 0)}% over the limit` : ''}; ` +
 					`rates ${paired.rates.join(', ')}/s where both lost nothing`,
 			});
-		} else goals.push({ goal: cpuGoal, met: undefined, measured: 'not comparable: no rate at which both lost nothing' });
+		} else
+			goals.push({
+				goal: cpuGoal,
+				met: undefined,
+				measured: 'not comparable: no rate at which both lost nothing',
+			});
 		const v2 = lazy.highestSustainedRate.triggerV2;
 		const at100 = lazy.runs.find((r) => r.receiver === 'triggerV2' && r.targetRate === 100);
 		goals.push({
@@ -143,8 +188,16 @@ export function settingsGoals(result: WebhookSettingsResult): SettingsGoal[] {
 				: `highest ${rateText(v2)}; 100/s ${result.options.rates.includes(100) ? 'not reached' : 'not among the rates run'}`,
 		});
 	} else {
-		goals.push({ goal: cpuGoal, met: undefined, measured: 'lazy acquisition not measured in this run' });
-		goals.push({ goal: rateGoal, met: undefined, measured: 'lazy acquisition not measured in this run' });
+		goals.push({
+			goal: cpuGoal,
+			met: undefined,
+			measured: 'lazy acquisition not measured in this run',
+		});
+		goals.push({
+			goal: rateGoal,
+			met: undefined,
+			measured: 'lazy acquisition not measured in this run',
+		});
 	}
 	const defaults = byId('defaults');
 	const v1Goal = "n8n's defaults: trigger v2 no slower than v1 (CPU per callback and highest rate)";
@@ -160,8 +213,18 @@ export function settingsGoals(result: WebhookSettingsResult): SettingsGoal[] {
 				met: ratio <= 1 && (r2 ?? 0) >= (r1 ?? 0),
 				measured: `${fmt(paired.a, 1)} vs ${fmt(paired.b, 1)} ms, ${x(ratio)}${ratio > 1 ? ` (${fmt((ratio - 1) * 100, 0)}% slower)` : ''}; ${rates}`,
 			});
-		} else goals.push({ goal: v1Goal, met: undefined, measured: `CPU not comparable (no rate at which both lost nothing); ${rates}` });
-	} else goals.push({ goal: v1Goal, met: undefined, measured: "n8n's defaults not measured in this run" });
+		} else
+			goals.push({
+				goal: v1Goal,
+				met: undefined,
+				measured: `CPU not comparable (no rate at which both lost nothing); ${rates}`,
+			});
+	} else
+		goals.push({
+			goal: v1Goal,
+			met: undefined,
+			measured: "n8n's defaults not measured in this run",
+		});
 	return goals;
 }
 
@@ -169,10 +232,17 @@ const verdict = (ok: boolean | undefined) => (ok === undefined ? '**not judged**
 
 function goalLines(result: WebhookSettingsResult): string[] {
 	const lines = ['**Goals (callbacks at volume)**', ''];
-	for (const goal of settingsGoals(result)) lines.push(`- ${goal.goal}: ${verdict(goal.met)} (${goal.measured}).`);
+	for (const goal of settingsGoals(result))
+		lines.push(`- ${goal.goal}: ${verdict(goal.met)} (${goal.measured}).`);
 	const recommended = recommendedSetting(result);
 	if (recommended) {
-		const others = result.settings.filter((s) => s !== recommended && !s.queue && !s.error && s.env.N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE === 'true');
+		const others = result.settings.filter(
+			(s) =>
+				s !== recommended &&
+				!s.queue &&
+				!s.error &&
+				s.env.N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE === 'true',
+		);
 		lines.push(
 			`- Recommended for one process: **${recommended.label}** — the highest rate trigger v2 sustained (${rateText(recommended.highestSustainedRate.triggerV2)}), ` +
 				`then the lowest CPU per callback (${fmt(cleanCpu(recommended, 'triggerV2'), 1)} ms)` +

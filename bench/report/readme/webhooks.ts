@@ -23,7 +23,9 @@ export function webhookSection(envelope: ResultEnvelope<WebhookResult>): string 
 				: ''),
 		'',
 	);
-	lines.push('| receiver | payload | rate /s (sent) | callbacks | p50 ms | p99 ms | max ms | lost | executions started | n8n CPU ms / callback | drain ms | goal |');
+	lines.push(
+		'| receiver | payload | rate /s (sent) | callbacks | p50 ms | p99 ms | max ms | lost | executions started | n8n CPU ms / callback | drain ms | goal |',
+	);
 	lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
 	for (const r of rows) {
 		lines.push(
@@ -41,7 +43,9 @@ export function webhookSection(envelope: ResultEnvelope<WebhookResult>): string 
 			`- p99 under ${settings.p99GoalMs} ms at ${settings.fixedRate}/s (${r.payload}): ${met(r.latencyMs.p99 < settings.p99GoalMs)} ` +
 				`(p99 ${fmt(r.latencyMs.p99, 1)} ms${r.latencyMs.p99 >= settings.p99GoalMs ? `, ${x(r.latencyMs.p99 / settings.p99GoalMs)} the goal` : ''}).`,
 		);
-		lines.push(`- 0 lost at ${settings.fixedRate}/s (${r.payload}): ${met(r.lost === 0)} (${fmt(r.lost)} of ${fmt(r.count)} lost).`);
+		lines.push(
+			`- 0 lost at ${settings.fixedRate}/s (${r.payload}): ${met(r.lost === 0)} (${fmt(r.lost)} of ${fmt(r.count)} lost).`,
+		);
 	}
 	const comparable = (p99Comparisons ?? []).filter((c) => c.comparable);
 	const censored = (p99Comparisons ?? []).filter((c) => !c.comparable);
@@ -50,7 +54,12 @@ export function webhookSection(envelope: ResultEnvelope<WebhookResult>): string 
 		lines.push(
 			`- p99 within 1.1× of n8n's Webhook node: ${met(within.length === comparable.length)} at ` +
 				`${within.length} of ${comparable.length} rates where neither lost a callback (` +
-				comparable.map((c) => `${c.rate}/s ${c.payload}: ${fmt(c.triggerP99, 1)} vs ${fmt(c.webhookNodeP99, 1)} ms, ${x(c.ratio)}`).join('; ') +
+				comparable
+					.map(
+						(c) =>
+							`${c.rate}/s ${c.payload}: ${fmt(c.triggerP99, 1)} vs ${fmt(c.webhookNodeP99, 1)} ms, ${x(c.ratio)}`,
+					)
+					.join('; ') +
 				').',
 		);
 	}
@@ -80,7 +89,7 @@ export function webhookSection(envelope: ResultEnvelope<WebhookResult>): string 
 		lines.push(
 			`**Why.** In the runs that lost nothing, each callback cost n8n ${fmt(Math.min(...cpu), 1)}–${fmt(Math.max(...cpu), 1)} ms of ` +
 				"CPU (its process's user + system time from the first send until every execution had finished, divided by the " +
-				'callbacks): n8n\'s handling of a production webhook call, which loads the workflow and creates, runs and saves an ' +
+				"callbacks): n8n's handling of a production webhook call, which loads the workflow and creates, runs and saves an " +
 				`execution (SQLite, every execution saved: n8n's defaults). At that price ${envelope.machine.cores} cores give n8n at most ` +
 				`${fmt((1000 * envelope.machine.cores) / Math.max(...cpu))}–${fmt((1000 * envelope.machine.cores) / Math.min(...cpu))} callbacks/s, ` +
 				'shared with the load generator; above that, answers queue behind executions until the client gives up.' +
@@ -93,13 +102,21 @@ export function webhookSection(envelope: ResultEnvelope<WebhookResult>): string 
 	if (partial.length > 0) {
 		lines.push(
 			`At ${settings.fixedRate}/s n8n started executions for ` +
-				fixedRows.map((r) => `${fmt(r.executionsStarted)} of ${fmt(r.count)} callbacks (${TARGET_LABEL[r.target]}, ${r.payload})`).join(', ') +
+				fixedRows
+					.map(
+						(r) =>
+							`${fmt(r.executionsStarted)} of ${fmt(r.count)} callbacks (${TARGET_LABEL[r.target]}, ${r.payload})`,
+					)
+					.join(', ') +
 				': a lost callback may still have reached a workflow after its sender gave up, so a gateway that retries it would then deliver it twice.',
 			'',
 		);
 	}
 	const mean = (target: string) => {
-		const values = clean.filter((r) => r.target === target).map((r) => r.n8nCpuMsPerCallback).filter((v): v is number => v !== undefined);
+		const values = clean
+			.filter((r) => r.target === target)
+			.map((r) => r.n8nCpuMsPerCallback)
+			.filter((v): v is number => v !== undefined);
 		return values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : undefined;
 	};
 	const triggerCpu = mean('trigger');
@@ -108,8 +125,8 @@ export function webhookSection(envelope: ResultEnvelope<WebhookResult>): string 
 		lines.push(
 			`**Why the trigger costs more than the Webhook node.** In the same runs, n8n's CPU per callback averaged ${fmt(triggerCpu, 1)} ms with the ` +
 				`trigger and ${fmt(peerCpu, 1)} ms with its own Webhook node. n8n 2.41 acquires an expression isolate for the webhook phase of ` +
-				'every production call unless the workflow starts with n8n\'s own Webhook node (version 2 or later, static parameters): ' +
-				'`webhookPhaseNeedsIsolate` in `n8n/dist/webhooks/live-webhooks.js`. A community trigger cannot skip it. The trigger\'s own ' +
+				"every production call unless the workflow starts with n8n's own Webhook node (version 2 or later, static parameters): " +
+				"`webhookPhaseNeedsIsolate` in `n8n/dist/webhooks/live-webhooks.js`. A community trigger cannot skip it. The trigger's own " +
 				`\`webhook()\` is not the cost: run through n8n-core's WebhookContext in the engine it used ` +
 				`${(envelope.result.triggerEngineCost ?? []).map((c) => `${fmt(c.cpuMsPerCall, 3)} ms CPU per call (${c.payload}, ${fmt(c.calls)} calls)`).join(', ')}.`,
 			'',

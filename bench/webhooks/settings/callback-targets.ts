@@ -7,7 +7,11 @@
  */
 import type { N8nRestClient } from '../../../tooling/n8n/rest-client';
 import { sleep } from '../../../tooling/n8n/wait-for';
-import { triggerWorkflow, webhookNodeWorkflow, type CallbackTarget } from '../../../test/e2e/callbacks/support/callback-workflows';
+import {
+	triggerWorkflow,
+	webhookNodeWorkflow,
+	type CallbackTarget,
+} from '../../../test/e2e/callbacks/support/callback-workflows';
 
 export type ReceiverKind = 'triggerV1' | 'triggerV2' | 'webhookNode';
 
@@ -28,7 +32,12 @@ export interface DeployedReceiver {
 
 function build(kind: ReceiverKind): CallbackTarget {
 	if (kind === 'webhookNode') return webhookNodeWorkflow(RECEIVER_LABEL[kind]);
-	return triggerWorkflow('smsDeliveryReportTrigger', kind === 'triggerV1' ? 1 : 2, { gateway: 'africasTalking' }, RECEIVER_LABEL[kind]);
+	return triggerWorkflow(
+		'smsDeliveryReportTrigger',
+		kind === 'triggerV1' ? 1 : 2,
+		{ gateway: 'africasTalking' },
+		RECEIVER_LABEL[kind],
+	);
 }
 
 const REGISTRATION_TIMEOUT_MS = 30_000;
@@ -37,7 +46,11 @@ const REGISTRATION_TIMEOUT_MS = 30_000;
  * Stores and activates the receiver's workflow, then waits (bounded) until every receiving
  * process serves its production URL: a probe without a body is answered, by anything but 404.
  */
-export async function deployReceiver(client: N8nRestClient, kind: ReceiverKind, webhookBaseUrls: string[]): Promise<DeployedReceiver> {
+export async function deployReceiver(
+	client: N8nRestClient,
+	kind: ReceiverKind,
+	webhookBaseUrls: string[],
+): Promise<DeployedReceiver> {
 	const target = build(kind);
 	const stored = await client.createWorkflow(target.workflow);
 	const active = await client.activateWorkflow(stored);
@@ -45,10 +58,15 @@ export async function deployReceiver(client: N8nRestClient, kind: ReceiverKind, 
 	for (const base of webhookBaseUrls) {
 		const deadline = Date.now() + REGISTRATION_TIMEOUT_MS;
 		for (;;) {
-			const reply = await fetch(`${base}/webhook/${probePath}`, { method: 'POST', body: '', headers: { 'content-type': 'text/plain' } });
+			const reply = await fetch(`${base}/webhook/${probePath}`, {
+				method: 'POST',
+				body: '',
+				headers: { 'content-type': 'text/plain' },
+			});
 			await reply.arrayBuffer();
 			if (reply.status !== 404) break;
-			if (Date.now() >= deadline) throw new Error(`${RECEIVER_LABEL[kind]}: ${base} never registered /webhook/${probePath}`);
+			if (Date.now() >= deadline)
+				throw new Error(`${RECEIVER_LABEL[kind]}: ${base} never registered /webhook/${probePath}`);
 			await sleep(250);
 		}
 	}

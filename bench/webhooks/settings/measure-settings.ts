@@ -16,7 +16,12 @@ import type { N8nRestClient } from '../../../tooling/n8n/rest-client';
 import { sleep } from '../../../tooling/n8n/wait-for';
 import { processCpuMs } from '../../support/process-cpu';
 import type { LoadSummary } from '../load-generator';
-import { deployReceiver, RECEIVERS, type DeployedReceiver, type ReceiverKind } from './callback-targets';
+import {
+	deployReceiver,
+	RECEIVERS,
+	type DeployedReceiver,
+	type ReceiverKind,
+} from './callback-targets';
 import { startReceiverStack, type ReceiverStack } from './receiver-stack';
 import type { N8nSetting } from './settings';
 
@@ -72,7 +77,11 @@ export async function measureWebhookSettings(
 	options: SettingsOptions,
 	log: (line: string) => void,
 	onStack: (stack: ReceiverStack | undefined) => void,
-): Promise<WebhookSettingsResult & { versions: { n8nVersion: string; n8nNode: string; addedNodes: string[] } | undefined }> {
+): Promise<
+	WebhookSettingsResult & {
+		versions: { n8nVersion: string; n8nNode: string; addedNodes: string[] } | undefined;
+	}
+> {
 	const results: SettingResult[] = [];
 	let versions: { n8nVersion: string; n8nNode: string; addedNodes: string[] } | undefined;
 	const { settings, ...rest } = options;
@@ -82,7 +91,11 @@ export async function measureWebhookSettings(
 		try {
 			stack = await startReceiverStack(setting, log);
 			onStack(stack);
-			versions = { n8nVersion: stack.n8nVersion, n8nNode: stack.n8nNode, addedNodes: stack.addedNodes };
+			versions = {
+				n8nVersion: stack.n8nVersion,
+				n8nNode: stack.n8nNode,
+				addedNodes: stack.addedNodes,
+			};
 			results.push(await measureOneSetting(stack, setting, options, log));
 		} catch (error) {
 			const message = (error as Error).message.split('\n')[0];
@@ -106,16 +119,29 @@ export async function measureWebhookSettings(
 	return { shape: WEBHOOK_SETTINGS_SHAPE, options: rest, settings: results, versions };
 }
 
-async function measureOneSetting(stack: ReceiverStack, setting: N8nSetting, options: SettingsOptions, log: (line: string) => void): Promise<SettingResult> {
+async function measureOneSetting(
+	stack: ReceiverStack,
+	setting: N8nSetting,
+	options: SettingsOptions,
+	log: (line: string) => void,
+): Promise<SettingResult> {
 	const deployed: DeployedReceiver[] = [];
-	for (const kind of RECEIVERS) deployed.push(await deployReceiver(stack.client, kind, stack.webhookBaseUrls));
+	for (const kind of RECEIVERS)
+		deployed.push(await deployReceiver(stack.client, kind, stack.webhookBaseUrls));
 	// Warm-up (code caches, first queries), kept out of the figures.
 	for (const receiver of deployed) {
 		const warm = await runOnce(stack, receiver, 10, options.warmUpCallbacks, options);
-		if (warm.ok === 0) throw new Error(`warm-up of ${receiver.kind}: no callback answered (${warm.firstErrors.join('; ')})`);
+		if (warm.ok === 0)
+			throw new Error(
+				`warm-up of ${receiver.kind}: no callback answered (${warm.firstErrors.join('; ')})`,
+			);
 	}
 	const runs: SettingsRun[] = [];
-	const highestSustainedRate: Record<ReceiverKind, number | null> = { triggerV1: null, triggerV2: null, webhookNode: null };
+	const highestSustainedRate: Record<ReceiverKind, number | null> = {
+		triggerV1: null,
+		triggerV2: null,
+		webhookNode: null,
+	};
 	const climbing = new Set<ReceiverKind>(RECEIVERS);
 	for (const rate of options.rates) {
 		for (const receiver of deployed) {
@@ -145,13 +171,30 @@ async function measureOneSetting(stack: ReceiverStack, setting: N8nSetting, opti
 	};
 }
 
-async function runOnce(stack: ReceiverStack, receiver: DeployedReceiver, rate: number, count: number, options: SettingsOptions): Promise<SettingsRun> {
+async function runOnce(
+	stack: ReceiverStack,
+	receiver: DeployedReceiver,
+	rate: number,
+	count: number,
+	options: SettingsOptions,
+): Promise<SettingsRun> {
 	const before = await drain(stack.client, receiver.workflowId);
 	const cpuBefore = stack.processes.map((p) => processCpuMs(p.pid));
 	const urls = stack.webhookBaseUrls.map((base) => `${base}/webhook/${receiver.webhookPath}`);
 	const summary = await runTsChild<LoadSummary>(
 		LOAD_GENERATOR,
-		['--urls', urls.join(','), '--rate', String(rate), '--count', String(count), '--payload', 'africasTalkingReport', '--timeout-ms', String(options.clientTimeoutMs)],
+		[
+			'--urls',
+			urls.join(','),
+			'--rate',
+			String(rate),
+			'--count',
+			String(count),
+			'--payload',
+			'africasTalkingReport',
+			'--timeout-ms',
+			String(options.clientTimeoutMs),
+		],
 		{ timeoutMs: (count / rate) * 1000 + options.clientTimeoutMs + 120_000 },
 	);
 	const answeredAt = Date.now();
@@ -160,7 +203,8 @@ async function runOnce(stack: ReceiverStack, receiver: DeployedReceiver, rate: n
 	stack.processes.forEach((p, i) => {
 		const now = processCpuMs(p.pid);
 		const was = cpuBefore[i];
-		if (now !== undefined && was !== undefined) cpuMsPerCallback[p.name] = round((now - was) / count);
+		if (now !== undefined && was !== undefined)
+			cpuMsPerCallback[p.name] = round((now - was) / count);
 	});
 	const { perSecond, url, ...rest } = summary;
 	void perSecond;
@@ -174,7 +218,10 @@ async function runOnce(stack: ReceiverStack, receiver: DeployedReceiver, rate: n
 		drainMs: Math.max(0, after.at - answeredAt),
 		cpuMsPerCallback,
 		cpuMsPerCallbackTotal: round(Object.values(cpuMsPerCallback).reduce((a, b) => a + b, 0)),
-		meetsGoal: summary.lost === 0 && executionsStarted === count && summary.latencyMs.p99 < options.p99GoalMs,
+		meetsGoal:
+			summary.lost === 0 &&
+			executionsStarted === count &&
+			summary.latencyMs.p99 < options.p99GoalMs,
 	};
 }
 
@@ -183,7 +230,10 @@ async function runOnce(stack: ReceiverStack, receiver: DeployedReceiver, rate: n
  * the same for a second, so each run starts from an idle n8n and counts only its own executions.
  * A poll n8n fails (503 while its database is busy) is repeated.
  */
-async function drain(client: N8nRestClient, workflowId: string): Promise<{ total: number; finished: number; at: number }> {
+async function drain(
+	client: N8nRestClient,
+	workflowId: string,
+): Promise<{ total: number; finished: number; at: number }> {
 	const deadline = Date.now() + DRAIN_TIMEOUT_MS;
 	let last: { total: number; finished: number } | undefined;
 	let lastChangeAt = Date.now();
@@ -205,7 +255,9 @@ async function drain(client: N8nRestClient, workflowId: string): Promise<{ total
 }
 
 function describe(run: SettingsRun): string {
-	const cpu = Object.entries(run.cpuMsPerCallback).map(([name, ms]) => `${name} ${ms}`).join(', ');
+	const cpu = Object.entries(run.cpuMsPerCallback)
+		.map(([name, ms]) => `${name} ${ms}`)
+		.join(', ');
 	return (
 		`  ${run.receiver} ${run.targetRate}/s × ${run.count}: p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms, lost ${run.lost}, ` +
 		`executions ${run.executionsStarted}, CPU ms/callback ${cpu}` +

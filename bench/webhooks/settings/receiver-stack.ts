@@ -32,7 +32,10 @@ export interface ReceiverStack {
 	stop(): Promise<void>;
 }
 
-export async function startReceiverStack(setting: N8nSetting, log: (line: string) => void): Promise<ReceiverStack> {
+export async function startReceiverStack(
+	setting: N8nSetting,
+	log: (line: string) => void,
+): Promise<ReceiverStack> {
 	const env = { ...N8N_BENCH_ENV, ...setting.env };
 	if (!setting.queue) {
 		const stack = await startBenchStack(log, { extraEnv: setting.env });

@@ -19,7 +19,11 @@ export function header(reply: HttpReply, name: string): string | undefined {
  * 429 and 503 are answered before a gateway takes the message (rate limit, maintenance), so the
  * request can be sent again. Any other 5xx might come after acceptance and is not retried.
  */
-export function retryableRefusal(reply: HttpReply, gateway: string, nowMs: number): BatchOutcome | undefined {
+export function retryableRefusal(
+	reply: HttpReply,
+	gateway: string,
+	nowMs: number,
+): BatchOutcome | undefined {
 	if (reply.statusCode !== 429 && reply.statusCode !== 503) return undefined;
 	const retryAfterMs = parseRetryAfter(header(reply, 'retry-after'), nowMs);
 	const what = reply.statusCode === 429 ? 'rate limit reached' : 'temporarily unavailable';

@@ -188,9 +188,19 @@ export interface InboundPollingCapability {
 	/** The cursor at the newest message stored now (the start of a new trigger: history is not emitted). */
 	latestCursor(http: HttpClient, credentials: Credentials, budget: PollBudget): Promise<PollCursor>;
 	/** Messages after the cursor, at most one gateway page. */
-	fetchAfter(http: HttpClient, credentials: Credentials, cursor: PollCursor, receivedAtMs: number): Promise<InboundPollPage>;
+	fetchAfter(
+		http: HttpClient,
+		credentials: Credentials,
+		cursor: PollCursor,
+		receivedAtMs: number,
+	): Promise<InboundPollPage>;
 	/** The newest `count` messages stored, newest last (manual test runs; no cursor moves). */
-	latest(http: HttpClient, credentials: Credentials, count: number, receivedAtMs: number): Promise<InboundSmsEvent[]>;
+	latest(
+		http: HttpClient,
+		credentials: Credentials,
+		count: number,
+		receivedAtMs: number,
+	): Promise<InboundSmsEvent[]>;
 }
 
 /** How many more requests one poll may make. */
@@ -336,7 +346,11 @@ export interface GatewayAdminCapability {
 	check(operation: 'create' | 'update', input: SmsGatewayInput): GatewayErrorInfo | undefined;
 	list(http: HttpClient, credentials: Credentials): Promise<SmsGatewayConfig[]>;
 	get(http: HttpClient, credentials: Credentials, id: string): Promise<SmsGatewayConfig>;
-	create(http: HttpClient, credentials: Credentials, input: SmsGatewayInput): Promise<GatewayAdminResult>;
+	create(
+		http: HttpClient,
+		credentials: Credentials,
+		input: SmsGatewayInput,
+	): Promise<GatewayAdminResult>;
 	/** Changes only the given fields; omitted secrets keep their stored values. */
 	update(
 		http: HttpClient,

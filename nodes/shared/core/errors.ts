@@ -46,6 +46,10 @@ export class GatewayError extends Error {
 	}
 }
 
-export function errorInfo(code: string | number, message: string, explanation: string): GatewayErrorInfo {
+export function errorInfo(
+	code: string | number,
+	message: string,
+	explanation: string,
+): GatewayErrorInfo {
 	return { code: String(code), message, explanation };
 }

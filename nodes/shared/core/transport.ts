@@ -61,7 +61,10 @@ export function n8nHttpClient(
 			};
 			if (request.body !== undefined) {
 				if (request.form) {
-					options.headers = { ...options.headers, 'Content-Type': 'application/x-www-form-urlencoded' };
+					options.headers = {
+						...options.headers,
+						'Content-Type': 'application/x-www-form-urlencoded',
+					};
 					options.body = request.body as IDataObject;
 				} else if (typeof request.body === 'string') {
 					options.body = request.body;
@@ -79,7 +82,11 @@ export function n8nHttpClient(
 					options,
 					additional,
 				)) as { statusCode: number; headers: HttpReply['headers']; body: unknown };
-				return { statusCode: reply.statusCode, headers: reply.headers ?? {}, body: parseBody(reply.body) };
+				return {
+					statusCode: reply.statusCode,
+					headers: reply.headers ?? {},
+					body: parseBody(reply.body),
+				};
 			} catch (error) {
 				// No HTTP reply arrived. Callers see a TransportError; the nodes turn it into an n8n
 				// error with n8n/errors.ts (toNodeError, toLoadOptionsError) before n8n sees it.

@@ -21,7 +21,13 @@ export type Capability =
 export type Encoding = 'GSM-7' | 'UCS-2';
 
 /** What happened to one recipient of a send. */
-export type RecipientStatus = 'accepted' | 'rejected' | 'invalid' | 'unknown' | 'valid' | 'suppressed';
+export type RecipientStatus =
+	| 'accepted'
+	| 'rejected'
+	| 'invalid'
+	| 'unknown'
+	| 'valid'
+	| 'suppressed';
 
 export interface GatewayErrorInfo {
 	/** The gateway's own code (`403`, `8004`, `110`, …) or ours (`INVALID_NUMBER`, …). */

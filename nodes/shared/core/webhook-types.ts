@@ -155,7 +155,11 @@ export interface WebhookCapability {
 	 */
 	profileCredential?: {
 		credentialType: string;
-		parse(credentials: Record<string, unknown>, request: WebhookRequest, context: ParseContext): ParseResult;
+		parse(
+			credentials: Record<string, unknown>,
+			request: WebhookRequest,
+			context: ParseContext,
+		): ParseResult;
 	};
 	/** `accountKey` auth: the credential holding the key, and the check of one request against it. */
 	accountKey?: {

@@ -22,7 +22,8 @@ export function scheduleTimeInstant(value: unknown, timezone: string): string | 
 }
 
 function fromText(text: string, zone: string): DateTime {
-	if (SMSBOX_FORMAT.test(text)) return DateTime.fromFormat(text, 'yyyy-MM-dd HH:mm', { zone: 'utc' });
+	if (SMSBOX_FORMAT.test(text))
+		return DateTime.fromFormat(text, 'yyyy-MM-dd HH:mm', { zone: 'utc' });
 	const iso = DateTime.fromISO(text, { zone });
 	if (iso.isValid) return iso;
 	const sql = DateTime.fromSQL(text, { zone });

@@ -9,8 +9,13 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { GatewayError, transportFailure } from '../core/errors';
 import type { GatewayErrorInfo } from '../core/types';
 
-export function toNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
-	if (error instanceof GatewayError) return gatewayErrorToNodeError(node, error.info, itemIndex, error.httpStatus);
+export function toNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
+	if (error instanceof GatewayError)
+		return gatewayErrorToNodeError(node, error.info, itemIndex, error.httpStatus);
 	const failure = transportFailure(error);
 	if (failure) {
 		return new NodeOperationError(node, failure.message, {
@@ -22,7 +27,9 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number): Nod
 		});
 	}
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(node, error instanceof Error ? error.message : String(error), { itemIndex });
+	return new NodeOperationError(node, error instanceof Error ? error.message : String(error), {
+		itemIndex,
+	});
 }
 
 export function gatewayErrorToNodeError(
@@ -45,7 +52,9 @@ export function gatewayErrorToNodeError(
  */
 export function toLoadOptionsError(node: INode, error: unknown): NodeOperationError {
 	if (error instanceof GatewayError) {
-		return new NodeOperationError(node, error.info.message, { description: error.info.explanation });
+		return new NodeOperationError(node, error.info.message, {
+			description: error.info.explanation,
+		});
 	}
 	return new NodeOperationError(node, error as Error);
 }

@@ -46,7 +46,10 @@ export function itemParameterReader(context: IExecuteFunctions): ItemParameterRe
 		let plan = compiled.get(name);
 		if (plan === undefined) {
 			const value = rawAt(raw, name);
-			plan = native && value !== undefined && holdsExpression(value) ? (compileParameter(value) ?? null) : null;
+			plan =
+				native && value !== undefined && holdsExpression(value)
+					? (compileParameter(value) ?? null)
+					: null;
 			compiled.set(name, plan);
 		}
 		return plan;
@@ -59,7 +62,11 @@ export function itemParameterReader(context: IExecuteFunctions): ItemParameterRe
 			const value = evaluateCompiledParameter(plan, items[itemIndex]?.json);
 			if (value !== DECLINED) return value as T;
 		}
-		const value = context.getNodeParameter(name, itemIndex, fallback as NodeParameterValueType) as T;
+		const value = context.getNodeParameter(
+			name,
+			itemIndex,
+			fallback as NodeParameterValueType,
+		) as T;
 		if (!holdsExpression(rawAt(raw, name))) fixed.set(name, value);
 		return value;
 	};

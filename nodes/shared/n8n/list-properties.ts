@@ -19,7 +19,9 @@ export function returnAllAndLimit(resource: string, operation = 'getAll'): INode
 			displayName: 'Limit',
 			name: 'limit',
 			type: 'number',
-			displayOptions: { show: { resource: [resource], operation: [operation], returnAll: [false] } },
+			displayOptions: {
+				show: { resource: [resource], operation: [operation], returnAll: [false] },
+			},
 			typeOptions: { minValue: 1 },
 			default: 50,
 			description: 'Max number of results to return',

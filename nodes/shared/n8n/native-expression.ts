@@ -159,7 +159,13 @@ function resolvePath(json: unknown, path: JsonPath): unknown {
 		if (value === DECLINED) return DECLINED;
 	}
 	const type = typeof value;
-	if (value === null || value === undefined || type === 'string' || type === 'number' || type === 'boolean') {
+	if (
+		value === null ||
+		value === undefined ||
+		type === 'string' ||
+		type === 'number' ||
+		type === 'boolean'
+	) {
 		return value;
 	}
 	return DECLINED;

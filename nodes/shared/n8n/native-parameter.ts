@@ -15,7 +15,10 @@ export type CompiledParameter =
 	| { readonly kind: 'fixed'; readonly value: unknown }
 	| { readonly kind: 'expression'; readonly expression: NativeExpression }
 	| { readonly kind: 'array'; readonly elements: readonly CompiledParameter[] }
-	| { readonly kind: 'object'; readonly entries: ReadonlyArray<readonly [string, CompiledParameter]> };
+	| {
+			readonly kind: 'object';
+			readonly entries: ReadonlyArray<readonly [string, CompiledParameter]>;
+	  };
 
 /** Deeper collections are left to n8n (the package's own go two levels deep). */
 const MAX_DEPTH = 8;

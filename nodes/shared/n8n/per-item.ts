@@ -12,8 +12,15 @@ import type { GatewayErrorInfo } from '../core/types';
 import { toNodeError } from './errors';
 
 /** A problem found before calling the gateway: nothing was sent, so it is not an API error. */
-export function inputError(node: INode, info: GatewayErrorInfo, itemIndex: number): NodeOperationError {
-	const error = new NodeOperationError(node, info.message, { itemIndex, description: info.explanation });
+export function inputError(
+	node: INode,
+	info: GatewayErrorInfo,
+	itemIndex: number,
+): NodeOperationError {
+	const error = new NodeOperationError(node, info.message, {
+		itemIndex,
+		description: info.explanation,
+	});
 	error.context.code = info.code;
 	return error;
 }
@@ -34,10 +41,15 @@ export async function runPerItem(
 			const nodeError = toNodeError(context.getNode(), error, itemIndex);
 			if (!context.continueOnFail()) throw nodeError;
 			const code =
-				error instanceof GatewayError ? error.info.code : (nodeError.context?.code as string | undefined);
+				error instanceof GatewayError
+					? error.info.code
+					: (nodeError.context?.code as string | undefined);
 			const failed: INodeExecutionData = {
 				// Only error keys, so n8n's error output recognises the item (WorkflowExecute).
-				json: { error: nodeError.message, details: { code: code ?? null, description: nodeError.description ?? null } },
+				json: {
+					error: nodeError.message,
+					details: { code: code ?? null, description: nodeError.description ?? null },
+				},
 				pairedItem: { item: itemIndex },
 			};
 			if (context.getNode().onError === 'continueErrorOutput') failed.error = nodeError;

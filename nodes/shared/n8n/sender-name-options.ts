@@ -9,10 +9,13 @@ import { adapterFor, gatewaysWith } from '../registry/registry';
 import { n8nHttpClient } from '../core/transport';
 import { toLoadOptionsError } from './errors';
 
-export async function getApprovedSenderNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getApprovedSenderNames(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const gateway = this.getCurrentNodeParameter('gateway');
 	// Without a gateway parameter, the (only) gateway that manages sender names.
-	const adapter = typeof gateway === 'string' && gateway ? adapterFor(gateway) : gatewaysWith('senderNames')[0];
+	const adapter =
+		typeof gateway === 'string' && gateway ? adapterFor(gateway) : gatewaysWith('senderNames')[0];
 	const capability = adapter?.senderNames;
 	if (!capability) return [];
 	try {

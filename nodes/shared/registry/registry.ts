@@ -11,7 +11,13 @@ import { smsBox } from '../adapters/smsbox';
 import type { GatewayAdapter } from '../core/adapter';
 import type { Capability } from '../core/types';
 
-export const ADAPTERS: readonly GatewayAdapter[] = [africasTalking, gupshup, smsBox, dhis2, httpGateway];
+export const ADAPTERS: readonly GatewayAdapter[] = [
+	africasTalking,
+	gupshup,
+	smsBox,
+	dhis2,
+	httpGateway,
+];
 
 export function adapterFor(id: string): GatewayAdapter {
 	const adapter = ADAPTERS.find((a) => a.id === id);
@@ -38,7 +44,9 @@ export function capabilitiesOf(adapter: GatewayAdapter): Capability[] {
 		deliveryReports: kinds.includes('deliveryReport'),
 		optOut: kinds.includes('optOut'),
 	};
-	return all.filter((c) => posts[c] ?? (adapter as unknown as Record<string, unknown>)[c] !== undefined);
+	return all.filter(
+		(c) => posts[c] ?? (adapter as unknown as Record<string, unknown>)[c] !== undefined,
+	);
 }
 
 export function gatewaysWith(capability: Capability): GatewayAdapter[] {

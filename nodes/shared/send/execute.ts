@@ -52,18 +52,28 @@ export const DEFAULT_RETRY: RetryPolicy = {
 	maxTotalWaitMs: 120_000,
 };
 
-export function batchesFor(adapter: GatewayAdapter, messages: OutgoingMessage[], batchSize?: number) {
+export function batchesFor(
+	adapter: GatewayAdapter,
+	messages: OutgoingMessage[],
+	batchSize?: number,
+) {
 	const send = adapter.send!;
 	const max = send.limits.maxRecipientsPerRequest;
 	const size = Math.max(1, Math.min(batchSize && batchSize > 0 ? batchSize : max, max));
 	// Messages share a request only when the gateway's key and their send options agree.
-	return groupInOrder(messages, (m) => `${optionsKey(m.options)}\u0001${send.batchKey(m)}`).flatMap((group) =>
-		chunk(group.items, size),
+	return groupInOrder(messages, (m) => `${optionsKey(m.options)}\u0001${send.batchKey(m)}`).flatMap(
+		(group) => chunk(group.items, size),
 	);
 }
 
 function optionsKey(options: SendOptions): string {
-	return [options.scheduleAt, options.keyword, options.linkId, options.enqueue, options.retryDurationInHours]
+	return [
+		options.scheduleAt,
+		options.keyword,
+		options.linkId,
+		options.enqueue,
+		options.retryDurationInHours,
+	]
 		.map((v) => v ?? '')
 		.join('\u0000');
 }
@@ -83,7 +93,8 @@ export async function executeSend(plan: SendPlan, options: ExecuteOptions): Prom
 	const batches = batchesFor(adapter, plan.messages, options.batchSize);
 	await mapWithConcurrency(batches, Math.max(1, options.concurrency), async (messages) => {
 		const outcome = await sendWithRetry(messages);
-		for (const o of outcomeFor(messages, outcome)) results[o.message.ref] = toResult(adapter, o.message, o);
+		for (const o of outcomeFor(messages, outcome))
+			results[o.message.ref] = toResult(adapter, o.message, o);
 	});
 
 	async function sendWithRetry(messages: OutgoingMessage[]): Promise<BatchOutcome> {
@@ -93,7 +104,12 @@ export async function executeSend(plan: SendPlan, options: ExecuteOptions): Prom
 				if (stoppedBy) return { kind: 'done', value: notSentBecause(stoppedBy) };
 				requests++;
 				try {
-					const answer = await send!.sendBatch(options.http, options.credentials, { messages }, messages[0].options);
+					const answer = await send!.sendBatch(
+						options.http,
+						options.credentials,
+						{ messages },
+						messages[0].options,
+					);
 					if (answer.kind === 'retry') {
 						lastRefusal = answer.error;
 						return { kind: 'retry', reason: answer.reason, retryAfterMs: answer.retryAfterMs };
@@ -110,7 +126,10 @@ export async function executeSend(plan: SendPlan, options: ExecuteOptions): Prom
 						);
 						return { kind: 'retry', reason: failure.message };
 					}
-					return { kind: 'done', value: { kind: 'ambiguous', error: ambiguous(adapter.displayName, error) } };
+					return {
+						kind: 'done',
+						value: { kind: 'ambiguous', error: ambiguous(adapter.displayName, error) },
+					};
 				}
 			},
 			options.retry ?? DEFAULT_RETRY,
@@ -133,7 +152,9 @@ export async function executeSend(plan: SendPlan, options: ExecuteOptions): Prom
 	for (let index = 0; index < plan.entries.length; index++) {
 		const entry = plan.entries[index];
 		const result =
-			entry.kind === 'decided' ? entry.result : (results[index] ?? toResult(adapter, entry.message, undefined));
+			entry.kind === 'decided'
+				? entry.result
+				: (results[index] ?? toResult(adapter, entry.message, undefined));
 		results[index] = result;
 		if (result.status === 'accepted' || result.status === 'unknown') anythingMayHaveBeenSent = true;
 	}

@@ -5,7 +5,12 @@
  */
 import type { GatewayAdapter, SendCapability } from '../core/adapter';
 import { errorInfo } from '../core/errors';
-import type { GatewayErrorInfo, OutgoingMessage, RecipientResult, SendOptions } from '../core/types';
+import type {
+	GatewayErrorInfo,
+	OutgoingMessage,
+	RecipientResult,
+	SendOptions,
+} from '../core/types';
 import { normalizePhoneNumber, parseRecipientList } from '../helpers/phone';
 import { replaceLookAlikes } from '../helpers/gsm-lookalikes';
 import { analyzeText } from '../helpers/segments';
@@ -43,7 +48,11 @@ export interface SendPlan {
 	messages: OutgoingMessage[];
 }
 
-export function planSend(adapter: GatewayAdapter, inputs: SendInput[], options: PlanOptions): SendPlan {
+export function planSend(
+	adapter: GatewayAdapter,
+	inputs: SendInput[],
+	options: PlanOptions,
+): SendPlan {
 	const send = adapter.send;
 	if (!send) throw new Error(`${adapter.displayName} cannot send SMS`);
 	const entries: PlanEntry[] = [];
@@ -115,7 +124,15 @@ export function planSend(adapter: GatewayAdapter, inputs: SendInput[], options: 
 				const first = firstSeen.get(key);
 				if (first !== undefined) {
 					entries.push(
-						decided(adapter, input, raw, 'invalid', duplicate(first, entries), phone.e164, text.analysis),
+						decided(
+							adapter,
+							input,
+							raw,
+							'invalid',
+							duplicate(first, entries),
+							phone.e164,
+							text.analysis,
+						),
 					);
 					continue;
 				}
@@ -155,10 +172,20 @@ function dedupeKey(message: OutgoingMessage, textIds: Map<string, number>): stri
 /** The per-message options other than the schedule time, as one string ('' when none is set). */
 function otherOptionsKey(options: SendOptions): string {
 	const { keyword, linkId, enqueue, retryDurationInHours } = options;
-	if (keyword === undefined && linkId === undefined && enqueue === undefined && retryDurationInHours === undefined) {
+	if (
+		keyword === undefined &&
+		linkId === undefined &&
+		enqueue === undefined &&
+		retryDurationInHours === undefined
+	) {
 		return '';
 	}
-	return JSON.stringify([keyword ?? null, linkId ?? null, enqueue ?? null, retryDurationInHours ?? null]);
+	return JSON.stringify([
+		keyword ?? null,
+		linkId ?? null,
+		enqueue ?? null,
+		retryDurationInHours ?? null,
+	]);
 }
 
 interface PreparedText {
@@ -175,7 +202,11 @@ function prepareText(
 	let template = String(input.message ?? '');
 	if (template.trim() === '') {
 		return {
-			error: errorInfo('EMPTY_MESSAGE', 'The message is empty', `Item ${input.itemIndex + 1}: give the text to send.`),
+			error: errorInfo(
+				'EMPTY_MESSAGE',
+				'The message is empty',
+				`Item ${input.itemIndex + 1}: give the text to send.`,
+			),
 		};
 	}
 	const unicodeAllowed = send.limits.unicode && policy !== 'gsm7Only';

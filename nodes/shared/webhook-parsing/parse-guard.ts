@@ -3,7 +3,13 @@
  * kind) into refusals, so parsers can read fields in a straight line.
  */
 import { PayloadError } from './fields';
-import type { HttpAnswer, ParseContext, ParseResult, SmsEvent, WebhookRequest } from '../core/webhook-types';
+import type {
+	HttpAnswer,
+	ParseContext,
+	ParseResult,
+	SmsEvent,
+	WebhookRequest,
+} from '../core/webhook-types';
 
 export type EventParser = (
 	request: WebhookRequest,

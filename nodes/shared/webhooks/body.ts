@@ -8,7 +8,12 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { isForbiddenKey, MAX_BODY_BYTES, MAX_FIELDS, MAX_JSON_DEPTH } from '../webhook-parsing/limits';
+import {
+	isForbiddenKey,
+	MAX_BODY_BYTES,
+	MAX_FIELDS,
+	MAX_JSON_DEPTH,
+} from '../webhook-parsing/limits';
 import type { BodyKind, Rejection, RequestBody } from '../core/webhook-types';
 
 export interface BodySource {

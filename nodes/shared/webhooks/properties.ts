@@ -76,7 +76,11 @@ function authenticationProperties(gateways: WebhookGateway[]): INodeProperties[]
 	>();
 	for (const gateway of gateways) {
 		const key = `${gateway.webhooks.authMethods.join(',')}|${gateway.webhooks.accountKey?.credentialType ?? ''}`;
-		const group = groups.get(key) ?? { methods: gateway.webhooks.authMethods, first: gateway, gateways: [] };
+		const group = groups.get(key) ?? {
+			methods: gateway.webhooks.authMethods,
+			first: gateway,
+			gateways: [],
+		};
 		group.gateways.push(gateway.id);
 		groups.set(key, group);
 	}
@@ -139,10 +143,7 @@ const AUTH_DETAILS: INodeProperties[] = [
 ];
 
 /** The properties every SMS trigger starts with, in order. */
-function commonTriggerProperties(
-	kind: EventKind,
-	defaultGateway: GatewayId,
-): INodeProperties[] {
+function commonTriggerProperties(kind: EventKind, defaultGateway: GatewayId): INodeProperties[] {
 	const gateways = triggerGateways(kind);
 	const notices: INodeProperties[] = gateways.map((gateway) => ({
 		displayName: setupNotice(kind, gateway.id),
@@ -248,7 +249,8 @@ const NATIVE_RESOLVERS_KEY = Symbol.for('n8n.webhookDescriptionResolvers');
 export function gatewayWebhookPath(defaultPath: string): Pick<IWebhookDescription, 'path'> {
 	const own = WEBHOOK_GATEWAYS.filter((g) => g.webhooks.webhookPath !== undefined);
 	const expression = own.reduceRight(
-		(otherwise, g) => `$parameter["gateway"] === "${g.id}" ? "${g.webhooks.webhookPath}" : ${otherwise}`,
+		(otherwise, g) =>
+			`$parameter["gateway"] === "${g.id}" ? "${g.webhooks.webhookPath}" : ${otherwise}`,
 		`"${defaultPath}"`,
 	);
 	const template = `={{${expression}}}`;

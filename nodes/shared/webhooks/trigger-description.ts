@@ -14,7 +14,10 @@ import type { EventKind } from '../core/webhook-types';
 import { TRIGGER_DEFAULT_VERSION, TRIGGER_VERSIONS, triggerCredentials } from './properties';
 
 /** `group`, `version` and `defaultVersion`: between `icon` and `subtitle`. */
-export const SMS_TRIGGER_VERSIONING: Pick<INodeTypeDescription, 'group' | 'version' | 'defaultVersion'> = {
+export const SMS_TRIGGER_VERSIONING: Pick<
+	INodeTypeDescription,
+	'group' | 'version' | 'defaultVersion'
+> = {
 	group: ['trigger'],
 	version: TRIGGER_VERSIONS,
 	defaultVersion: TRIGGER_DEFAULT_VERSION,

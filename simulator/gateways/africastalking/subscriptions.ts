@@ -57,7 +57,11 @@ function readSubscriptionForm(
 const CHECKOUT_TOKEN_LIFETIME_MS = 10 * 60_000;
 
 /** POST /checkout/token/create: form `phoneNumber`; no credentials (documented as an open endpoint). */
-export function handleCreateCheckoutToken(ctx: SimContext, state: AtState, req: SimRequest): SimReply {
+export function handleCreateCheckoutToken(
+	ctx: SimContext,
+	state: AtState,
+	req: SimRequest,
+): SimReply {
 	const phoneNumber = parseForm(req).get('phoneNumber');
 	if (!phoneNumber) return missingField('phoneNumber');
 	if (!phoneNumber.startsWith('+') || !parseInternational(phoneNumber)) {

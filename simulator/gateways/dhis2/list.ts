@@ -45,7 +45,12 @@ function compare(left: unknown, right: string): number {
 	return text < right ? -1 : text > right ? 1 : 0;
 }
 
-function matches(item: Record<string, unknown>, property: string, operator: string, value: string): boolean {
+function matches(
+	item: Record<string, unknown>,
+	property: string,
+	operator: string,
+	value: string,
+): boolean {
 	const actual = item[property];
 	switch (operator) {
 		case 'eq':
@@ -64,9 +69,14 @@ function matches(item: Record<string, unknown>, property: string, operator: stri
 		case 'like':
 			return String(actual ?? '').includes(value);
 		case 'ilike':
-			return String(actual ?? '').toLowerCase().includes(value.toLowerCase());
+			return String(actual ?? '')
+				.toLowerCase()
+				.includes(value.toLowerCase());
 		case 'in':
-			return value.replace(/^\[|\]$/g, '').split(',').includes(String(actual ?? ''));
+			return value
+				.replace(/^\[|\]$/g, '')
+				.split(',')
+				.includes(String(actual ?? ''));
 		default:
 			return false;
 	}
@@ -93,7 +103,10 @@ function filterAndOrder(
 		});
 		out = [...out].sort((a, b) => {
 			for (const { property, sign } of keys) {
-				const c = compare(a[property], b[property] === undefined || b[property] === null ? '' : String(b[property]));
+				const c = compare(
+					a[property],
+					b[property] === undefined || b[property] === null ? '' : String(b[property]),
+				);
 				if (c !== 0) return sign * c;
 			}
 			return 0;

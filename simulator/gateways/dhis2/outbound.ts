@@ -140,7 +140,9 @@ function maxLength(gateway: GatewayConfig): number {
  * (GatewayResponse; generic http: "failed").
  */
 function sliceFailure(ctx: SimContext, gateway: GatewayConfig, slice: string[]): string | null {
-	const refusal = slice.map((to) => resolveOutcome(ctx.config, to)).find((r) => r.outcome === 'rejected');
+	const refusal = slice
+		.map((to) => resolveOutcome(ctx.config, to))
+		.find((r) => r.outcome === 'rejected');
 	if (!refusal) return null;
 	if (refusal.gatewayStatus !== undefined) return refusal.gatewayStatus;
 	return gateway.type === 'bulksms' || gateway.type === 'clickatell' ? 'bad request' : 'failed';

@@ -36,7 +36,12 @@ export function sendGupshupEvent(
 	status: GupshupEventStatus,
 	tsMs = ctx.clock.now(),
 ): Promise<CallbackAttempt[]> {
-	const payload: Record<string, unknown> = { destination: record.to, messageId: record.id, ts: String(tsMs), status };
+	const payload: Record<string, unknown> = {
+		destination: record.to,
+		messageId: record.id,
+		ts: String(tsMs),
+		status,
+	};
 	// INF: the DLR documents no failure field; a failed event given a gatewayStatus carries it as
 	// `code` (an 80xx number of the seed's list) or as `reason` (any other text).
 	if (status === 'failed' && record.gatewayStatus !== undefined) {

@@ -57,7 +57,8 @@ export function handleGupshupSend(ctx: SimContext, req: SimRequest, appId: strin
 	if (isBlacklisted(ctx.config, destination)) return gupshupError(8006);
 	// Documented codes no check above produces (8003, 8007, 8009, 8010, 8013, 8014): by config rule.
 	const refusal = sendRefusalCode(ctx.config, 'gupshup', destination);
-	if (refusal !== undefined && isGupshupErrorCode(refusal)) return gupshupError(refusal, undefined, refusal === 8005 ? 500 : 400);
+	if (refusal !== undefined && isGupshupErrorCode(refusal))
+		return gupshupError(refusal, undefined, refusal === 8005 ? 500 : 400);
 	const { segments, encoding } = countSegments(message);
 	const cost = toMinor(ctx.config.costs.gupshup) * segments;
 	if (!ctx.balances.charge('gupshup', cost)) return gupshupError(8002);

@@ -56,7 +56,9 @@ function handleSendSms(ctx: SimContext, req: SimRequest): SimReply {
 export function createKannel(ctx: SimContext): GatewayModule {
 	return {
 		name: 'kannel',
-		routes: [{ method: 'GET', pattern: '/cgi-bin/sendsms', handler: (req) => handleSendSms(ctx, req) }],
+		routes: [
+			{ method: 'GET', pattern: '/cgi-bin/sendsms', handler: (req) => handleSendSms(ctx, req) },
+		],
 		notFound: () => textReply(404, 'Unknown request'),
 		methodNotAllowed: () => textReply(405, 'Method not allowed'),
 		faultReply: (kind, retryAfterSeconds) =>

@@ -43,7 +43,9 @@ export function receiveSmsboxInbound(ctx: SimContext, input: InboundInput): Inbo
 		messageId: transactionId,
 		// "You can validate the API Key on each callback request" (SMSBox's documentation, docs/gateways/smsbox.md#two-way-callback): the key, in the
 		// header the doc's tables name (INF: how it is sent is not documented).
-		...(ctx.config.smsboxCallbackApiKey ? { headers: { 'api-key': ctx.accounts.smsBox.apiKey } } : {}),
+		...(ctx.config.smsboxCallbackApiKey
+			? { headers: { 'api-key': ctx.accounts.smsBox.apiKey } }
+			: {}),
 	});
 	return { inbound: payload, callback };
 }

@@ -16,8 +16,17 @@ import { countSegments } from '../../core/segments';
 import type { MessageRecord } from '../../core/types';
 import type { GatewayModule } from '../gateway';
 
-function twilioError(status: number, code: number, message: string, headers: Record<string, string> = {}): SimReply {
-	return jsonReply(status, { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status }, headers);
+function twilioError(
+	status: number,
+	code: number,
+	message: string,
+	headers: Record<string, string> = {},
+): SimReply {
+	return jsonReply(
+		status,
+		{ code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status },
+		headers,
+	);
 }
 
 function isAuthorised(ctx: SimContext, req: SimRequest, accountSid: string): boolean {
@@ -26,9 +35,15 @@ function isAuthorised(ctx: SimContext, req: SimRequest, accountSid: string): boo
 	return accountSid === account.accountSid && header(req, 'authorization') === expected;
 }
 
-function handleSend(ctx: SimContext, req: SimRequest, accountSid: string, callbacks: Map<string, string>): SimReply {
+function handleSend(
+	ctx: SimContext,
+	req: SimRequest,
+	accountSid: string,
+	callbacks: Map<string, string>,
+): SimReply {
 	if (!isAuthorised(ctx, req, accountSid)) return twilioError(401, 20003, 'Authenticate');
-	if (mediaType(req) !== 'application/x-www-form-urlencoded') return twilioError(400, 21603, 'A message body is required');
+	if (mediaType(req) !== 'application/x-www-form-urlencoded')
+		return twilioError(400, 21603, 'A message body is required');
 	const form = parseForm(req);
 	const to = form.get('To') ?? '';
 	const from = form.get('From') ?? '';
@@ -39,7 +54,8 @@ function handleSend(ctx: SimContext, req: SimRequest, accountSid: string, callba
 	}
 	if (from === '') return twilioError(400, 21603, "A 'From' phone number is required.");
 	if (body === '') return twilioError(400, 21602, 'Message body is required.');
-	if (isBlacklisted(ctx.config, to)) return twilioError(400, 21610, 'Attempt to send to unsubscribed recipient');
+	if (isBlacklisted(ctx.config, to))
+		return twilioError(400, 21610, 'Attempt to send to unsubscribed recipient');
 	const { segments, encoding } = countSegments(body);
 	const record = ctx.store.add({
 		gateway: 'twilio',
@@ -57,7 +73,8 @@ function handleSend(ctx: SimContext, req: SimRequest, accountSid: string, callba
 		acceptedAt: ctx.clock.iso(),
 	});
 	const statusCallback = form.get('StatusCallback');
-	if (statusCallback && /^https?:\/\//.test(statusCallback)) callbacks.set(record.id, statusCallback);
+	if (statusCallback && /^https?:\/\//.test(statusCallback))
+		callbacks.set(record.id, statusCallback);
 	ctx.accepted([record]);
 	return jsonReply(201, {
 		sid: record.id,
@@ -74,10 +91,19 @@ function handleSend(ctx: SimContext, req: SimRequest, accountSid: string, callba
 	});
 }
 
-function reportDelivery(ctx: SimContext, record: MessageRecord, callbacks: Map<string, string>): Promise<CallbackAttempt[]> {
+function reportDelivery(
+	ctx: SimContext,
+	record: MessageRecord,
+	callbacks: Map<string, string>,
+): Promise<CallbackAttempt[]> {
 	const url = callbacks.get(record.id);
 	if (!url) return Promise.resolve([]);
-	const status = record.status === 'delivered' ? 'delivered' : record.status === 'rejected' ? 'failed' : 'undelivered';
+	const status =
+		record.status === 'delivered'
+			? 'delivered'
+			: record.status === 'rejected'
+				? 'failed'
+				: 'undelivered';
 	const fields: Record<string, string> = {
 		MessageSid: record.id,
 		SmsSid: record.id,

@@ -9,7 +9,13 @@
  *   npx tsx test/e2e/callbacks/ab-callbacks.ts [rounds, default 6] [callbacks per burst, default 100]
  */
 import { sleep } from '../../../tooling/n8n/wait-for';
-import { atDeliveryReport, deployTarget, FORM, triggerWorkflow, type CallbackTarget } from './support/callback-workflows';
+import {
+	atDeliveryReport,
+	deployTarget,
+	FORM,
+	triggerWorkflow,
+	type CallbackTarget,
+} from './support/callback-workflows';
 import { startOwnN8n } from './support/own-n8n';
 import { processCpuMs } from './support/process-cpu';
 
@@ -17,7 +23,8 @@ const ROUNDS = Number(process.argv[2] ?? 6);
 const CALLBACKS = Number(process.argv[3] ?? 100);
 const CONCURRENCY = 4;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main(): Promise<void> {
 	const log = (line: string) => process.stdout.write(`[ab] ${line}\n`);
@@ -25,7 +32,9 @@ async function main(): Promise<void> {
 	try {
 		const targets: Array<{ version: number; target: CallbackTarget; cpu: number[] }> = [];
 		for (const version of [1, 2]) {
-			const target = triggerWorkflow('smsDeliveryReportTrigger', version, { gateway: 'africasTalking' });
+			const target = triggerWorkflow('smsDeliveryReportTrigger', version, {
+				gateway: 'africasTalking',
+			});
 			await deployTarget(own.client, target);
 			targets.push({ version, target, cpu: [] });
 		}
@@ -49,11 +58,15 @@ async function main(): Promise<void> {
 				// Executions finish (and are saved) a little after their callback was answered.
 				await sleep(2000);
 				entry.cpu.push((processCpuMs(own.n8n.pid) - before) / CALLBACKS);
-				log(`round ${round + 1}, v${entry.version}: ${entry.cpu.at(-1)!.toFixed(1)} ms CPU per callback`);
+				log(
+					`round ${round + 1}, v${entry.version}: ${entry.cpu.at(-1)!.toFixed(1)} ms CPU per callback`,
+				);
 			}
 		}
 		for (const entry of targets)
-			log(`v${entry.version}: median ${median(entry.cpu).toFixed(1)} ms per callback (${entry.cpu.map((c) => c.toFixed(1)).join(', ')})`);
+			log(
+				`v${entry.version}: median ${median(entry.cpu).toFixed(1)} ms per callback (${entry.cpu.map((c) => c.toFixed(1)).join(', ')})`,
+			);
 	} finally {
 		await own.stop();
 	}

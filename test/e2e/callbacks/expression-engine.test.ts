@@ -12,7 +12,11 @@
  * one, so it is held to the same zero. n8n's own Webhook node is measured beside them as the reference.
  */
 import { finishedExecutions } from '../../../tooling/n8n/executions';
-import { countsBetween, readExpressionCounts, type ExpressionCounts } from './support/expression-metrics';
+import {
+	countsBetween,
+	readExpressionCounts,
+	type ExpressionCounts,
+} from './support/expression-metrics';
 import {
 	AT_INBOUND,
 	atDeliveryReport,
@@ -43,7 +47,10 @@ interface Scenario {
 /** The Custom HTTP Gateway credential the custom-gateway scenario uses, stored in beforeAll. */
 const customCredential = { id: '', name: 'callbacks: Custom HTTP Gateway (Twilio profile)' };
 const TWILIO_PROFILE = JSON.parse(
-	fs.readFileSync(path.join(__dirname, '../../../docs/custom-gateway-profiles/twilio.json'), 'utf8'),
+	fs.readFileSync(
+		path.join(__dirname, '../../../docs/custom-gateway-profiles/twilio.json'),
+		'utf8',
+	),
 ) as Record<string, unknown>;
 
 const SCENARIOS: Scenario[] = [
@@ -57,7 +64,10 @@ const SCENARIOS: Scenario[] = [
 	{
 		label: "Delivery Report, Africa's Talking, Failures Only: a delivered report acknowledged",
 		target: (v) =>
-			triggerWorkflow('smsDeliveryReportTrigger', v, { gateway: 'africasTalking', statusFilter: 'failures' }),
+			triggerWorkflow('smsDeliveryReportTrigger', v, {
+				gateway: 'africasTalking',
+				statusFilter: 'failures',
+			}),
 		contentType: FORM,
 		body: (i) => atDeliveryReport(`filtered${i}`),
 		starts: false,
@@ -78,7 +88,8 @@ const SCENARIOS: Scenario[] = [
 	},
 	{
 		// The trigger reads its httpSmsGatewayApi credential on every callback (the mapping is there).
-		label: 'Delivery Report, Custom HTTP Gateway (Twilio profile, mapping read from the credential)',
+		label:
+			'Delivery Report, Custom HTTP Gateway (Twilio profile, mapping read from the credential)',
 		target: (v) =>
 			triggerWorkflow('smsDeliveryReportTrigger', v, { gateway: 'httpGateway' }, undefined, {
 				httpSmsGatewayApi: customCredential,
@@ -120,12 +131,17 @@ describe('expression evaluations per callback in n8n 2.41.1 with N8N_EXPRESSION_
 				(m) =>
 					`${m.version.padEnd(4)} ${String(m.counts.evaluations).padStart(3)} evaluations, ${String(m.counts.isolatesAcquired).padStart(3)} isolates (${m.counts.coldStarts} cold)  ${m.label}`,
 			);
-			process.stdout.write(`\n[callbacks] per ${CALLBACKS} callbacks, lazy acquisition:\n${lines.join('\n')}\n`);
+			process.stdout.write(
+				`\n[callbacks] per ${CALLBACKS} callbacks, lazy acquisition:\n${lines.join('\n')}\n`,
+			);
 		}
 	});
 
 	/** Sends the callbacks one after the other and returns what n8n's engine counted meanwhile. */
-	async function measure(target: CallbackTarget, scenario: Pick<Scenario, 'contentType' | 'body' | 'starts'>) {
+	async function measure(
+		target: CallbackTarget,
+		scenario: Pick<Scenario, 'contentType' | 'body' | 'starts'>,
+	) {
 		const { client, n8n } = own;
 		const workflow = await deployTarget(client, target);
 		const executionsBefore = (await client.listExecutions({ workflowId: workflow.id })).length;
@@ -156,7 +172,9 @@ describe('expression evaluations per callback in n8n 2.41.1 with N8N_EXPRESSION_
 			measured.push({ label: scenario.label, version: 'v2', counts: v2.counts });
 
 			// Same answers, same executions at both versions.
-			expect(v2.replies.map((r) => [r.status, r.body])).toEqual(v1.replies.map((r) => [r.status, r.body]));
+			expect(v2.replies.map((r) => [r.status, r.body])).toEqual(
+				v1.replies.map((r) => [r.status, r.body]),
+			);
 			expect(v1.replies.every((r) => r.status === 200)).toBe(true);
 			expect(v2.executions).toBe(v1.executions);
 			expect(v1.executions).toBe(scenario.starts ? CALLBACKS : 0);

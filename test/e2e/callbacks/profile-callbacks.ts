@@ -33,7 +33,8 @@ import { processCpuMs } from './support/process-cpu';
 const ANALYSE_ONLY = process.argv[2] === 'analyse';
 const CALLBACKS = ANALYSE_ONLY ? 0 : Number(process.argv[2] ?? 200);
 const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
-const profileFileOf = (setting: string) => path.join(RESULTS_DIR, `callbacks-${setting.replace(/\W+/g, '-')}.cpuprofile`);
+const profileFileOf = (setting: string) =>
+	path.join(RESULTS_DIR, `callbacks-${setting.replace(/\W+/g, '-')}.cpuprofile`);
 const CONCURRENCY = 4;
 const SETTINGS = [
 	{ label: 'defaults', env: {} as Record<string, string> },
@@ -47,17 +48,33 @@ interface Target {
 }
 
 const TARGETS: Target[] = [
-	{ label: 'Delivery Report v1', build: () => triggerWorkflow('smsDeliveryReportTrigger', 1, { gateway: 'africasTalking' }), starts: true },
-	{ label: 'Delivery Report v2', build: () => triggerWorkflow('smsDeliveryReportTrigger', 2, { gateway: 'africasTalking' }), starts: true },
+	{
+		label: 'Delivery Report v1',
+		build: () => triggerWorkflow('smsDeliveryReportTrigger', 1, { gateway: 'africasTalking' }),
+		starts: true,
+	},
+	{
+		label: 'Delivery Report v2',
+		build: () => triggerWorkflow('smsDeliveryReportTrigger', 2, { gateway: 'africasTalking' }),
+		starts: true,
+	},
 	{ label: "n8n's Webhook node v2", build: () => webhookNodeWorkflow(), starts: true },
 	{
 		label: 'Delivery Report v1, acknowledged only',
-		build: () => triggerWorkflow('smsDeliveryReportTrigger', 1, { gateway: 'africasTalking', statusFilter: 'failures' }),
+		build: () =>
+			triggerWorkflow('smsDeliveryReportTrigger', 1, {
+				gateway: 'africasTalking',
+				statusFilter: 'failures',
+			}),
 		starts: false,
 	},
 	{
 		label: 'Delivery Report v2, acknowledged only',
-		build: () => triggerWorkflow('smsDeliveryReportTrigger', 2, { gateway: 'africasTalking', statusFilter: 'failures' }),
+		build: () =>
+			triggerWorkflow('smsDeliveryReportTrigger', 2, {
+				gateway: 'africasTalking',
+				statusFilter: 'failures',
+			}),
 		starts: false,
 	},
 ];
@@ -82,7 +99,13 @@ function analyse(results: BurstResult[]): void {
 	}
 }
 
-async function burst(own: OwnN8n, setting: string, target: Target, deployed: CallbackTarget, workflowId: string): Promise<BurstResult> {
+async function burst(
+	own: OwnN8n,
+	setting: string,
+	target: Target,
+	deployed: CallbackTarget,
+	workflowId: string,
+): Promise<BurstResult> {
 	const { client, n8n } = own;
 	const before = (await client.listExecutions({ workflowId })).length;
 	let next = 0;
@@ -137,7 +160,9 @@ async function stopForProfile(own: OwnN8n): Promise<void> {
 async function main(): Promise<void> {
 	const log = (line: string) => process.stdout.write(`[profile] ${line}\n`);
 	const out = path.join(RESULTS_DIR, 'callbacks-profile.json');
-	const results: BurstResult[] = ANALYSE_ONLY ? (JSON.parse(fs.readFileSync(out, 'utf8')) as BurstResult[]) : [];
+	const results: BurstResult[] = ANALYSE_ONLY
+		? (JSON.parse(fs.readFileSync(out, 'utf8')) as BurstResult[])
+		: [];
 	fs.mkdirSync(RESULTS_DIR, { recursive: true });
 	for (const setting of ANALYSE_ONLY ? [] : SETTINGS) {
 		const profileDir = fs.mkdtempSync(path.join(REPO_ROOT, '.cache', 'cpu-profile-'));
@@ -158,34 +183,56 @@ async function main(): Promise<void> {
 			for (const { target, built, workflowId } of deployed) {
 				// A few calls first, so one-off work (code caches, first queries) stays out of the window.
 				for (let i = 0; i < 5; i++)
-					await own.client.callWebhook(built.webhookPath, { body: atDeliveryReport(`warm${i}`), headers: { 'content-type': FORM }, registrationTimeoutMs: 0 });
+					await own.client.callWebhook(built.webhookPath, {
+						body: atDeliveryReport(`warm${i}`),
+						headers: { 'content-type': FORM },
+						registrationTimeoutMs: 0,
+					});
 				await sleep(2000);
 				const result = await burst(own, setting.label, target, built, workflowId);
-				log(`${setting.label}, ${target.label}: ${result.processCpuMsPerCallback.toFixed(1)} ms CPU per callback, ${result.failures} failed`);
+				log(
+					`${setting.label}, ${target.label}: ${result.processCpuMsPerCallback.toFixed(1)} ms CPU per callback, ${result.failures} failed`,
+				);
 				settingResults.push(result);
 			}
 		} finally {
 			await stopForProfile(own);
 		}
-		const profileFile = fs.readdirSync(profileDir).find((name) => name.includes(`.${own.n8n.pid}.`));
-		if (profileFile) fs.copyFileSync(path.join(profileDir, profileFile), profileFileOf(setting.label));
+		const profileFile = fs
+			.readdirSync(profileDir)
+			.find((name) => name.includes(`.${own.n8n.pid}.`));
+		if (profileFile)
+			fs.copyFileSync(path.join(profileDir, profileFile), profileFileOf(setting.label));
 		else log(`no profile of pid ${own.n8n.pid} in ${profileDir} (n8n did not exit cleanly)`);
 		results.push(...settingResults);
 		fs.rmSync(own.tempDir, { recursive: true, force: true });
 		fs.rmSync(profileDir, { recursive: true, force: true });
 	}
 	analyse(results);
-	fs.writeFileSync(out, JSON.stringify(results.map((r) => ({ ...r, profile: undefined })), null, 2));
+	fs.writeFileSync(
+		out,
+		JSON.stringify(
+			results.map((r) => ({ ...r, profile: undefined })),
+			null,
+			2,
+		),
+	);
 	for (const result of results) {
 		const profile = result.profile;
-		log(`\n${result.setting} | ${result.target}: ${result.callbacks} callbacks, ${result.failures} failed, ${result.executions} executions`);
+		log(
+			`\n${result.setting} | ${result.target}: ${result.callbacks} callbacks, ${result.failures} failed, ${result.executions} executions`,
+		);
 		log(`  n8n CPU per callback (all threads): ${result.processCpuMsPerCallback.toFixed(1)} ms`);
 		if (!profile) continue;
 		log(`  main thread busy per callback: ${(profile.busyMs / result.callbacks).toFixed(1)} ms`);
 		const rows = Object.entries(profile.byCategory).sort((a, b) => b[1] - a[1]);
 		for (const [category, ms] of rows)
-			log(`    ${((100 * ms) / profile.busyMs).toFixed(1).padStart(5)}%  ${(ms / result.callbacks).toFixed(2).padStart(6)} ms  ${category}`);
-		log(`    inclusive: this package ${((100 * profile.packageInclusiveMs) / profile.busyMs).toFixed(1)}%, expression engine ${((100 * profile.expressionInclusiveMs) / profile.busyMs).toFixed(1)}%`);
+			log(
+				`    ${((100 * ms) / profile.busyMs).toFixed(1).padStart(5)}%  ${(ms / result.callbacks).toFixed(2).padStart(6)} ms  ${category}`,
+			);
+		log(
+			`    inclusive: this package ${((100 * profile.packageInclusiveMs) / profile.busyMs).toFixed(1)}%, expression engine ${((100 * profile.expressionInclusiveMs) / profile.busyMs).toFixed(1)}%`,
+		);
 	}
 	log(`written to ${path.relative(REPO_ROOT, out)}`);
 }

@@ -21,10 +21,38 @@ const JSON_TYPE = 'application/json';
 const SMSBOX_STOP = SMSBOX_CALLBACK.replace('"Test message"', '"STOP"');
 
 const TRIGGERS = [
-	{ type: 'inboundSmsTrigger', gateway: 'africasTalking', path: 'inbound', body: AT.twoWay, contentType: AT.contentType, ack: 'OK' },
-	{ type: 'smsDeliveryReportTrigger', gateway: 'africasTalking', path: 'delivery-report', body: AT.deliveryReport, contentType: AT.contentType, ack: 'OK' },
-	{ type: 'smsOptOutTrigger', gateway: 'africasTalking', path: 'opt-out', body: AT.optOut, contentType: AT.contentType, ack: 'OK' },
-	{ type: 'smsDeliveryReportTrigger', gateway: 'gupshup', path: 'delivery-report', body: gupshupEvent('failed'), contentType: JSON_TYPE, ack: '' },
+	{
+		type: 'inboundSmsTrigger',
+		gateway: 'africasTalking',
+		path: 'inbound',
+		body: AT.twoWay,
+		contentType: AT.contentType,
+		ack: 'OK',
+	},
+	{
+		type: 'smsDeliveryReportTrigger',
+		gateway: 'africasTalking',
+		path: 'delivery-report',
+		body: AT.deliveryReport,
+		contentType: AT.contentType,
+		ack: 'OK',
+	},
+	{
+		type: 'smsOptOutTrigger',
+		gateway: 'africasTalking',
+		path: 'opt-out',
+		body: AT.optOut,
+		contentType: AT.contentType,
+		ack: 'OK',
+	},
+	{
+		type: 'smsDeliveryReportTrigger',
+		gateway: 'gupshup',
+		path: 'delivery-report',
+		body: gupshupEvent('failed'),
+		contentType: JSON_TYPE,
+		ack: '',
+	},
 	{
 		type: 'smsOptOutTrigger',
 		gateway: 'smsBox',
@@ -42,7 +70,12 @@ interface Outcome {
 	executions: Array<{ status: string; mode: string }>;
 }
 
-function triggerWorkflow(trigger: (typeof TRIGGERS)[number], typeVersion: number, webhookId: string, secret: string): WorkflowDefinition {
+function triggerWorkflow(
+	trigger: (typeof TRIGGERS)[number],
+	typeVersion: number,
+	webhookId: string,
+	secret: string,
+): WorkflowDefinition {
 	const { type, gateway } = trigger;
 	return {
 		name: `e2e trigger versions: ${type} ${gateway} v${typeVersion} ${uniqueTag()}`,
@@ -56,7 +89,14 @@ function triggerWorkflow(trigger: (typeof TRIGGERS)[number], typeVersion: number
 				webhookId,
 				parameters: { gateway, authentication: 'token', secretToken: secret, options: {} },
 			},
-			{ id: randomUUID(), name: 'No Op', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [240, 0], parameters: {} },
+			{
+				id: randomUUID(),
+				name: 'No Op',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [240, 0],
+				parameters: {},
+			},
 		],
 		connections: { Trigger: { main: [[{ node: 'No Op', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
@@ -78,18 +118,27 @@ describe('trigger versions 1 and 2 in this n8n', () => {
 			for (const version of VERSIONS) {
 				const secret = `e2e-Versions-${uniqueTag()}`;
 				const webhookId = randomUUID();
-				const stored = await client.createWorkflow(triggerWorkflow(trigger, version, webhookId, secret));
+				const stored = await client.createWorkflow(
+					triggerWorkflow(trigger, version, webhookId, secret),
+				);
 				workflowIds.push(stored.id);
 				await client.activateWorkflow(stored);
 				const webhookPath = `${webhookId}/${trigger.path}`;
 				const headers = { 'content-type': trigger.contentType };
 				// Waits (bounded) for n8n to register the URL; without the secret it must refuse.
-				const withoutSecret = await client.callWebhook(webhookPath, { body: trigger.body, headers, registrationTimeoutMs: 15_000 });
-				const genuine = await client.callWebhook(`${webhookPath}?token=${encodeURIComponent(secret)}`, {
+				const withoutSecret = await client.callWebhook(webhookPath, {
 					body: trigger.body,
 					headers,
-					registrationTimeoutMs: 0,
+					registrationTimeoutMs: 15_000,
 				});
+				const genuine = await client.callWebhook(
+					`${webhookPath}?token=${encodeURIComponent(secret)}`,
+					{
+						body: trigger.body,
+						headers,
+						registrationTimeoutMs: 0,
+					},
+				);
 				const executions = await finishedExecutions(client, stored.id, 1);
 				outcomes.set(label(trigger, version), {
 					withoutSecret: { status: withoutSecret.status },

@@ -26,13 +26,21 @@ describe("example: auto-reply to incoming messages (Africa's Talking)", () => {
 	const conversations: Conversation[] = [];
 
 	beforeAll(async () => {
-		example = await ActiveExample.activate('auto-reply.json', 'Incoming SMS', { gateway: 'africasTalking', kind: 'inbound' });
+		example = await ActiveExample.activate('auto-reply.json', 'Incoming SMS', {
+			gateway: 'africasTalking',
+			kind: 'inbound',
+		});
 		const { client, sim, workflow } = example;
 
 		// Two people text the short code, one after the other.
 		for (const text of ['Hello, is the clinic open?', 'NEWS']) {
 			const from = uniqueNumber('+254711', 6);
-			const { inbound, attempts } = await sim.inbound({ gateway: 'africasTalking', from, to: SHORT_CODE, text });
+			const { inbound, attempts } = await sim.inbound({
+				gateway: 'africasTalking',
+				from,
+				to: SHORT_CODE,
+				text,
+			});
 			conversations.push({ from, text, linkId: String(inbound.linkId), attempts: attempts ?? [] });
 		}
 		await finishedExecutions(client, workflow.id, conversations.length);
@@ -44,9 +52,13 @@ describe("example: auto-reply to incoming messages (Africa's Talking)", () => {
 
 	it('answers each inbound callback once with 200 "OK" (no retry needed)', () => {
 		for (const { attempts } of conversations) {
-			expect(attempts.map((a) => ({ status: a.status, body: a.responseBody, acknowledged: a.acknowledged }))).toEqual([
-				{ status: 200, body: 'OK', acknowledged: true },
-			]);
+			expect(
+				attempts.map((a) => ({
+					status: a.status,
+					body: a.responseBody,
+					acknowledged: a.acknowledged,
+				})),
+			).toEqual([{ status: 200, body: 'OK', acknowledged: true }]);
 		}
 	});
 
@@ -57,7 +69,14 @@ describe("example: auto-reply to incoming messages (Africa's Talking)", () => {
 	it('replies exactly once to each sender, from the short code, with the inbound linkId', async () => {
 		for (const { from, text, linkId } of conversations) {
 			const replies = await example.sim.messages({ gateway: 'africasTalking', to: from });
-			expect(replies.map((m) => ({ text: m.text, sender: m.sender, linkId: m.linkId, premium: m.premium }))).toEqual([
+			expect(
+				replies.map((m) => ({
+					text: m.text,
+					sender: m.sender,
+					linkId: m.linkId,
+					premium: m.premium,
+				})),
+			).toEqual([
 				{ text: `This is a response to: "${text}"`, sender: SHORT_CODE, linkId, premium: true },
 			]);
 		}
@@ -69,22 +88,40 @@ describe("example: auto-reply to incoming messages (Africa's Talking)", () => {
 			const [reply] = await sim.messages({ gateway: 'africasTalking', to: from });
 			await sim.deliver({ ids: [reply.id] });
 			const [after] = await sim.messages({ gateway: 'africasTalking', id: reply.id });
-			expect({ status: after.status, failureReason: after.failureReason }).toEqual({ status: 'delivered', failureReason: null });
+			expect({ status: after.status, failureReason: after.failureReason }).toEqual({
+				status: 'delivered',
+				failureReason: null,
+			});
 		}
 	});
 
-	describe('calls that are not genuine Africa\'s Talking callbacks', () => {
+	describe("calls that are not genuine Africa's Talking callbacks", () => {
 		let outcome: RefusalOutcome;
 		const genuineFrom = uniqueNumber('+254711', 6);
 
 		beforeAll(async () => {
 			const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
-			const valid = form({ linkId: `link-${uniqueTag()}`, text: 'Hi', to: SHORT_CODE, id: `ATSid_${uniqueTag()}`, date: '2026-03-04 10:30:00', from: genuineFrom });
+			const valid = form({
+				linkId: `link-${uniqueTag()}`,
+				text: 'Hi',
+				to: SHORT_CODE,
+				id: `ATSid_${uniqueTag()}`,
+				date: '2026-03-04 10:30:00',
+				from: genuineFrom,
+			});
 			outcome = await example.refusalsThenGenuine(
 				FORM,
 				[
-					{ label: 'form without from/text', contentType: FORM, body: form({ linkId: 'x', to: SHORT_CODE }) },
-					{ label: 'JSON instead of a form', contentType: 'application/json', body: '{"from": "+254711000001", "text": "Hi"' },
+					{
+						label: 'form without from/text',
+						contentType: FORM,
+						body: form({ linkId: 'x', to: SHORT_CODE }),
+					},
+					{
+						label: 'JSON instead of a form',
+						contentType: 'application/json',
+						body: '{"from": "+254711000001", "text": "Hi"',
+					},
 					{ label: 'repeated fields', contentType: FORM, body: `${valid}&from=%2B254711000002` },
 				],
 				valid,
@@ -97,7 +134,10 @@ describe("example: auto-reply to incoming messages (Africa's Talking)", () => {
 		});
 
 		it('starts no execution for them, and still serves the genuine call after them', async () => {
-			expect({ status: outcome.genuine.status, body: outcome.genuine.body }).toEqual({ status: 200, body: 'OK' });
+			expect({ status: outcome.genuine.status, body: outcome.genuine.body }).toEqual({
+				status: 200,
+				body: 'OK',
+			});
 			expect(outcome.executionsAfter).toBe(outcome.executionsBefore + 1);
 			const reply = await example.sim.messages({ gateway: 'africasTalking', to: genuineFrom });
 			expect(reply.map((m) => m.text)).toEqual(['This is a response to: "Hi"']);

@@ -5,8 +5,19 @@
  */
 import type { N8nRestClient } from '../../../tooling/n8n/rest-client';
 import { loadE2eContext, ownerClient, type E2eContext } from '../support/context';
-import { contactsOf, importExample, nodeNamed, type Contact, type ImportedExample } from './support/examples';
-import { finishedExecution, nodeOutput, ranNodes, type FinishedExecution } from '../../../tooling/n8n/executions';
+import {
+	contactsOf,
+	importExample,
+	nodeNamed,
+	type Contact,
+	type ImportedExample,
+} from './support/examples';
+import {
+	finishedExecution,
+	nodeOutput,
+	ranNodes,
+	type FinishedExecution,
+} from '../../../tooling/n8n/executions';
 import { N8nSession } from '../../../tooling/n8n/n8n-session';
 import { SimControl } from '../../../tooling/n8n/sim-control';
 
@@ -23,10 +34,15 @@ describe('example: stop a campaign when the balance is low', () => {
 	const digits = (phone: string) => phone.replace(/\D/g, '');
 	async function messagesToContacts() {
 		const numbers = new Set(contacts.map((c) => digits(c.phone)));
-		return (await sim.messages({ gateway: 'africasTalking' })).filter((m) => numbers.has(digits(m.to)));
+		return (await sim.messages({ gateway: 'africasTalking' })).filter((m) =>
+			numbers.has(digits(m.to)),
+		);
 	}
 	async function runCampaign(): Promise<FinishedExecution> {
-		return await finishedExecution(client, await session.runFromTrigger(workflow.id, 'Start campaign'));
+		return await finishedExecution(
+			client,
+			await session.runFromTrigger(workflow.id, 'Start campaign'),
+		);
 	}
 
 	beforeAll(async () => {
@@ -36,7 +52,9 @@ describe('example: stop a campaign when the balance is low', () => {
 		sim = new SimControl(context.simulatorUrl);
 		workflow = await importExample(client, context, 'balance-guard.json');
 		contacts = contactsOf(nodeNamed(workflow, 'Contact list'));
-		threshold = Number((nodeNamed(workflow, 'Check balance').parameters.options as { threshold: number }).threshold);
+		threshold = Number(
+			(nodeNamed(workflow, 'Check balance').parameters.options as { threshold: number }).threshold,
+		);
 		balanceBefore = (await sim.balances()).africasTalking;
 	});
 
@@ -58,12 +76,23 @@ describe('example: stop a campaign when the balance is low', () => {
 				`Campaign stopped: the balance is 12.5 KES, below ${threshold}. Top up the Africa's Talking account, then run it again.`,
 			);
 			expect(nodeOutput(execution, 'Check balance')).toEqual([
-				expect.objectContaining({ gateway: 'africasTalking', balance: 12.5, currency: 'KES', threshold, belowThreshold: true }),
+				expect.objectContaining({
+					gateway: 'africasTalking',
+					balance: 12.5,
+					currency: 'KES',
+					threshold,
+					belowThreshold: true,
+				}),
 			]);
 		});
 
 		it('never reaches the contact list or Send SMS, and the simulator got nothing', async () => {
-			expect(ranNodes(execution)).toEqual(['Balance too low?', 'Check balance', 'Start campaign', 'Stop: balance too low']);
+			expect(ranNodes(execution)).toEqual([
+				'Balance too low?',
+				'Check balance',
+				'Start campaign',
+				'Stop: balance too low',
+			]);
 			expect(await messagesToContacts()).toEqual([]);
 		});
 	});
@@ -77,20 +106,31 @@ describe('example: stop a campaign when the balance is low', () => {
 		});
 
 		it('runs to the end without stopping', () => {
-			expect({ status: execution.status, error: execution.error?.message }).toEqual({ status: 'success', error: undefined });
-			expect(nodeOutput(execution, 'Check balance')).toEqual([expect.objectContaining({ balance: 100000, belowThreshold: false })]);
+			expect({ status: execution.status, error: execution.error?.message }).toEqual({
+				status: 'success',
+				error: undefined,
+			});
+			expect(nodeOutput(execution, 'Check balance')).toEqual([
+				expect.objectContaining({ balance: 100000, belowThreshold: false }),
+			]);
 			expect(ranNodes(execution)).not.toContain('Stop: balance too low');
 		});
 
 		it('texts every contact exactly once, personalised', async () => {
 			const template = String(nodeNamed(workflow, 'Send SMS').parameters.message);
 			const sent = await messagesToContacts();
-			expect(sent.map((m) => ({ to: digits(m.to), text: m.text })).sort((a, b) => a.to.localeCompare(b.to))).toEqual(
+			expect(
+				sent
+					.map((m) => ({ to: digits(m.to), text: m.text }))
+					.sort((a, b) => a.to.localeCompare(b.to)),
+			).toEqual(
 				contacts
 					.map((c) => ({ to: digits(c.phone), text: template.replace('[{RECEIVERNAME}]', c.name) }))
 					.sort((a, b) => a.to.localeCompare(b.to)),
 			);
-			expect(nodeOutput(execution, 'Send SMS').map((r) => r.status)).toEqual(contacts.map(() => 'accepted'));
+			expect(nodeOutput(execution, 'Send SMS').map((r) => r.status)).toEqual(
+				contacts.map(() => 'accepted'),
+			);
 		});
 	});
 });

@@ -6,7 +6,11 @@
 import type { N8nRestClient } from '../../../tooling/n8n/rest-client';
 import { loadE2eContext, ownerClient, type E2eContext } from '../support/context';
 import { importExample, nodeNamed, type ImportedExample } from './support/examples';
-import { finishedExecution, nodeOutput, type FinishedExecution } from '../../../tooling/n8n/executions';
+import {
+	finishedExecution,
+	nodeOutput,
+	type FinishedExecution,
+} from '../../../tooling/n8n/executions';
 import { N8nSession } from '../../../tooling/n8n/n8n-session';
 import { SimControl, type SimGateway } from '../../../tooling/n8n/sim-control';
 
@@ -30,16 +34,23 @@ describe('example: bulk campaign with a dry run first', () => {
 		execution = await finishedExecution(client, executionId);
 	});
 
-	it('binds both Send SMS nodes to the stored Africa\'s Talking credential on import', () => {
+	it("binds both Send SMS nodes to the stored Africa's Talking credential on import", () => {
 		for (const name of ['Dry run', 'Send SMS']) {
 			expect(nodeNamed(workflow, name).credentials).toEqual({
-				africasTalkingApi: { id: context.credentials.africasTalking.id, name: context.credentials.africasTalking.name },
+				africasTalkingApi: {
+					id: context.credentials.africasTalking.id,
+					name: context.credentials.africasTalking.name,
+				},
 			});
 		}
 	});
 
 	it('runs to the end as a manual execution', () => {
-		expect({ status: execution.status, mode: execution.mode, error: execution.error?.message }).toEqual({
+		expect({
+			status: execution.status,
+			mode: execution.mode,
+			error: execution.error?.message,
+		}).toEqual({
 			status: 'success',
 			mode: 'manual',
 			error: undefined,
@@ -55,7 +66,9 @@ describe('example: bulk campaign with a dry run first', () => {
 		const byName: Record<string, Record<string, unknown>> = Object.fromEntries(
 			contacts.map((contact, i) => [String(contact.name), dryRun[i]]),
 		);
-		expect(Object.fromEntries(Object.entries(byName).map(([name, result]) => [name, result.status]))).toEqual({
+		expect(
+			Object.fromEntries(Object.entries(byName).map(([name, result]) => [name, result.status])),
+		).toEqual({
 			Amina: 'valid',
 			Baraka: 'valid',
 			Chiku: 'invalid',
@@ -76,8 +89,12 @@ describe('example: bulk campaign with a dry run first', () => {
 
 	it('sends only the valid recipients, each exactly once, with the text the dry run checked', async () => {
 		const valid = nodeOutput(execution, 'Dry run').filter((r) => r.status === 'valid');
-		const fresh = (await sim.messages({ gateway: GATEWAY })).filter((m) => !sentBefore.has(`${m.seq}`));
-		expect(fresh.map((m) => ({ to: m.to, text: m.text })).sort((a, b) => a.to.localeCompare(b.to))).toEqual(
+		const fresh = (await sim.messages({ gateway: GATEWAY })).filter(
+			(m) => !sentBefore.has(`${m.seq}`),
+		);
+		expect(
+			fresh.map((m) => ({ to: m.to, text: m.text })).sort((a, b) => a.to.localeCompare(b.to)),
+		).toEqual(
 			valid
 				.map((r) => ({ to: String(r.to), text: String((r.details as { text: string }).text) }))
 				.sort((a, b) => a.to.localeCompare(b.to)),

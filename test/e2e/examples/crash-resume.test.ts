@@ -13,7 +13,12 @@ import type { N8nRestClient, WorkflowSummary } from '../../../tooling/n8n/rest-c
 import { loadE2eContext, ownerClient, type E2eContext } from '../support/context';
 import { uniqueTag } from '../../../tooling/n8n/workflows';
 import { credentialsByType } from './support/examples';
-import { finishedExecution, finishedExecutions, nodeOutput, type FinishedExecution } from '../../../tooling/n8n/executions';
+import {
+	finishedExecution,
+	finishedExecutions,
+	nodeOutput,
+	type FinishedExecution,
+} from '../../../tooling/n8n/executions';
 import { N8nSession, type DataTableRow } from '../../../tooling/n8n/n8n-session';
 import { SimControl, type SimMessage } from '../../../tooling/n8n/sim-control';
 import { waitFor } from '../../../tooling/n8n/wait-for';
@@ -32,10 +37,13 @@ const CHUNK = 4;
 const HOLD_MS = 5000;
 const digits = (phone: unknown) => String(phone).replace(/\D/g, '');
 
-describe('example: a crash-safe campaign, interrupted, then resumed (Africa\'s Talking)', () => {
+describe("example: a crash-safe campaign, interrupted, then resumed (Africa's Talking)", () => {
 	const tag = uniqueTag();
 	const secret = `e2e-Secret-${tag}`;
-	const contacts = Array.from({ length: 12 }, (_, i) => ({ name: `Contact ${i + 1}`, phone: `+2547114${tag.slice(-3).replace(/\D/g, '0').padStart(3, '0')}${String(i + 1).padStart(2, '0')}` }));
+	const contacts = Array.from({ length: 12 }, (_, i) => ({
+		name: `Contact ${i + 1}`,
+		phone: `+2547114${tag.slice(-3).replace(/\D/g, '0').padStart(3, '0')}${String(i + 1).padStart(2, '0')}`,
+	}));
 	const chunks = [contacts.slice(0, 4), contacts.slice(4, 8), contacts.slice(8)];
 	const reportedHalf = chunks[1].slice(0, 2);
 	const unreportedHalf = chunks[1].slice(2);
@@ -55,7 +63,9 @@ describe('example: a crash-safe campaign, interrupted, then resumed (Africa\'s T
 
 	async function messagesToContacts(): Promise<SimMessage[]> {
 		const wanted = new Set(contacts.map((c) => digits(c.phone)));
-		return (await sim.messages({ gateway: 'africasTalking' })).filter((m) => wanted.has(digits(m.to)));
+		return (await sim.messages({ gateway: 'africasTalking' })).filter((m) =>
+			wanted.has(digits(m.to)),
+		);
 	}
 
 	async function tableRows(name: string): Promise<DataTableRow[]> {
@@ -68,7 +78,11 @@ describe('example: a crash-safe campaign, interrupted, then resumed (Africa\'s T
 	}
 
 	async function runResume(): Promise<FinishedExecution> {
-		return await finishedExecution(client, await session.runFromTrigger(resumeWorkflow.id, 'Resume campaign'), 60000);
+		return await finishedExecution(
+			client,
+			await session.runFromTrigger(resumeWorkflow.id, 'Resume campaign'),
+			60000,
+		);
 	}
 
 	beforeAll(async () => {
@@ -83,24 +97,41 @@ describe('example: a crash-safe campaign, interrupted, then resumed (Africa\'s T
 			chunkSize: CHUNK,
 			contacts,
 			gateway: 'africasTalking',
-			credentials: Object.fromEntries(Object.entries(byType).map(([type, c]) => [type, { id: c.id, name: c.name }])),
+			credentials: Object.fromEntries(
+				Object.entries(byType).map(([type, c]) => [type, { id: c.id, name: c.name }]),
+			),
 			secret,
 		};
-		campaignWorkflow = await client.createWorkflow({ ...campaignVariant(CAMPAIGN_FILE, variant), name: `crash-safe ${tag}` });
-		resumeWorkflow = await client.createWorkflow({ ...campaignVariant(RESUME_FILE, variant), name: `resume ${tag}` });
+		campaignWorkflow = await client.createWorkflow({
+			...campaignVariant(CAMPAIGN_FILE, variant),
+			name: `crash-safe ${tag}`,
+		});
+		resumeWorkflow = await client.createWorkflow({
+			...campaignVariant(RESUME_FILE, variant),
+			name: `resume ${tag}`,
+		});
 		const stored = await client.getWorkflow(campaignWorkflow.id);
 		await client.activateWorkflow(stored);
-		await sim.setCallbacks({ africasTalking: { delivery: triggerCallbackUrl(context.webhookUrl, nodeOf(stored, 'Delivery report'), secret) } });
+		await sim.setCallbacks({
+			africasTalking: {
+				delivery: triggerCallbackUrl(context.webhookUrl, nodeOf(stored, 'Delivery report'), secret),
+			},
+		});
 
 		// The campaign; the gateway holds chunk 2's request (its second from now) and the run is
 		// stopped while it is held.
 		const chunk2Request = (await sim.stats()).requests.byGateway.africasTalking.total + 2;
-		await sim.configure({ hold: { gateway: 'africasTalking', fromRequest: chunk2Request, ms: HOLD_MS } });
+		await sim.configure({
+			hold: { gateway: 'africasTalking', fromRequest: chunk2Request, ms: HOLD_MS },
+		});
 		try {
 			const executionId = await session.runFromTrigger(campaignWorkflow.id, 'Start campaign');
 			await waitFor(
 				"chunk 2's request held at the gateway",
-				async () => ((await sim.stats()).requests.byGateway.africasTalking.total >= chunk2Request ? true : undefined),
+				async () =>
+					(await sim.stats()).requests.byGateway.africasTalking.total >= chunk2Request
+						? true
+						: undefined,
 				{ timeoutMs: 60000, intervalMs: 100 },
 			);
 			stopped = await session.stopExecution(executionId);
@@ -118,7 +149,9 @@ describe('example: a crash-safe campaign, interrupted, then resumed (Africa\'s T
 		recordAfterStop = await campaignRows();
 
 		// Delivery reports arrive for half of chunk 2 only (the rest would come late, or be lost).
-		const reportedIds = messagesAfter.stop.filter((m) => reportedHalf.some((c) => digits(c.phone) === digits(m.to))).map((m) => m.id);
+		const reportedIds = messagesAfter.stop
+			.filter((m) => reportedHalf.some((c) => digits(c.phone) === digits(m.to)))
+			.map((m) => m.id);
 		await sim.deliver({ gateway: 'africasTalking', ids: reportedIds });
 		await finishedExecutions(client, campaignWorkflow.id, 1 + reportedIds.length, 30000);
 
@@ -128,9 +161,16 @@ describe('example: a crash-safe campaign, interrupted, then resumed (Africa\'s T
 		messagesAfter.secondResume = await messagesToContacts();
 
 		// The late reports of the rest of chunk 2 arrive; a third resume has nothing in doubt.
-		const lateIds = messagesAfter.stop.filter((m) => unreportedHalf.some((c) => digits(c.phone) === digits(m.to))).map((m) => m.id);
+		const lateIds = messagesAfter.stop
+			.filter((m) => unreportedHalf.some((c) => digits(c.phone) === digits(m.to)))
+			.map((m) => m.id);
 		await sim.deliver({ gateway: 'africasTalking', ids: lateIds });
-		await finishedExecutions(client, campaignWorkflow.id, 1 + reportedIds.length + lateIds.length, 30000);
+		await finishedExecutions(
+			client,
+			campaignWorkflow.id,
+			1 + reportedIds.length + lateIds.length,
+			30000,
+		);
 		thirdResume = await runResume();
 		messagesAfter.thirdResume = await messagesToContacts();
 	}, 300000);
@@ -144,22 +184,35 @@ describe('example: a crash-safe campaign, interrupted, then resumed (Africa\'s T
 		expect(stopped.status).toBe('canceled');
 		expect(interrupted.status).toBe('canceled');
 		const summary = (rows: DataTableRow[]) =>
-			rows.map((row) => ({ phone: digits(row.phoneNumber), status: row.status })).sort((a, b) => `${a.status}${a.phone}`.localeCompare(`${b.status}${b.phone}`));
+			rows
+				.map((row) => ({ phone: digits(row.phoneNumber), status: row.status }))
+				.sort((a, b) => `${a.status}${a.phone}`.localeCompare(`${b.status}${b.phone}`));
 		expect(summary(recordAfterStop)).toEqual(
 			summary([
-				...chunks[0].map((c) => ({ phoneNumber: c.phone, status: 'accepted' }) as unknown as DataTableRow),
-				...[...chunks[0], ...chunks[1]].map((c) => ({ phoneNumber: c.phone, status: 'sending' }) as unknown as DataTableRow),
+				...chunks[0].map(
+					(c) => ({ phoneNumber: c.phone, status: 'accepted' }) as unknown as DataTableRow,
+				),
+				...[...chunks[0], ...chunks[1]].map(
+					(c) => ({ phoneNumber: c.phone, status: 'sending' }) as unknown as DataTableRow,
+				),
 			]),
 		);
-		expect(new Set(recordAfterStop.filter((r) => r.status === 'accepted').map((r) => r.messageId)).size).toBe(CHUNK);
+		expect(
+			new Set(recordAfterStop.filter((r) => r.status === 'accepted').map((r) => r.messageId)).size,
+		).toBe(CHUNK);
 	});
 
 	it('the gateway took chunk 2 after the run was stopped: 8 messages, chunk 3 not sent', () => {
-		expect(messagesAfter.stop.map((m) => digits(m.to)).sort()).toEqual([...chunks[0], ...chunks[1]].map((c) => digits(c.phone)).sort());
+		expect(messagesAfter.stop.map((m) => digits(m.to)).sort()).toEqual(
+			[...chunks[0], ...chunks[1]].map((c) => digits(c.phone)).sort(),
+		);
 	});
 
 	it('the resume sorts every contact: reached by the record or a delivery report, unknown, or never sent', () => {
-		const sorted = nodeOutput(resume, 'Who was reached').map((item) => ({ phone: item.phone, resume: item.resume }));
+		const sorted = nodeOutput(resume, 'Who was reached').map((item) => ({
+			phone: item.phone,
+			resume: item.resume,
+		}));
 		const expected = [
 			...chunks[0].map((c) => ({ phone: c.phone, resume: 'reached' })),
 			...reportedHalf.map((c) => ({ phone: c.phone, resume: 'reached' })),
@@ -170,11 +223,19 @@ describe('example: a crash-safe campaign, interrupted, then resumed (Africa\'s T
 	});
 
 	it('lists the unreported half of chunk 2 as unknown, with the reason, and does not send to it', () => {
-		expect(nodeOutput(resume, 'In doubt: decide yourself').map((item) => ({ phone: item.phone, resume: item.resume, reason: item.reason }))).toEqual(
+		expect(
+			nodeOutput(resume, 'In doubt: decide yourself').map((item) => ({
+				phone: item.phone,
+				resume: item.resume,
+				reason: item.reason,
+			})),
+		).toEqual(
 			unreportedHalf.map((c) => ({
 				phone: c.phone,
 				resume: 'unknown',
-				reason: expect.stringMatching(/^chunk \S+ was being sent when the run stopped, and no gateway record says whether it arrived$/),
+				reason: expect.stringMatching(
+					/^chunk \S+ was being sent when the run stopped, and no gateway record says whether it arrived$/,
+				),
 			})),
 		);
 	});
@@ -193,28 +254,43 @@ describe('example: a crash-safe campaign, interrupted, then resumed (Africa\'s T
 
 	it('every contact holds exactly one message at the gateway: none twice, none never', () => {
 		const counts = new Map<string, number>();
-		for (const m of messagesAfter.resume) counts.set(digits(m.to), (counts.get(digits(m.to)) ?? 0) + 1);
-		expect(Object.fromEntries(contacts.map((c) => [c.phone, counts.get(digits(c.phone)) ?? 0]))).toEqual(
-			Object.fromEntries(contacts.map((c) => [c.phone, 1])),
-		);
+		for (const m of messagesAfter.resume)
+			counts.set(digits(m.to), (counts.get(digits(m.to)) ?? 0) + 1);
+		expect(
+			Object.fromEntries(contacts.map((c) => [c.phone, counts.get(digits(c.phone)) ?? 0])),
+		).toEqual(Object.fromEntries(contacts.map((c) => [c.phone, 1])));
 	});
 
 	it('a second resume sends nothing and lists the same unknown numbers', () => {
 		expect(secondResume.status).toBe('success');
-		expect(messagesAfter.secondResume.map((m) => m.seq)).toEqual(messagesAfter.resume.map((m) => m.seq));
-		expect(nodeOutput(secondResume, 'In doubt: decide yourself').map((item) => item.phone)).toEqual(unreportedHalf.map((c) => c.phone));
+		expect(messagesAfter.secondResume.map((m) => m.seq)).toEqual(
+			messagesAfter.resume.map((m) => m.seq),
+		);
+		expect(nodeOutput(secondResume, 'In doubt: decide yourself').map((item) => item.phone)).toEqual(
+			unreportedHalf.map((c) => c.phone),
+		);
 	});
 
 	it('once the late reports have arrived, nothing is unknown and still nothing is sent', () => {
 		expect(thirdResume.status).toBe('success');
 		expect(nodeOutput(thirdResume, 'In doubt: decide yourself')).toEqual([]);
-		expect(nodeOutput(thirdResume, 'Who was reached').map((item) => item.resume)).toEqual(contacts.map(() => 'reached'));
-		expect(messagesAfter.thirdResume.map((m) => m.seq)).toEqual(messagesAfter.resume.map((m) => m.seq));
+		expect(nodeOutput(thirdResume, 'Who was reached').map((item) => item.resume)).toEqual(
+			contacts.map(() => 'reached'),
+		);
+		expect(messagesAfter.thirdResume.map((m) => m.seq)).toEqual(
+			messagesAfter.resume.map((m) => m.seq),
+		);
 	});
 
 	it('the delivery reports table holds one row per report, with the number and message id', async () => {
-		const rows = (await tableRows(REPORTS_TABLE)).filter((row) => chunks[1].some((c) => digits(c.phone) === digits(row.phoneNumber)));
-		expect(rows.map((row) => ({ phone: digits(row.phoneNumber), messageId: row.messageId })).sort((a, b) => a.phone.localeCompare(b.phone))).toEqual(
+		const rows = (await tableRows(REPORTS_TABLE)).filter((row) =>
+			chunks[1].some((c) => digits(c.phone) === digits(row.phoneNumber)),
+		);
+		expect(
+			rows
+				.map((row) => ({ phone: digits(row.phoneNumber), messageId: row.messageId }))
+				.sort((a, b) => a.phone.localeCompare(b.phone)),
+		).toEqual(
 			messagesAfter.stop
 				.filter((m) => chunks[1].some((c) => digits(c.phone) === digits(m.to)))
 				.map((m) => ({ phone: digits(m.to), messageId: m.id }))

@@ -28,7 +28,10 @@ describe('example: collect failed deliveries (Gupshup)', () => {
 	let events: CallbackAttempt[];
 
 	beforeAll(async () => {
-		example = await ActiveExample.activate('delivery-failures.json', 'Delivery report', { gateway: 'gupshup', kind: 'events' });
+		example = await ActiveExample.activate('delivery-failures.json', 'Delivery report', {
+			gateway: 'gupshup',
+			kind: 'events',
+		});
 		const { context, client, sim, workflow } = example;
 		session = new N8nSession(context);
 
@@ -39,22 +42,38 @@ describe('example: collect failed deliveries (Gupshup)', () => {
 			webhookThen(path, {
 				type: 'sendSms',
 				name: 'Send SMS',
-				parameters: { gateway: 'gupshup', to: '={{ $json.body.to }}', message: 'Your code is 1234', options: {} },
-				credentials: { gupshupApi: { id: context.credentials.gupshup.id, name: context.credentials.gupshup.name } },
+				parameters: {
+					gateway: 'gupshup',
+					to: '={{ $json.body.to }}',
+					message: 'Your code is 1234',
+					options: {},
+				},
+				credentials: {
+					gupshupApi: {
+						id: context.credentials.gupshup.id,
+						name: context.credentials.gupshup.name,
+					},
+				},
 			}),
 		);
 		senderId = sender.id;
 		const numbers = [0, 1, 2].map(() => uniqueNumber(gupshup.numberPrefix, gupshup.numberDigits));
 		const reply = await client.callWebhook(path, { body: { to: numbers.join(', ') } });
 		expect(reply.status).toBe(200);
-		sent = (JSON.parse(reply.body) as Array<{ to: string; messageId: string; status: string }>).map((r) => {
-			expect(r.status).toBe('accepted');
-			return { to: r.to, messageId: r.messageId };
-		});
+		sent = (JSON.parse(reply.body) as Array<{ to: string; messageId: string; status: string }>).map(
+			(r) => {
+				expect(r.status).toBe('accepted');
+				return { to: r.to, messageId: r.messageId };
+			},
+		);
 		[failed, delivered] = [sent.slice(0, 2), sent.slice(2)];
 
 		await Promise.all([
-			sim.deliver({ ids: failed.map((s) => s.messageId), outcome: 'failed', failureReason: 'ABSENT_SUBSCRIBER' }),
+			sim.deliver({
+				ids: failed.map((s) => s.messageId),
+				outcome: 'failed',
+				failureReason: 'ABSENT_SUBSCRIBER',
+			}),
 			sim.deliver({ ids: delivered.map((s) => s.messageId), outcome: 'delivered' }),
 		]);
 		await finishedExecutions(client, workflow.id, failed.length);
@@ -63,7 +82,9 @@ describe('example: collect failed deliveries (Gupshup)', () => {
 		events = await waitFor(
 			'every Gupshup event of the three messages',
 			async () => {
-				const attempts = (await sim.callbacks({ gateway: 'gupshup', kind: 'events' })).filter((a) => ours.has(String(a.messageId)));
+				const attempts = (await sim.callbacks({ gateway: 'gupshup', kind: 'events' })).filter((a) =>
+					ours.has(String(a.messageId)),
+				);
 				return attempts.length >= sent.length * 3 ? attempts : undefined;
 			},
 			{ timeoutMs: 15000, intervalMs: 250 },
@@ -77,9 +98,24 @@ describe('example: collect failed deliveries (Gupshup)', () => {
 
 	it('acknowledges every Gupshup event with a 2xx and an empty body, at the first attempt', () => {
 		const statuses = events.map((e) => JSON.parse(e.body).status as string).sort();
-		expect(statuses).toEqual(['delivered', 'enqueued', 'enqueued', 'enqueued', 'failed', 'failed', 'sent', 'sent', 'sent']);
+		expect(statuses).toEqual([
+			'delivered',
+			'enqueued',
+			'enqueued',
+			'enqueued',
+			'failed',
+			'failed',
+			'sent',
+			'sent',
+			'sent',
+		]);
 		for (const attempt of events) {
-			expect({ attempt: attempt.attempt, status: attempt.status, body: attempt.responseBody, acknowledged: attempt.acknowledged }).toEqual({
+			expect({
+				attempt: attempt.attempt,
+				status: attempt.status,
+				body: attempt.responseBody,
+				acknowledged: attempt.acknowledged,
+			}).toEqual({
 				attempt: 1,
 				status: 200,
 				body: '',
@@ -97,10 +133,22 @@ describe('example: collect failed deliveries (Gupshup)', () => {
 		// Both first reports tried to create the table at once: still exactly one table.
 		expect(tables).toHaveLength(1);
 		const rows = await session.dataTableRows(tables[0]);
-		const pick = (row: DataTableRow) => ({ phoneNumber: row.phoneNumber, messageId: row.messageId, status: row.status, gateway: row.gateway });
-		expect(rows.map(pick).sort((a, b) => String(a.messageId).localeCompare(String(b.messageId)))).toEqual(
+		const pick = (row: DataTableRow) => ({
+			phoneNumber: row.phoneNumber,
+			messageId: row.messageId,
+			status: row.status,
+			gateway: row.gateway,
+		});
+		expect(
+			rows.map(pick).sort((a, b) => String(a.messageId).localeCompare(String(b.messageId))),
+		).toEqual(
 			failed
-				.map((s) => ({ phoneNumber: s.to, messageId: s.messageId, status: 'failed', gateway: 'gupshup' }))
+				.map((s) => ({
+					phoneNumber: s.to,
+					messageId: s.messageId,
+					status: 'failed',
+					gateway: 'gupshup',
+				}))
 				.sort((a, b) => a.messageId.localeCompare(b.messageId)),
 		);
 		for (const row of rows) expect(String(row.failureExplanation).length).toBeGreaterThan(10);
@@ -112,13 +160,22 @@ describe('example: collect failed deliveries (Gupshup)', () => {
 
 		beforeAll(async () => {
 			const event = (status: string) =>
-				JSON.stringify({ destination: '5511987012345', messageId: genuineId, ts: String(Date.now()), status });
+				JSON.stringify({
+					destination: '5511987012345',
+					messageId: genuineId,
+					ts: String(Date.now()),
+					status,
+				});
 			outcome = await example.refusalsThenGenuine(
 				JSON_TYPE,
 				[
 					{ label: 'not JSON', contentType: JSON_TYPE, body: 'status=failed' },
 					{ label: 'a JSON array', contentType: JSON_TYPE, body: '[]' },
-					{ label: 'an unknown event', contentType: JSON_TYPE, body: '{"type":"billing","payload":{}}' },
+					{
+						label: 'an unknown event',
+						contentType: JSON_TYPE,
+						body: '{"type":"billing","payload":{}}',
+					},
 					{ label: 'truncated JSON', contentType: JSON_TYPE, body: event('failed').slice(0, 30) },
 				],
 				event('failed'),
@@ -131,11 +188,16 @@ describe('example: collect failed deliveries (Gupshup)', () => {
 		});
 
 		it('starts no execution for them, and still serves the genuine report after them', async () => {
-			expect({ status: outcome.genuine.status, body: outcome.genuine.body }).toEqual({ status: 200, body: '' });
+			expect({ status: outcome.genuine.status, body: outcome.genuine.body }).toEqual({
+				status: 200,
+				body: '',
+			});
 			expect(outcome.executionsAfter).toBe(outcome.executionsBefore + 1);
 			const [table] = await session.dataTablesNamed(TABLE);
 			const rows = await session.dataTableRows(table);
-			expect(rows.filter((row) => row.messageId === genuineId).map((row) => row.phoneNumber)).toEqual(['+5511987012345']);
+			expect(
+				rows.filter((row) => row.messageId === genuineId).map((row) => row.phoneNumber),
+			).toEqual(['+5511987012345']);
 		});
 	});
 });

@@ -37,13 +37,27 @@ describe("example: incoming SMS into DHIS2 (Africa's Talking → DHIS2)", () => 
 	}
 
 	beforeAll(async () => {
-		example = await ActiveExample.activate('inbound-to-dhis2.json', 'Incoming SMS', { gateway: 'africasTalking', kind: 'inbound' });
+		example = await ActiveExample.activate('inbound-to-dhis2.json', 'Incoming SMS', {
+			gateway: 'africasTalking',
+			kind: 'inbound',
+		});
 		const { context, client, sim, workflow } = example;
 		// DHIS2 takes SMS only from its users' numbers: one sender is a user, the other is not.
-		const config = (await axios.get(`${context.simulatorUrl}/sim/config`, { timeout: 10000 })).data as { dhis2RegisteredNumbers: string[] };
-		await axios.post(`${context.simulatorUrl}/sim/config`, { dhis2RegisteredNumbers: [...config.dhis2RegisteredNumbers, registered] }, { timeout: 10000 });
-		for (const text of texts) await sim.inbound({ gateway: 'africasTalking', from: registered, to: SHORT_CODE, text });
-		await sim.inbound({ gateway: 'africasTalking', from: stranger, to: SHORT_CODE, text: 'VISIT 1 1' });
+		const config = (await axios.get(`${context.simulatorUrl}/sim/config`, { timeout: 10000 }))
+			.data as { dhis2RegisteredNumbers: string[] };
+		await axios.post(
+			`${context.simulatorUrl}/sim/config`,
+			{ dhis2RegisteredNumbers: [...config.dhis2RegisteredNumbers, registered] },
+			{ timeout: 10000 },
+		);
+		for (const text of texts)
+			await sim.inbound({ gateway: 'africasTalking', from: registered, to: SHORT_CODE, text });
+		await sim.inbound({
+			gateway: 'africasTalking',
+			from: stranger,
+			to: SHORT_CODE,
+			text: 'VISIT 1 1',
+		});
 		await finishedExecutions(client, workflow.id, 3);
 	});
 
@@ -59,7 +73,8 @@ describe("example: incoming SMS into DHIS2 (Africa's Talking → DHIS2)", () => 
 		expect(stored.map((s) => ({ text: s.text, gatewayId: s.gatewayId })).sort(byText)).toEqual(
 			texts.map((text) => ({ text, gatewayId: `africastalking-${SHORT_CODE}` })).sort(byText),
 		);
-		for (const s of stored) expect(Date.parse(`${String(s.receivedDate).replace(/Z?$/, 'Z')}`)).not.toBeNaN();
+		for (const s of stored)
+			expect(Date.parse(`${String(s.receivedDate).replace(/Z?$/, 'Z')}`)).not.toBeNaN();
 	});
 
 	it("stores nothing from a number DHIS2 does not know, and the execution fails with DHIS2's message", async () => {

@@ -6,7 +6,11 @@
 import type { N8nRestClient } from '../../../tooling/n8n/rest-client';
 import { loadE2eContext, ownerClient, type E2eContext } from '../support/context';
 import { importExample, nodeNamed, type ImportedExample } from './support/examples';
-import { finishedExecution, nodeOutput, type FinishedExecution } from '../../../tooling/n8n/executions';
+import {
+	finishedExecution,
+	nodeOutput,
+	type FinishedExecution,
+} from '../../../tooling/n8n/executions';
 import { N8nSession } from '../../../tooling/n8n/n8n-session';
 import { SimControl } from '../../../tooling/n8n/sim-control';
 
@@ -27,12 +31,19 @@ describe('example: schedule a reminder, then move it (SMSBox)', () => {
 		sim = new SimControl(context.simulatorUrl);
 		workflow = await importExample(client, context, 'reschedule.json');
 		startedAt = new Date();
-		execution = await finishedExecution(client, await new N8nSession(context).runFromTrigger(workflow.id, 'Start'));
+		execution = await finishedExecution(
+			client,
+			await new N8nSession(context).runFromTrigger(workflow.id, 'Start'),
+		);
 		finishedAt = new Date();
 	});
 
 	it('runs to the end as a manual execution', () => {
-		expect({ status: execution.status, mode: execution.mode, error: execution.error?.message }).toEqual({
+		expect({
+			status: execution.status,
+			mode: execution.mode,
+			error: execution.error?.message,
+		}).toEqual({
 			status: 'success',
 			mode: 'manual',
 			error: undefined,
@@ -68,8 +79,17 @@ describe('example: schedule a reminder, then move it (SMSBox)', () => {
 	it('leaves exactly one message in the simulator, still scheduled, at the new time', async () => {
 		const to = String(nodeNamed(workflow, 'Schedule reminder').parameters.to);
 		const [scheduled] = nodeOutput(execution, 'Schedule reminder');
-		const records = (await sim.messages({ gateway: 'smsBox' })).filter((m) => m.to.replace(/\D/g, '') === to.replace(/\D/g, ''));
-		expect(records.map((m) => ({ id: m.id, status: m.status, scheduledAt: m.scheduledAt, sender: m.sender }))).toEqual([
+		const records = (await sim.messages({ gateway: 'smsBox' })).filter(
+			(m) => m.to.replace(/\D/g, '') === to.replace(/\D/g, ''),
+		);
+		expect(
+			records.map((m) => ({
+				id: m.id,
+				status: m.status,
+				scheduledAt: m.scheduledAt,
+				sender: m.sender,
+			})),
+		).toEqual([
 			{
 				id: String(scheduled.messageId).replace(/^message_id:/, ''),
 				status: 'scheduled',

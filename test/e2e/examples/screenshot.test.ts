@@ -52,17 +52,29 @@ describe('the bulk campaign example in the n8n editor (headless Chromium)', () =
 	});
 
 	it('draws every node of the example', () => {
-		const drawn = canvas.map((node) => node.type).filter((type) => type !== 'n8n-nodes-base.stickyNote').sort();
-		const expected = example.nodes.map((node) => node.type).filter((type) => type !== 'n8n-nodes-base.stickyNote').sort();
+		const drawn = canvas
+			.map((node) => node.type)
+			.filter((type) => type !== 'n8n-nodes-base.stickyNote')
+			.sort();
+		const expected = example.nodes
+			.map((node) => node.type)
+			.filter((type) => type !== 'n8n-nodes-base.stickyNote')
+			.sort();
 		expect(drawn).toEqual(expected);
 	});
 
 	it("shows this package's nodes with their own icon, loaded from the installed package", () => {
 		const ours = canvas.filter((node) => node.type.startsWith(`${PACKAGE_NAME}.`));
-		expect(ours.map((node) => node.type)).toEqual([`${PACKAGE_NAME}.sendSms`, `${PACKAGE_NAME}.sendSms`]);
+		expect(ours.map((node) => node.type)).toEqual([
+			`${PACKAGE_NAME}.sendSms`,
+			`${PACKAGE_NAME}.sendSms`,
+		]);
 		for (const node of ours) {
 			expect(node.icons).toEqual([
-				{ src: expect.stringMatching(new RegExp(`/icons/${PACKAGE_NAME}/dist/icons/[^/]+\\.svg$`)), loaded: true },
+				{
+					src: expect.stringMatching(new RegExp(`/icons/${PACKAGE_NAME}/dist/icons/[^/]+\\.svg$`)),
+					loaded: true,
+				},
 			]);
 		}
 	});

@@ -8,7 +8,12 @@
  * each exactly once; the opted-out one comes out with status suppressed.
  */
 import { contactsOf, nodeNamed } from './support/examples';
-import { finishedExecution, finishedExecutions, nodeOutput, type FinishedExecution } from '../../../tooling/n8n/executions';
+import {
+	finishedExecution,
+	finishedExecutions,
+	nodeOutput,
+	type FinishedExecution,
+} from '../../../tooling/n8n/executions';
 import { N8nSession, type DataTableRow } from '../../../tooling/n8n/n8n-session';
 import type { CallbackAttempt } from '../../../tooling/n8n/sim-control';
 import { uniqueTag } from '../../../tooling/n8n/workflows';
@@ -20,7 +25,8 @@ const TABLE = 'SMS suppression list';
 const JSON_TYPE = 'application/json';
 
 /** SMSBox's acknowledgement, byte for byte (docs/gateways/smsbox.md#two-way-callback): the id as received, then true. */
-const smsBoxAck = (transactionId: string) => `{"transaction_id":${JSON.stringify(transactionId)},"successful":true}`;
+const smsBoxAck = (transactionId: string) =>
+	`{"transaction_id":${JSON.stringify(transactionId)},"successful":true}`;
 
 describe('example: STOP replies build a suppression list the campaign skips (SMSBox)', () => {
 	let example: ActiveExample;
@@ -32,7 +38,10 @@ describe('example: STOP replies build a suppression list the campaign skips (SMS
 	let sentBefore: Set<string>;
 
 	beforeAll(async () => {
-		example = await ActiveExample.activate('stop-suppression.json', 'STOP reply', { gateway: 'smsBox', kind: 'inbound' });
+		example = await ActiveExample.activate('stop-suppression.json', 'STOP reply', {
+			gateway: 'smsBox',
+			kind: 'inbound',
+		});
 		const { client, sim, workflow } = example;
 		session = new N8nSession(example.context);
 		contacts = contactsOf(nodeNamed(workflow, 'Contact list'));
@@ -62,44 +71,76 @@ describe('example: STOP replies build a suppression list the campaign skips (SMS
 	it('acknowledges both replies with SMSBox\'s exact {"transaction_id","successful":true}, at the first attempt', () => {
 		for (const { attempts } of replies) {
 			const transactionId = String(JSON.parse(attempts[0].body).transaction_id);
-			expect(attempts.map((a) => ({ status: a.status, body: a.responseBody, acknowledged: a.acknowledged }))).toEqual([
-				{ status: 200, body: smsBoxAck(transactionId), acknowledged: true },
-			]);
+			expect(
+				attempts.map((a) => ({
+					status: a.status,
+					body: a.responseBody,
+					acknowledged: a.acknowledged,
+				})),
+			).toEqual([{ status: 200, body: smsBoxAck(transactionId), acknowledged: true }]);
 		}
 	});
 
 	it('starts one webhook execution, for the STOP reply only', async () => {
-		const executions = (await example.client.listExecutions({ workflowId: example.workflow.id })).filter((e) => e.mode === 'webhook');
+		const executions = (
+			await example.client.listExecutions({ workflowId: example.workflow.id })
+		).filter((e) => e.mode === 'webhook');
 		expect(executions.map((e) => e.status)).toEqual(['success']);
-		await expectRunByWorkers(example.context, executions.map((e) => e.id), 'webhook');
+		await expectRunByWorkers(
+			example.context,
+			executions.map((e) => e.id),
+			'webhook',
+		);
 	});
 
 	it('puts the number that replied STOP into the suppression list', async () => {
 		const rows = await suppressionRows();
-		expect(rows.map((row) => ({ phoneNumber: row.phoneNumber, keyword: row.keyword, gateway: row.gateway }))).toEqual([
-			{ phoneNumber: optedOut.phone, keyword: 'STOP', gateway: 'smsBox' },
-		]);
+		expect(
+			rows.map((row) => ({
+				phoneNumber: row.phoneNumber,
+				keyword: row.keyword,
+				gateway: row.gateway,
+			})),
+		).toEqual([{ phoneNumber: optedOut.phone, keyword: 'STOP', gateway: 'smsBox' }]);
 	});
 
 	it('runs the campaign to the end as a manual execution, skipping the opted-out contact', () => {
-		expect({ status: campaign.status, mode: campaign.mode, error: campaign.error?.message }).toEqual({
+		expect({
+			status: campaign.status,
+			mode: campaign.mode,
+			error: campaign.error?.message,
+		}).toEqual({
 			status: 'success',
 			mode: 'manual',
 			error: undefined,
 		});
 		const digits = (phone: string) => phone.replace(/\D/g, '');
-		expect(nodeOutput(campaign, 'Send SMS').map((item) => ({ to: digits(String(item.to)), status: item.status }))).toEqual(
-			contacts.map((c) => ({ to: digits(c.phone), status: c === optedOut ? 'suppressed' : 'accepted' })),
+		expect(
+			nodeOutput(campaign, 'Send SMS').map((item) => ({
+				to: digits(String(item.to)),
+				status: item.status,
+			})),
+		).toEqual(
+			contacts.map((c) => ({
+				to: digits(c.phone),
+				status: c === optedOut ? 'suppressed' : 'accepted',
+			})),
 		);
 		// The list is read once for the run: one Data Table query, whatever the number of contacts.
 		expect(campaign.runData['Suppression list']).toHaveLength(1);
 	});
 
 	it('texts every other contact exactly once, personalised, and the opted-out one not at all', async () => {
-		const fresh = (await example.sim.messages({ gateway: 'smsBox' })).filter((m) => !sentBefore.has(`${m.seq}`));
+		const fresh = (await example.sim.messages({ gateway: 'smsBox' })).filter(
+			(m) => !sentBefore.has(`${m.seq}`),
+		);
 		const template = String(nodeNamed(example.workflow, 'Send SMS').parameters.message);
 		const digits = (phone: string) => phone.replace(/\D/g, '');
-		expect(fresh.map((m) => ({ to: digits(m.to), text: m.text })).sort((a, b) => a.to.localeCompare(b.to))).toEqual(
+		expect(
+			fresh
+				.map((m) => ({ to: digits(m.to), text: m.text }))
+				.sort((a, b) => a.to.localeCompare(b.to)),
+		).toEqual(
 			contacts
 				.filter((c) => c !== optedOut)
 				.map((c) => ({ to: digits(c.phone), text: template.replace('[{RECEIVERNAME}]', c.name) }))
@@ -125,8 +166,16 @@ describe('example: STOP replies build a suppression list the campaign skips (SMS
 				[
 					{ label: 'not JSON', contentType: JSON_TYPE, body: 'from=255700000202&text=STOP' },
 					{ label: 'a JSON string', contentType: JSON_TYPE, body: '"STOP"' },
-					{ label: 'no message', contentType: JSON_TYPE, body: JSON.stringify({ from: '255700000202', transaction_id: 'x1' }) },
-					{ label: 'a text that is not a string', contentType: JSON_TYPE, body: inbound({ text: 'STOP' }) },
+					{
+						label: 'no message',
+						contentType: JSON_TYPE,
+						body: JSON.stringify({ from: '255700000202', transaction_id: 'x1' }),
+					},
+					{
+						label: 'a text that is not a string',
+						contentType: JSON_TYPE,
+						body: inbound({ text: 'STOP' }),
+					},
 				],
 				inbound('STOP'),
 				// The same person sends STOP again.
@@ -140,7 +189,10 @@ describe('example: STOP replies build a suppression list the campaign skips (SMS
 
 		it('starts no execution for them, still serves the genuine STOP after them, and keeps one row per number', async () => {
 			expect(outcome.genuine.status).toBe(200);
-			expect(JSON.parse(outcome.genuine.body)).toEqual({ transaction_id: expect.stringMatching(/^e2e/), successful: true });
+			expect(JSON.parse(outcome.genuine.body)).toEqual({
+				transaction_id: expect.stringMatching(/^e2e/),
+				successful: true,
+			});
 			expect(outcome.executionsAfter).toBe(outcome.executionsBefore + 1);
 			expect((await suppressionRows()).map((row) => row.phoneNumber)).toEqual([optedOut.phone]);
 		});
@@ -152,4 +204,3 @@ describe('example: STOP replies build a suppression list the campaign skips (SMS
 		return await session.dataTableRows(tables[0]);
 	}
 });
-

@@ -8,7 +8,12 @@
  */
 import { randomInt, randomUUID } from 'node:crypto';
 
-import { executionCounts, finishedExecution, finishedExecutions, nodeOutput } from '../../../tooling/n8n/executions';
+import {
+	executionCounts,
+	finishedExecution,
+	finishedExecutions,
+	nodeOutput,
+} from '../../../tooling/n8n/executions';
 import type { N8nRestClient, WorkflowNode } from '../../../tooling/n8n/rest-client';
 import { SimControl, type CallbackAttempt } from '../../../tooling/n8n/sim-control';
 import { waitFor } from '../../../tooling/n8n/wait-for';
@@ -31,7 +36,10 @@ const TRIGGER_NAME = 'Delivery report';
 /** 1,000 distinct Kenyan mobile numbers (+254 713 rr nnnn), none ending in 0000 (the simulator's failure rule). */
 function campaignNumbers(): string[] {
 	const block = String(randomInt(10, 100));
-	return Array.from({ length: RECIPIENTS }, (_, i) => `+254713${block}${String(i + 1).padStart(4, '0')}`);
+	return Array.from(
+		{ length: RECIPIENTS },
+		(_, i) => `+254713${block}${String(i + 1).padStart(4, '0')}`,
+	);
 }
 
 describe('queue mode: a 1,000-recipient campaign and its delivery reports', () => {
@@ -59,13 +67,25 @@ describe('queue mode: a 1,000-recipient campaign and its delivery reports', () =
 			typeVersion: 1,
 			position: [0, 0],
 			webhookId: randomUUID(),
-			parameters: { gateway: 'africasTalking', authentication: 'token', secretToken: secret, statusFilter: 'final', options: {} },
+			parameters: {
+				gateway: 'africasTalking',
+				authentication: 'token',
+				secretToken: secret,
+				statusFilter: 'final',
+				options: {},
+			},
 		};
-		const reports = await client.createWorkflow({ name: `e2e queue reports ${uniqueTag()}`, nodes: [trigger], connections: {} });
+		const reports = await client.createWorkflow({
+			name: `e2e queue reports ${uniqueTag()}`,
+			nodes: [trigger],
+			connections: {},
+		});
 		reportWorkflowId = reports.id;
 		workflowIds.push(reports.id);
 		await activateAndWaitForTrigger(client, reports, triggerWebhookPath(trigger));
-		await sim.setCallbacks({ africasTalking: { delivery: triggerCallbackUrl(context.webhookUrl, trigger, secret) } });
+		await sim.setCallbacks({
+			africasTalking: { delivery: triggerCallbackUrl(context.webhookUrl, trigger, secret) },
+		});
 
 		// The campaign: Webhook → Send SMS with the 1,000 numbers in one item.
 		const path = `e2e-queue-campaign-${uniqueTag()}`;
@@ -74,9 +94,17 @@ describe('queue mode: a 1,000-recipient campaign and its delivery reports', () =
 			webhookThen(path, {
 				type: 'sendSms',
 				name: 'Send SMS',
-				parameters: { gateway: 'africasTalking', to: '={{ $json.body.to }}', message: 'Clinic day is Thursday', options: {} },
+				parameters: {
+					gateway: 'africasTalking',
+					to: '={{ $json.body.to }}',
+					message: 'Clinic day is Thursday',
+					options: {},
+				},
 				credentials: {
-					africasTalkingApi: { id: context.credentials.africasTalking.id, name: context.credentials.africasTalking.name },
+					africasTalkingApi: {
+						id: context.credentials.africasTalking.id,
+						name: context.credentials.africasTalking.name,
+					},
 				},
 			}),
 		);
@@ -88,10 +116,15 @@ describe('queue mode: a 1,000-recipient campaign and its delivery reports', () =
 
 		const ids = sent.map((s) => s.messageId);
 		for (let start = 0; start < ids.length; start += DELIVER_SLICE) {
-			await sim.deliver({ ids: ids.slice(start, start + DELIVER_SLICE), outcome: 'delivered' }, 120_000);
+			await sim.deliver(
+				{ ids: ids.slice(start, start + DELIVER_SLICE), outcome: 'delivered' },
+				120_000,
+			);
 		}
 		const ours = new Set(ids);
-		attempts = (await sim.callbacks({ gateway: 'africasTalking', kind: 'delivery' })).filter((a) => ours.has(String(a.messageId)));
+		attempts = (await sim.callbacks({ gateway: 'africasTalking', kind: 'delivery' })).filter((a) =>
+			ours.has(String(a.messageId)),
+		);
 		await waitFor(
 			`${RECIPIENTS} finished delivery-report executions`,
 			async () => {
@@ -100,7 +133,9 @@ describe('queue mode: a 1,000-recipient campaign and its delivery reports', () =
 			},
 			{ timeoutMs: 300_000, intervalMs: 2000 },
 		);
-		reportExecutionIds = (await client.listAllExecutions({ workflowId: reportWorkflowId })).map((e) => e.id);
+		reportExecutionIds = (await client.listAllExecutions({ workflowId: reportWorkflowId })).map(
+			(e) => e.id,
+		);
 	}, 900_000);
 
 	afterAll(async () => {
@@ -125,7 +160,9 @@ describe('queue mode: a 1,000-recipient campaign and its delivery reports', () =
 		}
 		expect(Object.fromEntries(answers)).toEqual({ '200 "OK" true': RECIPIENTS });
 		const retried = attempts.filter((a) => a.attempt > 1).length;
-		process.stdout.write(`[e2e queue] ${attempts.length} callback attempts for ${RECIPIENTS} reports (${retried} retries)\n`);
+		process.stdout.write(
+			`[e2e queue] ${attempts.length} callback attempts for ${RECIPIENTS} reports (${retried} retries)\n`,
+		);
 	});
 
 	it('starts one successful webhook execution per callback attempt that reached n8n, each run by one of the workers', async () => {
@@ -134,12 +171,24 @@ describe('queue mode: a 1,000-recipient campaign and its delivery reports', () =
 		// the duplicate the docs describe (docs/queue-mode.md#faults), recognisable by its eventId.
 		expect(reportExecutionIds.length).toBeGreaterThanOrEqual(RECIPIENTS);
 		expect(reportExecutionIds.length).toBeLessThanOrEqual(attempts.length);
-		const found: ExecutionPlacement[] = await expectRunByWorkers(context, reportExecutionIds, 'webhook');
+		const found: ExecutionPlacement[] = await expectRunByWorkers(
+			context,
+			reportExecutionIds,
+			'webhook',
+		);
 		const perWorker: Record<string, number> = {};
-		for (const placement of found) perWorker[placement.startedBy[0]] = (perWorker[placement.startedBy[0]] ?? 0) + 1;
-		process.stdout.write(`[e2e queue] report executions per worker: ${JSON.stringify(perWorker)}\n`);
+		for (const placement of found)
+			perWorker[placement.startedBy[0]] = (perWorker[placement.startedBy[0]] ?? 0) + 1;
+		process.stdout.write(
+			`[e2e queue] report executions per worker: ${JSON.stringify(perWorker)}\n`,
+		);
 		// Both workers took jobs from the queue.
-		expect(Object.keys(perWorker).sort()).toEqual(context.processes.filter((p) => p.role === 'worker').map((p) => p.name).sort());
+		expect(Object.keys(perWorker).sort()).toEqual(
+			context.processes
+				.filter((p) => p.role === 'worker')
+				.map((p) => p.name)
+				.sort(),
+		);
 	});
 
 	it('carries exactly the message IDs Send SMS returned: once each, or at most once per attempt for a re-posted report', async () => {
@@ -153,9 +202,16 @@ describe('queue mode: a 1,000-recipient campaign and its delivery reports', () =
 		expect([...statuses]).toEqual(['success webhook']);
 		expect([...new Set(reported)].sort()).toEqual(sent.map((s) => s.messageId).sort());
 		const attemptsPerReport = countBy(attempts.map((a) => String(a.messageId)));
-		const beyondAttempts = [...countBy(reported)].filter(([id, runs]) => runs > 1 && runs > (attemptsPerReport.get(id) ?? 0));
-		const twiceAfterOneAttempt = [...countBy(reported)].filter(([id, runs]) => runs > 1 && attemptsPerReport.get(id) === 1);
-		expect({ beyondAttempts, twiceAfterOneAttempt }).toEqual({ beyondAttempts: [], twiceAfterOneAttempt: [] });
+		const beyondAttempts = [...countBy(reported)].filter(
+			([id, runs]) => runs > 1 && runs > (attemptsPerReport.get(id) ?? 0),
+		);
+		const twiceAfterOneAttempt = [...countBy(reported)].filter(
+			([id, runs]) => runs > 1 && attemptsPerReport.get(id) === 1,
+		);
+		expect({ beyondAttempts, twiceAfterOneAttempt }).toEqual({
+			beyondAttempts: [],
+			twiceAfterOneAttempt: [],
+		});
 	});
 });
 

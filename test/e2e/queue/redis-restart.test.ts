@@ -12,7 +12,11 @@ import { randomInt } from 'node:crypto';
 import { finishedExecution } from '../../../tooling/n8n/executions';
 import type { N8nRestClient } from '../../../tooling/n8n/rest-client';
 import { SimControl } from '../../../tooling/n8n/sim-control';
-import { countRecipients, waitForSent, type RecipientCount } from '../../../tooling/n8n/sim-recipients';
+import {
+	countRecipients,
+	waitForSent,
+	type RecipientCount,
+} from '../../../tooling/n8n/sim-recipients';
 import { waitFor } from '../../../tooling/n8n/wait-for';
 import { deployActive, gupshupCampaignWorkflow, uniqueTag } from '../../../tooling/n8n/workflows';
 import { loadE2eContext, ownerClient, type E2eContext } from '../support/context';
@@ -26,7 +30,10 @@ const LATENCY_MS = 40;
 /** `count` distinct Brazilian mobile numbers in a block of their own (+55 11 94 bbb nnnn). */
 function numbers(count: number): string[] {
 	const block = String(randomInt(100, 1000));
-	return Array.from({ length: count }, (_, i) => `+551194${block}${String(i + 1).padStart(4, '0')}`);
+	return Array.from(
+		{ length: count },
+		(_, i) => `+551194${block}${String(i + 1).padStart(4, '0')}`,
+	);
 }
 
 describe('queue mode: Redis restarted in the middle of a campaign', () => {
@@ -38,22 +45,39 @@ describe('queue mode: Redis restarted in the middle of a campaign', () => {
 	let campaignStatus: string;
 	let campaign: RecipientCount;
 	let sentAtRestart: number;
-	let afterRestart: { status: number; executionId: string; executionStatus: string; count: RecipientCount };
+	let afterRestart: {
+		status: number;
+		executionId: string;
+		executionStatus: string;
+		count: RecipientCount;
+	};
 
 	beforeAll(async () => {
 		context = loadE2eContext();
-		if (!context.faultControl) throw new Error('no fault control in the e2e context: run with test/e2e/jest.queue.config.js');
+		if (!context.faultControl)
+			throw new Error(
+				'no fault control in the e2e context: run with test/e2e/jest.queue.config.js',
+			);
 		client = ownerClient(context);
 		sim = new SimControl(context.simulatorUrl);
 		await sim.configure({ latency: { fixedMs: LATENCY_MS, jitterMs: 0 } });
 
 		const hookPath = `e2e-redis-restart-${uniqueTag()}`;
-		const workflow = await deployActive(client, gupshupCampaignWorkflow(hookPath, context.credentials.gupshup));
+		const workflow = await deployActive(
+			client,
+			gupshupCampaignWorkflow(hookPath, context.credentials.gupshup),
+		);
 		workflowIds.push(workflow.id);
 		const recipients = numbers(RECIPIENTS);
 		const reply = await client.callWebhook(hookPath, { body: { to: recipients.join(', ') } });
 		expect(reply.status).toBe(200);
-		campaignExecutionId = (await waitFor('the campaign execution', async () => (await client.listExecutions({ workflowId: workflow.id }))[0], { timeoutMs: 60000 })).id;
+		campaignExecutionId = (
+			await waitFor(
+				'the campaign execution',
+				async () => (await client.listExecutions({ workflowId: workflow.id }))[0],
+				{ timeoutMs: 60000 },
+			)
+		).id;
 		sentAtRestart = await waitForSent(sim, recipients, RESTART_AFTER, 120000);
 		await restartRedis(context.faultControl, 'SIGKILL', 2000);
 
@@ -66,11 +90,19 @@ describe('queue mode: Redis restarted in the middle of a campaign', () => {
 		const second = await client.callWebhook(hookPath, { body: { to: number } });
 		const next = await waitFor(
 			'the execution started after the restart',
-			async () => (await client.listExecutions({ workflowId: workflow.id })).find((e) => e.id !== campaignExecutionId),
+			async () =>
+				(await client.listExecutions({ workflowId: workflow.id })).find(
+					(e) => e.id !== campaignExecutionId,
+				),
 			{ timeoutMs: 60000 },
 		);
 		const executionStatus = (await finishedExecution(client, next.id, 60000)).status;
-		afterRestart = { status: second.status, executionId: next.id, executionStatus, count: countRecipients(await sim.messages({ gateway: 'gupshup' }), [number]) };
+		afterRestart = {
+			status: second.status,
+			executionId: next.id,
+			executionStatus,
+			count: countRecipients(await sim.messages({ gateway: 'gupshup' }), [number]),
+		};
 	}, 110_000);
 
 	afterAll(async () => {
@@ -81,7 +113,12 @@ describe('queue mode: Redis restarted in the middle of a campaign', () => {
 	it('finishes the interrupted campaign: every recipient exactly once', () => {
 		expect(sentAtRestart).toBeLessThan(RECIPIENTS);
 		expect(campaignStatus).toBe('success');
-		expect(campaign).toEqual({ messagesStored: RECIPIENTS, distinctRecipients: RECIPIENTS, sentTwiceOrMore: 0, neverSent: 0 });
+		expect(campaign).toEqual({
+			messagesStored: RECIPIENTS,
+			distinctRecipients: RECIPIENTS,
+			sentTwiceOrMore: 0,
+			neverSent: 0,
+		});
 	});
 
 	it('ran the campaign once, on one worker', async () => {
@@ -91,7 +128,12 @@ describe('queue mode: Redis restarted in the middle of a campaign', () => {
 	it('runs a new Send SMS execution on a worker after the restart, sending once', async () => {
 		expect(afterRestart.status).toBe(200);
 		expect(afterRestart.executionStatus).toBe('success');
-		expect(afterRestart.count).toEqual({ messagesStored: 1, distinctRecipients: 1, sentTwiceOrMore: 0, neverSent: 0 });
+		expect(afterRestart.count).toEqual({
+			messagesStored: 1,
+			distinctRecipients: 1,
+			sentTwiceOrMore: 0,
+			neverSent: 0,
+		});
 		await expectRunByWorkers(context, [afterRestart.executionId], 'webhook');
 	});
 });

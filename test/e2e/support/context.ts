@@ -53,7 +53,9 @@ export function writeE2eContext(file: string, context: E2eContext): void {
 export function loadE2eContext(): E2eContext {
 	const file = process.env[CONTEXT_ENV];
 	if (!file || !fs.existsSync(file)) {
-		throw new Error(`No e2e context (${CONTEXT_ENV}); run these tests with: jest -c test/e2e/jest.config.js`);
+		throw new Error(
+			`No e2e context (${CONTEXT_ENV}); run these tests with: jest -c test/e2e/jest.config.js`,
+		);
 	}
 	return JSON.parse(fs.readFileSync(file, 'utf8')) as E2eContext;
 }

@@ -13,12 +13,24 @@ import type { E2eContext } from './context';
 const PROFILES = path.join(__dirname, '..', '..', '..', 'docs', 'custom-gateway-profiles');
 const SIMULATOR_DEFAULT = 'http://127.0.0.1:8787';
 
-export type ShippedProfileName = 'kannel' | 'twilio' | 'africastalking-simulator' | 'smsbox-simulator';
+export type ShippedProfileName =
+	| 'kannel'
+	| 'twilio'
+	| 'africastalking-simulator'
+	| 'smsbox-simulator';
 
 /** The profile file's fields, its Base URL on this run's simulator. */
-export function shippedProfileData(context: E2eContext, name: ShippedProfileName): Record<string, unknown> {
-	const profile = JSON.parse(fs.readFileSync(path.join(PROFILES, `${name}.json`), 'utf8')) as Record<string, unknown>;
-	const baseUrl = String(profile.baseUrl).replace(SIMULATOR_DEFAULT, context.simulatorUrl.replace(/\/+$/, ''));
+export function shippedProfileData(
+	context: E2eContext,
+	name: ShippedProfileName,
+): Record<string, unknown> {
+	const profile = JSON.parse(
+		fs.readFileSync(path.join(PROFILES, `${name}.json`), 'utf8'),
+	) as Record<string, unknown>;
+	const baseUrl = String(profile.baseUrl).replace(
+		SIMULATOR_DEFAULT,
+		context.simulatorUrl.replace(/\/+$/, ''),
+	);
 	return { ...profile, baseUrl };
 }
 
@@ -31,5 +43,9 @@ export async function storeShippedProfile(
 ): Promise<CredentialSummary> {
 	const data: Record<string, unknown> = { ...shippedProfileData(context, name), ...patch };
 	for (const [key, value] of Object.entries(data)) if (value === undefined) delete data[key];
-	return await client.createCredential({ name: `e2e custom ${name} ${uniqueTag()}`, type: 'httpSmsGatewayApi', data });
+	return await client.createCredential({
+		name: `e2e custom ${name} ${uniqueTag()}`,
+		type: 'httpSmsGatewayApi',
+		data,
+	});
 }

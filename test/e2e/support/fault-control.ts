@@ -38,8 +38,10 @@ export async function startFaultControl(redis: RedisServer): Promise<FaultContro
 			res.writeHead(status, { 'content-type': 'application/json' });
 			res.end(JSON.stringify(body));
 		};
-		if (!sameToken(req.headers[TOKEN_HEADER], token)) return answer(401, { error: 'no or wrong token' });
-		if (req.method !== 'POST' || req.url !== '/redis/restart') return answer(404, { error: 'only POST /redis/restart' });
+		if (!sameToken(req.headers[TOKEN_HEADER], token))
+			return answer(401, { error: 'no or wrong token' });
+		if (req.method !== 'POST' || req.url !== '/redis/restart')
+			return answer(404, { error: 'only POST /redis/restart' });
 		let body = '';
 		req.on('data', (chunk: Buffer) => {
 			body += chunk.toString('utf8');
@@ -52,7 +54,8 @@ export async function startFaultControl(redis: RedisServer): Promise<FaultContro
 				return answer(400, { error: 'body is not JSON' });
 			}
 			const { signal, downMs } = request;
-			if (signal !== 'SIGTERM' && signal !== 'SIGKILL') return answer(400, { error: 'signal must be SIGTERM or SIGKILL' });
+			if (signal !== 'SIGTERM' && signal !== 'SIGKILL')
+				return answer(400, { error: 'signal must be SIGTERM or SIGKILL' });
 			if (downMs !== undefined && (typeof downMs !== 'number' || downMs < 0 || downMs > 30000)) {
 				return answer(400, { error: 'downMs must be a number from 0 to 30000' });
 			}
@@ -81,11 +84,16 @@ export async function restartRedis(
 	signal: 'SIGTERM' | 'SIGKILL',
 	downMs: number,
 ): Promise<{ downMs: number; exitedMs: number }> {
-	const response = await axios.post(`${control.url}/redis/restart`, { signal, downMs }, {
-		headers: { [TOKEN_HEADER]: control.token },
-		timeout: 90000,
-		validateStatus: () => true,
-	});
-	if (response.status !== 200) throw new Error(`Redis restart answered ${response.status}: ${JSON.stringify(response.data)}`);
+	const response = await axios.post(
+		`${control.url}/redis/restart`,
+		{ signal, downMs },
+		{
+			headers: { [TOKEN_HEADER]: control.token },
+			timeout: 90000,
+			validateStatus: () => true,
+		},
+	);
+	if (response.status !== 200)
+		throw new Error(`Redis restart answered ${response.status}: ${JSON.stringify(response.data)}`);
 	return response.data as { downMs: number; exitedMs: number };
 }

@@ -33,11 +33,16 @@ const LOG_LINES = {
 /** Where each execution was enqueued, started and finished, as the processes' logs say now. */
 export function placements(context: E2eContext, executionIds: string[]): ExecutionPlacement[] {
 	const byId = new Map<string, ExecutionPlacement>(
-		executionIds.map((executionId) => [executionId, { executionId, enqueuedBy: [], startedBy: [], finishedBy: [] }]),
+		executionIds.map((executionId) => [
+			executionId,
+			{ executionId, enqueuedBy: [], startedBy: [], finishedBy: [] },
+		]),
 	);
 	for (const process of context.processes) {
 		const text = logOf(process);
-		for (const [field, pattern] of Object.entries(LOG_LINES) as Array<[keyof typeof LOG_LINES, RegExp]>) {
+		for (const [field, pattern] of Object.entries(LOG_LINES) as Array<
+			[keyof typeof LOG_LINES, RegExp]
+		>) {
 			for (const match of text.matchAll(pattern)) {
 				const placement = byId.get(match[1]);
 				if (placement) placement[field].push(process.name);
@@ -60,7 +65,9 @@ export async function expectRunByWorkers(
 	if (context.stack !== 'queue') return [];
 	expect(executionIds.length).toBeGreaterThan(0);
 	const workers = context.processes.filter((p) => p.role === 'worker').map((p) => p.name);
-	const receivers = context.processes.filter((p) => (receiver === 'main' ? p.role === 'start' : p.role === 'webhook')).map((p) => p.name);
+	const receivers = context.processes
+		.filter((p) => (receiver === 'main' ? p.role === 'start' : p.role === 'webhook'))
+		.map((p) => p.name);
 	const found = await waitFor(
 		`worker log lines of executions ${executionIds.join(', ')}`,
 		async () => {
@@ -71,13 +78,22 @@ export async function expectRunByWorkers(
 	);
 	for (const placement of found) {
 		const { executionId, enqueuedBy, startedBy, finishedBy } = placement;
-		expect({ executionId, enqueuedOnce: enqueuedBy.length, startedOnce: startedBy.length, finishedWhereStarted: finishedBy }).toEqual({
+		expect({
+			executionId,
+			enqueuedOnce: enqueuedBy.length,
+			startedOnce: startedBy.length,
+			finishedWhereStarted: finishedBy,
+		}).toEqual({
 			executionId,
 			enqueuedOnce: 1,
 			startedOnce: 1,
 			finishedWhereStarted: startedBy,
 		});
-		expect({ executionId, receiver: receivers.includes(enqueuedBy[0]), worker: workers.includes(startedBy[0]) }).toEqual({
+		expect({
+			executionId,
+			receiver: receivers.includes(enqueuedBy[0]),
+			worker: workers.includes(startedBy[0]),
+		}).toEqual({
 			executionId,
 			receiver: true,
 			worker: true,

@@ -1,5 +1,9 @@
 /** How each gateway is driven by a Send SMS workflow in the e2e tests. */
-import type { CredentialSummary, N8nRestClient, WebhookReply } from '../../../tooling/n8n/rest-client';
+import type {
+	CredentialSummary,
+	N8nRestClient,
+	WebhookReply,
+} from '../../../tooling/n8n/rest-client';
 import type { SimulatorCredentialKey } from '../../../tooling/n8n/simulator-credentials';
 import { deployActive, uniqueNumber, uniqueTag, webhookThen } from '../../../tooling/n8n/workflows';
 

@@ -14,7 +14,8 @@ export const STACK_ENV = 'SMS_GATEWAYS_E2E_STACK';
 
 export function selectedStack(): E2eStackKind {
 	const value = process.env[STACK_ENV] ?? 'single';
-	if (value !== 'single' && value !== 'queue') throw new Error(`${STACK_ENV}="${value}": expected single or queue`);
+	if (value !== 'single' && value !== 'queue')
+		throw new Error(`${STACK_ENV}="${value}": expected single or queue`);
 	return value;
 }
 

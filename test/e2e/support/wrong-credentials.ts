@@ -20,8 +20,15 @@ export function wrongCredential(
 	key: SimulatorCredentialKey,
 	namePrefix: string,
 ): Omit<CredentialDefinition, 'key'> {
-	const definition = simulatorCredentials(simulatorUrl, accounts, namePrefix).find((d) => d.key === key);
+	const definition = simulatorCredentials(simulatorUrl, accounts, namePrefix).find(
+		(d) => d.key === key,
+	);
 	const { field, value } = WRONG_SECRET[key];
-	if (!definition || definition.data[field] === undefined) throw new Error(`no ${field} in the ${key} credential`);
-	return { name: definition.name, type: definition.type, data: { ...definition.data, [field]: value } };
+	if (!definition || definition.data[field] === undefined)
+		throw new Error(`no ${field} in the ${key} credential`);
+	return {
+		name: definition.name,
+		type: definition.type,
+		data: { ...definition.data, [field]: value },
+	};
 }

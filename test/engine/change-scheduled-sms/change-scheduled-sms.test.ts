@@ -62,7 +62,10 @@ describe('Change Scheduled SMS: suspend and resume', () => {
 		expect(stored(id)[0].status).toBe('suspended');
 
 		const resumed = await change('resume', { messageId: id });
-		expect(resumed.json[0]).toMatchObject({ operation: 'resume', message: `Message ${id} Updated Successfully!` });
+		expect(resumed.json[0]).toMatchObject({
+			operation: 'resume',
+			message: `Message ${id} Updated Successfully!`,
+		});
 		expect(stored(id)[0].status).toBe('scheduled');
 	});
 
@@ -93,7 +96,11 @@ describe('Change Scheduled SMS: reschedule', () => {
 		const at = minuteFromNow(5 * HOUR);
 		const { json } = await change('reschedule', { messageId: id, newTime: at.toISOString() });
 		const smsBoxTime = at.toISOString().slice(0, 16).replace('T', ' ');
-		expect(json[0]).toMatchObject({ operation: 'reschedule', scheduleTime: smsBoxTime, scheduledAt: at.toISOString() });
+		expect(json[0]).toMatchObject({
+			operation: 'reschedule',
+			scheduleTime: smsBoxTime,
+			scheduledAt: at.toISOString(),
+		});
 		expect(new Date(stored(id)[0].scheduledAt!).toISOString()).toBe(at.toISOString());
 	});
 
@@ -101,7 +108,10 @@ describe('Change Scheduled SMS: reschedule', () => {
 		const id = await schedule();
 		const zone = buildWorkflow([]).timezone;
 		const local = DateTime.now().setZone(zone).plus({ hours: 6 }).startOf('minute');
-		const { json } = await change('reschedule', { messageId: id, newTime: local.toFormat("yyyy-MM-dd'T'HH:mm:ss") });
+		const { json } = await change('reschedule', {
+			messageId: id,
+			newTime: local.toFormat("yyyy-MM-dd'T'HH:mm:ss"),
+		});
 		expect(json[0].scheduledAt).toBe(local.toUTC().toISO());
 		expect(new Date(stored(id)[0].scheduledAt!).toISOString()).toBe(local.toUTC().toISO());
 	});
@@ -113,19 +123,44 @@ describe('Change Scheduled SMS: reschedule', () => {
 		await change('reschedule', { messageId: id, newTime: smsBoxTime });
 		expect(new Date(stored(id)[0].scheduledAt!).toISOString()).toBe(at.toISOString());
 
-		const { json } = await change('reschedule', { messageId: id, newTime: '={{ $now.plus({ hours: 8 }).startOf("minute") }}' });
+		const { json } = await change('reschedule', {
+			messageId: id,
+			newTime: '={{ $now.plus({ hours: 8 }).startOf("minute") }}',
+		});
 		expect(Date.parse(json[0].scheduledAt as string) - Date.now()).toBeGreaterThan(7.9 * HOUR);
 		expect(stored(id)[0].scheduledAt).toBe(json[0].scheduledAt);
 	});
 
 	it.each([
-		['a time in the past', () => new Date(Date.now() - HOUR).toISOString(), 'SCHEDULE_IN_PAST', /not in the future/],
-		['the current minute', () => minuteFromNow(0).toISOString(), 'SCHEDULE_IN_PAST', /not in the future/],
-		['text that is not a date', () => 'next tuesday', 'INVALID_SCHEDULE_TIME', /is not a date and time/],
+		[
+			'a time in the past',
+			() => new Date(Date.now() - HOUR).toISOString(),
+			'SCHEDULE_IN_PAST',
+			/not in the future/,
+		],
+		[
+			'the current minute',
+			() => minuteFromNow(0).toISOString(),
+			'SCHEDULE_IN_PAST',
+			/not in the future/,
+		],
+		[
+			'text that is not a date',
+			() => 'next tuesday',
+			'INVALID_SCHEDULE_TIME',
+			/is not a date and time/,
+		],
 	])('refuses %s before calling SMSBox', async (_label, value, code, message) => {
 		const id = await schedule();
-		const { items } = await change('reschedule', { messageId: id, newTime: value() }, { onError: 'continueRegularOutput' });
-		expect(items[0].json).toMatchObject({ error: expect.stringMatching(message), details: { code } });
+		const { items } = await change(
+			'reschedule',
+			{ messageId: id, newTime: value() },
+			{ onError: 'continueRegularOutput' },
+		);
+		expect(items[0].json).toMatchObject({
+			error: expect.stringMatching(message),
+			details: { code },
+		});
 		expect(changeCalls()).toBe(0);
 	});
 
@@ -133,7 +168,10 @@ describe('Change Scheduled SMS: reschedule', () => {
 		const id = await schedule();
 		// The simulator's clock runs two hours ahead of n8n's: n8n's "in one hour" is SMSBox's past.
 		fx.get().sim.advance(2 * HOUR);
-		const { error } = await change('reschedule', { messageId: id, newTime: minuteFromNow(HOUR).toISOString() });
+		const { error } = await change('reschedule', {
+			messageId: id,
+			newTime: minuteFromNow(HOUR).toISOString(),
+		});
 		expect(error?.message).toBe('The message cannot be scheduled for a date/time in the past');
 		expect(error?.description).toMatch(/new time is in the past/);
 	});
@@ -150,8 +188,14 @@ describe('Change Scheduled SMS: edit', () => {
 			options: { scheduleTime: minuteFromNow(3 * HOUR).toISOString() },
 		});
 		const id = sent[0].messageId as string;
-		const { json } = await change('edit', { messageId: id, newText: 'Dear [{RECEIVERNAME}], the clinic moved to Friday' });
-		expect(json[0]).toMatchObject({ operation: 'edit', text: 'Dear [{RECEIVERNAME}], the clinic moved to Friday' });
+		const { json } = await change('edit', {
+			messageId: id,
+			newText: 'Dear [{RECEIVERNAME}], the clinic moved to Friday',
+		});
+		expect(json[0]).toMatchObject({
+			operation: 'edit',
+			text: 'Dear [{RECEIVERNAME}], the clinic moved to Friday',
+		});
 		expect(stored(id)[0].text).toBe('Dear Asha, the clinic moved to Friday');
 	});
 
@@ -160,7 +204,11 @@ describe('Change Scheduled SMS: edit', () => {
 		const id = await schedule();
 		await change('edit', { messageId: id, newSender: 'CLINIC' });
 		expect(stored(id)[0]).toMatchObject({ sender: 'CLINIC', text: 'Clinic tomorrow' });
-		const { json } = await change('edit', { messageId: id, newSender: 'SMSBOX', newText: 'Clinic on Friday' });
+		const { json } = await change('edit', {
+			messageId: id,
+			newSender: 'SMSBOX',
+			newText: 'Clinic on Friday',
+		});
 		expect(json[0]).toMatchObject({ sender: 'SMSBOX', text: 'Clinic on Friday' });
 		expect(stored(id)[0]).toMatchObject({ sender: 'SMSBOX', text: 'Clinic on Friday' });
 	});
@@ -171,7 +219,11 @@ describe('Change Scheduled SMS: edit', () => {
 		['a sender name SMSBox cannot have', { newSender: 'CLINIC_OF_TANZANIA' }, 'SENDER_INVALID'],
 	])('refuses %s before calling SMSBox', async (_label, parameters, code) => {
 		const id = await schedule();
-		const { items } = await change('edit', { messageId: id, newText: '', newSender: '', ...parameters }, { onError: 'continueRegularOutput' });
+		const { items } = await change(
+			'edit',
+			{ messageId: id, newText: '', newSender: '', ...parameters },
+			{ onError: 'continueRegularOutput' },
+		);
 		expect(items[0].json).toMatchObject({ details: { code } });
 		expect(changeCalls()).toBe(0);
 	});
@@ -197,7 +249,9 @@ describe('Change Scheduled SMS: edit', () => {
 
 describe('Change Scheduled SMS: not found and other errors', () => {
 	it('turns an unknown id (HTTP 200, code 403) into a not-found error', async () => {
-		const { error, run } = await change('suspend', { messageId: 'sms-00000000000000000000000000000000' });
+		const { error, run } = await change('suspend', {
+			messageId: 'sms-00000000000000000000000000000000',
+		});
 		expect(run.status).toBe('error');
 		expect(error?.message).toBe('Message sms-00000000000000000000000000000000 not found');
 		expect(error?.description).toMatch(/gone out already/);
@@ -219,7 +273,10 @@ describe('Change Scheduled SMS: not found and other errors', () => {
 
 	it('reports wrong credentials with SMSBox code 120', async () => {
 		const id = await schedule();
-		const credentials = { ...fx.get().credentials, smsBoxApi: { ...fx.get().credentials.smsBoxApi, apiKey: 'wrong' } };
+		const credentials = {
+			...fx.get().credentials,
+			smsBoxApi: { ...fx.get().credentials.smsBoxApi, apiKey: 'wrong' },
+		};
 		const { error } = await change('suspend', { messageId: id }, { credentials });
 		expect(error?.message).toBe('Invalid Authentication Parameters');
 	});

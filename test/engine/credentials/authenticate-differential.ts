@@ -7,7 +7,11 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 
-import type { ICredentialDataDecryptedObject, ICredentialType, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 
 import { CredentialsHelper } from '../../harness/credentials-helper';
 import { buildNode, buildWorkflow, credentialTypes } from '../../harness/engine';
@@ -15,7 +19,6 @@ import { FORMER_AUTHENTICATE } from './former-authenticate';
 import { seededRandom as random } from '../../fixtures/seeded-random';
 
 const TYPES = ['africasTalkingApi', 'gupshupApi', 'smsBoxApi', 'dhis2Api'] as const;
-
 
 const SAMPLES: unknown[] = [
 	'',
@@ -30,7 +33,7 @@ const SAMPLES: unknown[] = [
 	'ключ-доступа',
 	'🔑 key',
 	'é',
-	"it's \"quoted\"",
+	'it\'s "quoted"',
 	'{{ $json.x }}',
 	'={{ 1 + 1 }}',
 	'\\n\\t',
@@ -54,11 +57,16 @@ function pick<T>(next: () => number, list: readonly T[]): T {
 /** A random string made of pieces of the samples. */
 function text(next: () => number): unknown {
 	if (next() < 0.5) return pick(next, SAMPLES);
-	const parts = Array.from({ length: 1 + Math.floor(next() * 3) }, () => String(pick(next, SAMPLES) ?? ''));
+	const parts = Array.from({ length: 1 + Math.floor(next() * 3) }, () =>
+		String(pick(next, SAMPLES) ?? ''),
+	);
 	return parts.join(pick(next, ['', ':', ' ', '=', '+']));
 }
 
-function credentialsFor(type: (typeof TYPES)[number], next: () => number): ICredentialDataDecryptedObject {
+function credentialsFor(
+	type: (typeof TYPES)[number],
+	next: () => number,
+): ICredentialDataDecryptedObject {
 	const data: Record<string, unknown> = {};
 	const set = (key: string, value: unknown) => {
 		if (value !== undefined || next() < 0.5) data[key] = value;
@@ -87,9 +95,19 @@ function requestFor(next: () => number): IHttpRequestOptions {
 	const variants: Array<() => IHttpRequestOptions> = [
 		() => ({ url: 'http://127.0.0.1/x', method: 'POST' }),
 		() => ({ url: 'http://127.0.0.1/x', headers: { Accept: 'application/json' } }),
-		() => ({ url: 'http://127.0.0.1/x', headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' } }),
-		() => ({ url: 'http://127.0.0.1/x', headers: { apikey: 'before', Authorization: 'before', Accept: '*/*' } }),
-		() => ({ url: 'http://127.0.0.1/x', headers: {}, auth: { username: 'before', password: 'before' } }),
+		() => ({
+			url: 'http://127.0.0.1/x',
+			headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+		}),
+		() => ({
+			url: 'http://127.0.0.1/x',
+			headers: { apikey: 'before', Authorization: 'before', Accept: '*/*' },
+		}),
+		() => ({
+			url: 'http://127.0.0.1/x',
+			headers: {},
+			auth: { username: 'before', password: 'before' },
+		}),
 		() => ({ url: 'http://127.0.0.1/x', qs: { username: 'u' }, body: { a: 1 }, json: true }),
 	];
 	return pick(next, variants)();
@@ -98,7 +116,10 @@ function requestFor(next: () => number): IHttpRequestOptions {
 /** Values and key order: two objects with the same entries in another order are different here. */
 function shape(value: unknown): unknown {
 	if (value === null || typeof value !== 'object') return value;
-	return Object.entries(value as Record<string, unknown>).map(([key, inner]) => [key, shape(inner)]);
+	return Object.entries(value as Record<string, unknown>).map(([key, inner]) => [
+		key,
+		shape(inner),
+	]);
 }
 
 const current = credentialTypes();
@@ -119,8 +140,20 @@ export async function compareMany(cases: number, seed: number): Promise<number> 
 			const type = TYPES[i % TYPES.length];
 			const credentials = credentialsFor(type, next);
 			const request = requestFor(next);
-			const expected = await formerHelper.authenticate({ ...credentials }, type, structuredClone(request), workflow, node);
-			const actual = await currentHelper.authenticate({ ...credentials }, type, structuredClone(request), workflow, node);
+			const expected = await formerHelper.authenticate(
+				{ ...credentials },
+				type,
+				structuredClone(request),
+				workflow,
+				node,
+			);
+			const actual = await currentHelper.authenticate(
+				{ ...credentials },
+				type,
+				structuredClone(request),
+				workflow,
+				node,
+			);
 			if (!isDeepStrictEqual(shape(actual), shape(expected))) {
 				throw new Error(
 					`case ${i} (${type}, seed ${seed}): ${JSON.stringify(credentials)} gave ${JSON.stringify(actual)}, formerly ${JSON.stringify(expected)}`,
@@ -133,4 +166,3 @@ export async function compareMany(cases: number, seed: number): Promise<number> 
 	}
 	return compared;
 }
-

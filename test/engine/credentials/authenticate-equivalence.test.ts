@@ -20,13 +20,23 @@ describe('credential authenticate functions equal the former expressions', () =>
 		const workflow = buildWorkflow([node]);
 		const auth = (type: string, credentials: ICredentialDataDecryptedObject) =>
 			currentHelper.authenticate(credentials, type, { url: 'http://127.0.0.1/x' }, workflow, node);
-		expect((await auth('gupshupApi', { apiKey: 'gs-sim-key' })).headers).toEqual({ Authorization: 'gs-sim-key', apikey: 'gs-sim-key' });
-		expect((await auth('africasTalkingApi', { apiKey: 'at-sim-key' })).headers).toEqual({ apiKey: 'at-sim-key' });
-		expect((await auth('smsBoxApi', { apiKey: 'sb-sim-key', apiSecret: 'sb-sim-secret' })).auth).toEqual({
+		expect((await auth('gupshupApi', { apiKey: 'gs-sim-key' })).headers).toEqual({
+			Authorization: 'gs-sim-key',
+			apikey: 'gs-sim-key',
+		});
+		expect((await auth('africasTalkingApi', { apiKey: 'at-sim-key' })).headers).toEqual({
+			apiKey: 'at-sim-key',
+		});
+		expect(
+			(await auth('smsBoxApi', { apiKey: 'sb-sim-key', apiSecret: 'sb-sim-secret' })).auth,
+		).toEqual({
 			username: 'sb-sim-key',
 			password: 'sb-sim-secret',
 		});
-		expect((await auth('dhis2Api', { authType: 'basic', username: 'admin', password: 'district' })).headers).toEqual({
+		expect(
+			(await auth('dhis2Api', { authType: 'basic', username: 'admin', password: 'district' }))
+				.headers,
+		).toEqual({
 			Authorization: `Basic ${Buffer.from('admin:district').toString('base64')}`,
 			'X-Requested-With': 'XMLHttpRequest',
 		});

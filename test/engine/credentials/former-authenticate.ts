@@ -12,11 +12,15 @@ export const FORMER_AUTHENTICATE: Record<string, IAuthenticateGeneric> = {
 	},
 	gupshupApi: {
 		type: 'generic',
-		properties: { headers: { Authorization: '={{$credentials.apiKey}}', apikey: '={{$credentials.apiKey}}' } },
+		properties: {
+			headers: { Authorization: '={{$credentials.apiKey}}', apikey: '={{$credentials.apiKey}}' },
+		},
 	},
 	smsBoxApi: {
 		type: 'generic',
-		properties: { auth: { username: '={{$credentials.apiKey}}', password: '={{$credentials.apiSecret}}' } },
+		properties: {
+			auth: { username: '={{$credentials.apiKey}}', password: '={{$credentials.apiSecret}}' },
+		},
 	},
 	dhis2Api: {
 		type: 'generic',

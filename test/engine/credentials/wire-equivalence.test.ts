@@ -38,9 +38,20 @@ async function startRecorder(target: string): Promise<Recorder> {
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
 			const body = Buffer.concat(chunks);
-			recorded.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: body.toString('utf8') });
+			recorded.push({
+				method: req.method ?? '',
+				url: req.url ?? '',
+				headers: req.headers,
+				body: body.toString('utf8'),
+			});
 			const forward = http.request(
-				{ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
+				{
+					host: upstream.hostname,
+					port: upstream.port,
+					method: req.method,
+					path: req.url,
+					headers: { ...req.headers, host: upstream.host },
+				},
 				(reply) => {
 					res.writeHead(reply.statusCode ?? 502, reply.headers);
 					reply.pipe(res);
@@ -75,16 +86,122 @@ interface Case {
 }
 
 const CASES: Case[] = [
-	{ name: "Africa's Talking", gateway: 'africasTalking', type: 'africasTalkingApi', refused: false, credentials: (b) => ({ username: 'sandbox', apiKey: 'at-sim-key', environment: 'sandbox', baseUrl: `${b}/africastalking` }) },
-	{ name: "Africa's Talking, wrong key", gateway: 'africasTalking', type: 'africasTalkingApi', refused: true, credentials: (b) => ({ username: 'sandbox', apiKey: 'wrong', environment: 'sandbox', baseUrl: `${b}/africastalking` }) },
-	{ name: 'Gupshup', gateway: 'gupshup', type: 'gupshupApi', refused: false, credentials: (b) => ({ apiKey: 'gs-sim-key', appId: '4a1b2c3d-0000-4000-8000-000000000001', baseUrl: `${b}/gupshup` }) },
-	{ name: 'Gupshup, wrong key', gateway: 'gupshup', type: 'gupshupApi', refused: true, credentials: (b) => ({ apiKey: 'wrong', appId: '4a1b2c3d-0000-4000-8000-000000000001', baseUrl: `${b}/gupshup` }) },
-	{ name: 'SMSBox', gateway: 'smsBox', type: 'smsBoxApi', refused: false, credentials: (b) => ({ apiKey: 'sb-sim-key', apiSecret: 'sb-sim-secret', baseUrl: `${b}/smsbox` }) },
-	{ name: 'SMSBox, wrong secret', gateway: 'smsBox', type: 'smsBoxApi', refused: true, credentials: (b) => ({ apiKey: 'sb-sim-key', apiSecret: 'wrong', baseUrl: `${b}/smsbox` }) },
-	{ name: 'DHIS2 Basic', gateway: 'dhis2', type: 'dhis2Api', refused: false, credentials: (b) => ({ serverUrl: `${b}/dhis2`, authType: 'basic', username: 'admin', password: 'district', token: '' }) },
-	{ name: 'DHIS2 Basic, wrong password', gateway: 'dhis2', type: 'dhis2Api', refused: true, credentials: (b) => ({ serverUrl: `${b}/dhis2`, authType: 'basic', username: 'admin', password: 'wrong', token: '' }) },
-	{ name: 'DHIS2 token', gateway: 'dhis2', type: 'dhis2Api', refused: false, credentials: (b, token) => ({ serverUrl: `${b}/dhis2`, authType: 'token', username: '', password: '', token }) },
-	{ name: 'DHIS2 token, wrong token', gateway: 'dhis2', type: 'dhis2Api', refused: true, credentials: (b) => ({ serverUrl: `${b}/dhis2`, authType: 'token', username: '', password: '', token: 'd2p_wrong' }) },
+	{
+		name: "Africa's Talking",
+		gateway: 'africasTalking',
+		type: 'africasTalkingApi',
+		refused: false,
+		credentials: (b) => ({
+			username: 'sandbox',
+			apiKey: 'at-sim-key',
+			environment: 'sandbox',
+			baseUrl: `${b}/africastalking`,
+		}),
+	},
+	{
+		name: "Africa's Talking, wrong key",
+		gateway: 'africasTalking',
+		type: 'africasTalkingApi',
+		refused: true,
+		credentials: (b) => ({
+			username: 'sandbox',
+			apiKey: 'wrong',
+			environment: 'sandbox',
+			baseUrl: `${b}/africastalking`,
+		}),
+	},
+	{
+		name: 'Gupshup',
+		gateway: 'gupshup',
+		type: 'gupshupApi',
+		refused: false,
+		credentials: (b) => ({
+			apiKey: 'gs-sim-key',
+			appId: '4a1b2c3d-0000-4000-8000-000000000001',
+			baseUrl: `${b}/gupshup`,
+		}),
+	},
+	{
+		name: 'Gupshup, wrong key',
+		gateway: 'gupshup',
+		type: 'gupshupApi',
+		refused: true,
+		credentials: (b) => ({
+			apiKey: 'wrong',
+			appId: '4a1b2c3d-0000-4000-8000-000000000001',
+			baseUrl: `${b}/gupshup`,
+		}),
+	},
+	{
+		name: 'SMSBox',
+		gateway: 'smsBox',
+		type: 'smsBoxApi',
+		refused: false,
+		credentials: (b) => ({
+			apiKey: 'sb-sim-key',
+			apiSecret: 'sb-sim-secret',
+			baseUrl: `${b}/smsbox`,
+		}),
+	},
+	{
+		name: 'SMSBox, wrong secret',
+		gateway: 'smsBox',
+		type: 'smsBoxApi',
+		refused: true,
+		credentials: (b) => ({ apiKey: 'sb-sim-key', apiSecret: 'wrong', baseUrl: `${b}/smsbox` }),
+	},
+	{
+		name: 'DHIS2 Basic',
+		gateway: 'dhis2',
+		type: 'dhis2Api',
+		refused: false,
+		credentials: (b) => ({
+			serverUrl: `${b}/dhis2`,
+			authType: 'basic',
+			username: 'admin',
+			password: 'district',
+			token: '',
+		}),
+	},
+	{
+		name: 'DHIS2 Basic, wrong password',
+		gateway: 'dhis2',
+		type: 'dhis2Api',
+		refused: true,
+		credentials: (b) => ({
+			serverUrl: `${b}/dhis2`,
+			authType: 'basic',
+			username: 'admin',
+			password: 'wrong',
+			token: '',
+		}),
+	},
+	{
+		name: 'DHIS2 token',
+		gateway: 'dhis2',
+		type: 'dhis2Api',
+		refused: false,
+		credentials: (b, token) => ({
+			serverUrl: `${b}/dhis2`,
+			authType: 'token',
+			username: '',
+			password: '',
+			token,
+		}),
+	},
+	{
+		name: 'DHIS2 token, wrong token',
+		gateway: 'dhis2',
+		type: 'dhis2Api',
+		refused: true,
+		credentials: (b) => ({
+			serverUrl: `${b}/dhis2`,
+			authType: 'token',
+			username: '',
+			password: '',
+			token: 'd2p_wrong',
+		}),
+	},
 ];
 
 describe('the gateways receive the same requests from the authenticate functions as from the former expressions', () => {
@@ -103,7 +220,9 @@ describe('the gateways receive the same requests from the authenticate functions
 				from: c.gateway === 'smsBox' ? 'SMSBOX' : '',
 				recipientName: '={{ $json.name }}',
 				items: numbers.map((phone, i) => ({ phone, name: `Person ${i}` })),
-				credentials: { [c.type]: c.credentials(recorder.url, fx.get().sim.accounts.dhis2.personalAccessToken) },
+				credentials: {
+					[c.type]: c.credentials(recorder.url, fx.get().sim.accounts.dhis2.personalAccessToken),
+				},
 				onError: 'continueRegularOutput',
 			});
 			return { json, recorded: [...recorder.recorded] };
@@ -129,7 +248,9 @@ describe('the gateways receive the same requests from the authenticate functions
 		expect(after.recorded.length).toBeGreaterThan(0);
 		expect(after.recorded).toEqual(before.recorded);
 		expect(after.json).toEqual(before.json);
-		const authenticated = after.recorded.every((r) => Boolean(r.headers.authorization ?? r.headers.apikey));
+		const authenticated = after.recorded.every((r) =>
+			Boolean(r.headers.authorization ?? r.headers.apikey),
+		);
 		expect(authenticated).toBe(true);
 		const accepted = after.json.filter((j) => j.status === 'accepted').length;
 		expect(accepted).toBe(c.refused ? 0 : 3);

@@ -18,7 +18,8 @@ const MAPPING = {
 	callbackMessageIdPath: 'MessageSid',
 	callbackStatusPath: 'MessageStatus',
 	callbackFailurePath: 'ErrorCode',
-	callbackStatusValues: '{"delivered": ["delivered"], "failed": ["failed", "undelivered"], "sent": ["sent", "queued"]}',
+	callbackStatusValues:
+		'{"delivered": ["delivered"], "failed": ["failed", "undelivered"], "sent": ["sent", "queued"]}',
 };
 
 describe('Twilio-style status callbacks read by a profile mapping', () => {
@@ -45,7 +46,10 @@ describe('Twilio-style status callbacks read by a profile mapping', () => {
 	it('turns each callback into a delivery report for the message ID Send SMS returned', async () => {
 		const numbers = [kenyanNumbers(1, 5)[0], '+254711110000'];
 		const { json } = await sendCustom({
-			profile: { ...shippedProfile('twilio', fx.get().sim), extraParameters: JSON.stringify({ StatusCallback: url }) },
+			profile: {
+				...shippedProfile('twilio', fx.get().sim),
+				extraParameters: JSON.stringify({ StatusCallback: url }),
+			},
 			message: 'Hello',
 			from: '+15005550006',
 			items: numbers.map((phone) => ({ phone })),
@@ -55,13 +59,26 @@ describe('Twilio-style status callbacks read by a profile mapping', () => {
 
 		const events = bodies.map((body) => {
 			const fields = Object.fromEntries(new URLSearchParams(body));
-			const result = parseWithProfile(MAPPING, { headers: {}, query: {}, body: { kind: 'form', fields } }, { receivedAtMs: Date.now() });
+			const result = parseWithProfile(
+				MAPPING,
+				{ headers: {}, query: {}, body: { kind: 'form', fields } },
+				{ receivedAtMs: Date.now() },
+			);
 			if (!result.ok) throw new Error(result.rejection.message);
 			return result.event;
 		});
 		const byId = Object.fromEntries(events.map((e) => [(e as { messageId: string }).messageId, e]));
-		expect(byId[String(json[0].messageId)]).toMatchObject({ eventType: 'deliveryReport', status: 'delivered', final: true, to: numbers[0] });
+		expect(byId[String(json[0].messageId)]).toMatchObject({
+			eventType: 'deliveryReport',
+			status: 'delivered',
+			final: true,
+			to: numbers[0],
+		});
 		// The simulator's default rule fails numbers ending in 0000.
-		expect(byId[String(json[1].messageId)]).toMatchObject({ status: 'failed', gatewayStatus: 'undelivered', failureReason: '30003' });
+		expect(byId[String(json[1].messageId)]).toMatchObject({
+			status: 'failed',
+			gatewayStatus: 'undelivered',
+			failureReason: '30003',
+		});
 	});
 });

@@ -41,14 +41,24 @@ function generate(seed: number, gateway: 'africasTalking' | 'smsBox'): Case {
 	const faults = ['none', 'rateLimit', 'resetAfter'] as const;
 	const fault = faults[Math.floor(random() * faults.length)];
 	// SMSBox refuses a sender name that is not approved: the whole request, every recipient.
-	const sender = gateway === 'smsBox' ? (random() < 0.25 ? 'NOTAPPROVED' : 'SMSBOX') : random() < 0.5 ? 'SIMSMS' : '';
+	const sender =
+		gateway === 'smsBox'
+			? random() < 0.25
+				? 'NOTAPPROVED'
+				: 'SMSBOX'
+			: random() < 0.5
+				? 'SIMSMS'
+				: '';
 	return { seed, numbers, blacklisted, fault, sender };
 }
 
 async function arrange(c: Case) {
 	const { sim } = fx.get();
 	sim.reset();
-	sim.configure({ blacklist: c.blacklisted, faults: { retryAfterSeconds: 1, next: c.fault === 'none' ? [] : [c.fault] } });
+	sim.configure({
+		blacklist: c.blacklisted,
+		faults: { retryAfterSeconds: 1, next: c.fault === 'none' ? [] : [c.fault] },
+	});
 }
 
 function outcomes(json: IDataObject[]) {
@@ -68,13 +78,22 @@ describe.each([
 ] as const)('Custom HTTP Gateway configured as %s', (gateway, profileName: ProfileName) => {
 	const seeds = Array.from({ length: 12 }, (_, i) => 1000 + i * 7919);
 
-	it.each(seeds)('gives the named adapter\'s per-recipient outcomes (seed %i)', async (seed) => {
+	it.each(seeds)("gives the named adapter's per-recipient outcomes (seed %i)", async (seed) => {
 		const c = generate(seed, gateway);
 		const items = c.numbers.map((phone) => ({ phone }));
 
 		await arrange(c);
-		const named = await send(fx.get(), { gateway, message: TEXT, from: c.sender, items, onError: 'continueRegularOutput' });
-		const namedStored = fx.get().sim.messages().map((m) => [m.to, m.text]);
+		const named = await send(fx.get(), {
+			gateway,
+			message: TEXT,
+			from: c.sender,
+			items,
+			onError: 'continueRegularOutput',
+		});
+		const namedStored = fx
+			.get()
+			.sim.messages()
+			.map((m) => [m.to, m.text]);
 
 		await arrange(c);
 		const custom = await sendCustom({
@@ -84,13 +103,17 @@ describe.each([
 			items,
 			onError: 'continueRegularOutput',
 		});
-		const customStored = fx.get().sim.messages().map((m) => [m.to, m.text]);
+		const customStored = fx
+			.get()
+			.sim.messages()
+			.map((m) => [m.to, m.text]);
 
 		const expected = outcomes(named.json);
 		const actual = outcomes(custom.json);
 		if (gateway === 'smsBox') {
 			// The codes of a whole-request refusal are the gateway's in both; per-recipient codes exist only on AT.
-			for (const row of [...expected, ...actual]) row.errorCode = row.errorCode === null ? null : 'refused';
+			for (const row of [...expected, ...actual])
+				row.errorCode = row.errorCode === null ? null : 'refused';
 		}
 		expect(actual).toEqual(expected);
 		// The simulator took the same messages both times: nothing more, nothing twice.
@@ -103,12 +126,19 @@ describe.each([
 	const seen = new Set<string>();
 	afterAll(() => {
 		// The generated cases must have covered every behaviour the equivalence is claimed for.
-		for (const wanted of ['fault:none', 'fault:rateLimit', 'fault:resetAfter', 'status:accepted', 'status:rejected', 'status:unknown']) {
+		for (const wanted of [
+			'fault:none',
+			'fault:rateLimit',
+			'fault:resetAfter',
+			'status:accepted',
+			'status:rejected',
+			'status:unknown',
+		]) {
 			expect(seen).toContain(wanted);
 		}
 	});
 
-	it('checks the balance through the profile\'s balance request like the named adapter', async () => {
+	it("checks the balance through the profile's balance request like the named adapter", async () => {
 		const profile = shippedProfile(profileName, fx.get().sim);
 		const { runNode } = await import('../../harness/engine');
 		const run = (gw: string) =>

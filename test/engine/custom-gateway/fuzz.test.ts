@@ -15,9 +15,51 @@ import type { Simulator } from '../../../simulator';
 const fx = useSimulator();
 
 const FRAGMENTS = [
-	'"', "'", '&', '=', '&to=+254799999999', '&text=x', '\n', '\r\n', '\t', '{{', '}}', '{{to}}', '{{ message }}', '{{from}}',
-	'{{ $json.phone }}', '%', '%26', '%0A', '+', '#', '?', '/', '\\', '\\"', '\\u0022', '",', '"}', '{"to":"+254799999999"}', '[', ']',
-	',', ';', ' ', 'é', 'ß', '中文', '😀', '🇰🇪', 'ÿ', '\u00a0', '<script>', '</x>', 'null', 'true', '0: Accepted for delivery',
+	'"',
+	"'",
+	'&',
+	'=',
+	'&to=+254799999999',
+	'&text=x',
+	'\n',
+	'\r\n',
+	'\t',
+	'{{',
+	'}}',
+	'{{to}}',
+	'{{ message }}',
+	'{{from}}',
+	'{{ $json.phone }}',
+	'%',
+	'%26',
+	'%0A',
+	'+',
+	'#',
+	'?',
+	'/',
+	'\\',
+	'\\"',
+	'\\u0022',
+	'",',
+	'"}',
+	'{"to":"+254799999999"}',
+	'[',
+	']',
+	',',
+	';',
+	' ',
+	'é',
+	'ß',
+	'中文',
+	'😀',
+	'🇰🇪',
+	'ÿ',
+	'\u00a0',
+	'<script>',
+	'</x>',
+	'null',
+	'true',
+	'0: Accepted for delivery',
 ];
 
 function prng(seed: number): () => number {
@@ -36,9 +78,17 @@ function hostile(random: () => number, maxFragments: number): string {
 	return `${text}Z`;
 }
 
-type Kind = 'form (joined)' | 'json (names)' | 'json (template)' | 'query (Kannel)' | 'form (one, Twilio)';
+type Kind =
+	| 'form (joined)'
+	| 'json (names)'
+	| 'json (template)'
+	| 'query (Kannel)'
+	| 'form (one, Twilio)';
 
-function profileFor(kind: Kind, sim: Simulator): { profile: ICredentialDataDecryptedObject; gateway: string; hostileSender: boolean } {
+function profileFor(
+	kind: Kind,
+	sim: Simulator,
+): { profile: ICredentialDataDecryptedObject; gateway: string; hostileSender: boolean } {
 	const at = shippedProfile('africastalking-simulator', sim);
 	switch (kind) {
 		case 'form (joined)':
@@ -63,7 +113,8 @@ function profileFor(kind: Kind, sim: Simulator): { profile: ICredentialDataDecry
 					sendPath: '/version1/messaging/bulk',
 					bodyFormat: 'json',
 					extraParameters: '{}',
-					jsonTemplate: '{"username": "sandbox", "phoneNumbers": "{{to}}", "message": "{{message}}", "senderId": "{{from}}"}',
+					jsonTemplate:
+						'{"username": "sandbox", "phoneNumbers": "{{to}}", "message": "{{message}}", "senderId": "{{from}}"}',
 					recipientsPerRequest: 'array',
 				},
 				gateway: 'africasTalking',
@@ -76,7 +127,13 @@ function profileFor(kind: Kind, sim: Simulator): { profile: ICredentialDataDecry
 	}
 }
 
-const KINDS: Kind[] = ['form (joined)', 'json (names)', 'json (template)', 'query (Kannel)', 'form (one, Twilio)'];
+const KINDS: Kind[] = [
+	'form (joined)',
+	'json (names)',
+	'json (template)',
+	'query (Kannel)',
+	'form (one, Twilio)',
+];
 
 describe.each(KINDS)('hostile input in the %s body', (kind) => {
 	it.each([11, 12, 13])('arrives parameter for parameter as given (seed %i)', async (seed) => {
@@ -85,16 +142,28 @@ describe.each(KINDS)('hostile input in the %s body', (kind) => {
 		const { profile, gateway, hostileSender } = profileFor(kind, sim);
 		const numbers = kenyanNumbers(30, seed * 100);
 		const items: IDataObject[] = numbers.map((phone, i) => ({
-			phone: i % 3 === 0 ? `${phone}` : i % 3 === 1 ? phone.replace('+254', '+254 ') : `00${phone.slice(1)}`,
+			phone:
+				i % 3 === 0
+					? `${phone}`
+					: i % 3 === 1
+						? phone.replace('+254', '+254 ')
+						: `00${phone.slice(1)}`,
 			text: hostile(random, 8),
 			from: hostileSender ? hostile(random, 3) : 'SIMSMS',
 		}));
-		const { json, run } = await sendCustom({ profile, message: '={{ $json.text }}', from: '={{ $json.from }}', items });
+		const { json, run } = await sendCustom({
+			profile,
+			message: '={{ $json.text }}',
+			from: '={{ $json.from }}',
+			items,
+		});
 		expect(run.status).toBe('success');
 		expect(json.map((j) => j.status)).toEqual(items.map(() => 'accepted'));
 		const stored = sim.messages({ gateway: gateway as 'kannel' });
 		expect(stored).toHaveLength(items.length);
-		const got = stored.map((m) => ({ to: m.to, text: m.text, sender: m.sender })).sort((a, b) => a.to.localeCompare(b.to));
+		const got = stored
+			.map((m) => ({ to: m.to, text: m.text, sender: m.sender }))
+			.sort((a, b) => a.to.localeCompare(b.to));
 		const want = numbers
 			.map((to, i) => ({ to, text: items[i].text, sender: items[i].from }))
 			.sort((a, b) => a.to.localeCompare(b.to));
@@ -130,7 +199,9 @@ describe('hostile numbers', () => {
 		expect(stored).not.toContain('+254799999999');
 		expect(stored).not.toContain('+254799999998');
 		expect(stored).not.toContain('+254799999997');
-		expect(stored).toEqual(expect.arrayContaining(['+254711000006', '+254711000008', '+254711000009']));
+		expect(stored).toEqual(
+			expect.arrayContaining(['+254711000006', '+254711000008', '+254711000009']),
+		);
 		expect(json.every((j) => ['accepted', 'invalid'].includes(String(j.status)))).toBe(true);
 	});
 });

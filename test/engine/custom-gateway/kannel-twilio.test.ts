@@ -18,11 +18,16 @@ describe('Custom HTTP Gateway with the Kannel profile', () => {
 			items: numbers.map((phone) => ({ phone })),
 		});
 		expect(run.status).toBe('success');
-		expect(json.map((j) => [j.gateway, j.status, j.to])).toEqual(numbers.map((n) => ['httpGateway', 'accepted', n]));
-		expect(fx.get().sim.stats().requests.byGateway.kannel.total).toBe(1);
-		expect(fx.get().sim.messages({ gateway: 'kannel' }).map((m) => [m.to, m.text, m.sender])).toEqual(
-			numbers.map((n) => [n, 'Vaccination day: Saturday 9:00 & bring the card', 'CLINIC']),
+		expect(json.map((j) => [j.gateway, j.status, j.to])).toEqual(
+			numbers.map((n) => ['httpGateway', 'accepted', n]),
 		);
+		expect(fx.get().sim.stats().requests.byGateway.kannel.total).toBe(1);
+		expect(
+			fx
+				.get()
+				.sim.messages({ gateway: 'kannel' })
+				.map((m) => [m.to, m.text, m.sender]),
+		).toEqual(numbers.map((n) => [n, 'Vaccination day: Saturday 9:00 & bring the card', 'CLINIC']));
 	});
 
 	it('treats a Kannel refusal (400 text) as rejected for every recipient of the request', async () => {
@@ -34,13 +39,23 @@ describe('Custom HTTP Gateway with the Kannel profile', () => {
 			onError: 'continueRegularOutput',
 		});
 		expect(json.map((j) => j.status)).toEqual(['rejected', 'rejected']);
-		expect((json[0].error as { message: string }).message).toContain('denied by white- and/or black-lists');
+		expect((json[0].error as { message: string }).message).toContain(
+			'denied by white- and/or black-lists',
+		);
 		expect(fx.get().sim.messages({ gateway: 'kannel' })).toHaveLength(0);
 	});
 
 	it('stops the run on wrong confidential parameters (403) and never shows them', async () => {
-		const profile = { ...shippedProfile('kannel', fx.get().sim), secretParameters: '{"username":"kannel-sim","password":"S3cr3t-wrong"}' };
-		const { json } = await sendCustom({ profile, message: 'x', to: '+254711000001', onError: 'continueRegularOutput' });
+		const profile = {
+			...shippedProfile('kannel', fx.get().sim),
+			secretParameters: '{"username":"kannel-sim","password":"S3cr3t-wrong"}',
+		};
+		const { json } = await sendCustom({
+			profile,
+			message: 'x',
+			to: '+254711000001',
+			onError: 'continueRegularOutput',
+		});
 		expect(json[0].status).toBe('rejected');
 		expect(JSON.stringify(json)).not.toContain('S3cr3t-wrong');
 		expect(JSON.stringify(json)).not.toContain('kannel-sim');
@@ -48,7 +63,11 @@ describe('Custom HTTP Gateway with the Kannel profile', () => {
 
 	it('waits out a 429 with Retry-After and sends once', async () => {
 		fx.get().sim.configure({ faults: { retryAfterSeconds: 1, next: ['rateLimit'] } });
-		const { json } = await sendCustom({ profile: shippedProfile('kannel', fx.get().sim), message: 'x', to: '+254711000001' });
+		const { json } = await sendCustom({
+			profile: shippedProfile('kannel', fx.get().sim),
+			message: 'x',
+			to: '+254711000001',
+		});
 		expect(json[0].status).toBe('accepted');
 		expect(fx.get().sim.messages({ gateway: 'kannel' })).toHaveLength(1);
 		expect(fx.get().sim.stats().faults.rateLimit).toBe(1);
@@ -104,7 +123,13 @@ describe('Custom HTTP Gateway with the Twilio profile', () => {
 			items: kenyanNumbers(3).map((phone) => ({ phone })),
 		});
 		expect(json.map((j) => j.status)).toEqual(['accepted', 'accepted', 'accepted']);
-		expect(fx.get().sim.messages({ gateway: 'twilio' }).map((m) => m.to).sort()).toEqual(kenyanNumbers(3));
+		expect(
+			fx
+				.get()
+				.sim.messages({ gateway: 'twilio' })
+				.map((m) => m.to)
+				.sort(),
+		).toEqual(kenyanNumbers(3));
 		expect(fx.get().sim.stats().faults.rateLimit).toBe(1);
 	});
 
@@ -124,7 +149,13 @@ describe('Custom HTTP Gateway with the Twilio profile', () => {
 	it('gives the same results with Batch Size 1 and Max Concurrency 4 as with one batch', async () => {
 		const items = kenyanNumbers(12).map((phone) => ({ phone }));
 		fx.get().sim.configure({ blacklist: [kenyanNumbers(12)[4]] });
-		const one = await sendCustom({ profile: shippedProfile('twilio', fx.get().sim), message: 'Hi', from: '+15005550006', items, onError: 'continueRegularOutput' });
+		const one = await sendCustom({
+			profile: shippedProfile('twilio', fx.get().sim),
+			message: 'Hi',
+			from: '+15005550006',
+			items,
+			onError: 'continueRegularOutput',
+		});
 		fx.get().sim.reset();
 		fx.get().sim.configure({ blacklist: [kenyanNumbers(12)[4]] });
 		const parallel = await sendCustom({
@@ -168,7 +199,12 @@ describe('Custom HTTP Gateway profile validation', () => {
 		[{ maxRecipients: 0 }, 'Max Recipients per Request'],
 	])('refuses %j before sending, naming the field "%s"', async (patch, field) => {
 		const profile = { ...shippedProfile('kannel', fx.get().sim), ...patch };
-		const { json } = await sendCustom({ profile, message: 'x', to: '+254711000001', onError: 'continueRegularOutput' });
+		const { json } = await sendCustom({
+			profile,
+			message: 'x',
+			to: '+254711000001',
+			onError: 'continueRegularOutput',
+		});
 		expect(json[0].status).toBe('rejected');
 		expect((json[0].error as { code: string; message: string }).code).toBe('INVALID_PROFILE');
 		expect((json[0].error as { message: string }).message).toContain(`"${field}"`);

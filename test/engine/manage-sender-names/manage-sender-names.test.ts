@@ -27,8 +27,11 @@ async function manage(
 const list = (filters: IDataObject = {}, paging: IDataObject = { returnAll: true }) =>
 	manage({ operation: 'getAll', filters, ...paging });
 
-const request = (senderId: string, sampleContent = SAMPLE, extra: Parameters<typeof manage>[1] = {}) =>
-	manage({ operation: 'request', senderId, sampleContent }, extra);
+const request = (
+	senderId: string,
+	sampleContent = SAMPLE,
+	extra: Parameters<typeof manage>[1] = {},
+) => manage({ operation: 'request', senderId, sampleContent }, extra);
 
 function endpointCalls(endpoint: string): number {
 	return fx.get().sim.stats().requests.byGateway.smsBox.byEndpoint[endpoint] ?? 0;
@@ -51,7 +54,9 @@ describe('Manage Sender Names: what it offers', () => {
 
 describe('Manage Sender Names: Get Many', () => {
 	beforeEach(() => {
-		fx.get().sim.configure({ senderNames: { CLINIC: 'pending', OLDNAME: 'rejected', 'MOH-TZ': 'approved' } });
+		fx.get().sim.configure({
+			senderNames: { CLINIC: 'pending', OLDNAME: 'rejected', 'MOH-TZ': 'approved' },
+		});
 	});
 
 	it('lists every sender name with its status, one item each', async () => {
@@ -62,7 +67,11 @@ describe('Manage Sender Names: Get Many', () => {
 			['OLDNAME', 'rejected'],
 			['MOH-TZ', 'approved'],
 		]);
-		expect(json[0]).toMatchObject({ gateway: 'smsBox', id: '1', created: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/) });
+		expect(json[0]).toMatchObject({
+			gateway: 'smsBox',
+			id: '1',
+			created: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/),
+		});
 	});
 
 	it.each([
@@ -91,7 +100,10 @@ describe('Manage Sender Names: Get Many', () => {
 	});
 
 	it('reports wrong credentials with SMSBox code 120', async () => {
-		const { error } = await manage({ operation: 'getAll', returnAll: true }, { credentials: wrongSecret() });
+		const { error } = await manage(
+			{ operation: 'getAll', returnAll: true },
+			{ credentials: wrongSecret() },
+		);
 		expect(error?.message).toBe('Invalid Authorization Parameters');
 		expect(error?.description).toMatch(/API key or secret/);
 	});
@@ -100,7 +112,13 @@ describe('Manage Sender Names: Get Many', () => {
 describe('Manage Sender Names: Request', () => {
 	it('requests a name, which then lists as pending', async () => {
 		const { json } = await request('CLINIC 2');
-		expect(json[0]).toMatchObject({ gateway: 'smsBox', senderId: 'CLINIC 2', id: '2', status: 'pending', message: 'SenderID 2 created Successfully' });
+		expect(json[0]).toMatchObject({
+			gateway: 'smsBox',
+			senderId: 'CLINIC 2',
+			id: '2',
+			status: 'pending',
+			message: 'SenderID 2 created Successfully',
+		});
 		const listed = await list({ status: 'pending' });
 		expect(listed.json.map((j) => j.name)).toEqual(['CLINIC 2']);
 	});
@@ -128,28 +146,52 @@ describe('Manage Sender Names: Request', () => {
 
 	it.each([
 		['a 12-character name', 'ABCDEFGHIJKL', SAMPLE, 'SENDER_NAME_TOO_LONG', /at most 11/],
-		['a name with "!"', 'CLINIC!', SAMPLE, 'SENDER_NAME_INVALID_CHARACTERS', /letters, digits, space/],
-		['a name with "_"', 'CLINIC_TZ', SAMPLE, 'SENDER_NAME_INVALID_CHARACTERS', /letters, digits, space/],
-		['an empty name from an expression', '={{ "" }}', SAMPLE, 'SENDER_NAME_REQUIRED', /sender name/],
+		[
+			'a name with "!"',
+			'CLINIC!',
+			SAMPLE,
+			'SENDER_NAME_INVALID_CHARACTERS',
+			/letters, digits, space/,
+		],
+		[
+			'a name with "_"',
+			'CLINIC_TZ',
+			SAMPLE,
+			'SENDER_NAME_INVALID_CHARACTERS',
+			/letters, digits, space/,
+		],
+		[
+			'an empty name from an expression',
+			'={{ "" }}',
+			SAMPLE,
+			'SENDER_NAME_REQUIRED',
+			/sender name/,
+		],
 		['a 9-character sample', 'CLINIC', 'Too short', 'SAMPLE_CONTENT_TOO_SHORT', /15 to 170/],
 		['a 171-character sample', 'CLINIC', 'x'.repeat(171), 'SAMPLE_CONTENT_TOO_LONG', /15 to 170/],
 	])('checks %s before calling', async (_label, senderId, sample, code, explanation) => {
 		const { items, run } = await request(senderId, sample, { onError: 'continueRegularOutput' });
 		expect(run.status).toBe('success');
-		expect(items[0].json).toMatchObject({ details: { code, description: expect.stringMatching(explanation) } });
+		expect(items[0].json).toMatchObject({
+			details: { code, description: expect.stringMatching(explanation) },
+		});
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 		expect(endpointCalls('POST /api/sms/v1/request_sender_name')).toBe(0);
 	});
 
 	it('stops the run on a check failure when "On Error" does not continue, naming the item', async () => {
-		const { run, error } = await request('={{ $json.name }}', SAMPLE, { items: [{ name: 'OK NAME' }, { name: 'WAY TOO LONG' }] });
+		const { run, error } = await request('={{ $json.name }}', SAMPLE, {
+			items: [{ name: 'OK NAME' }, { name: 'WAY TOO LONG' }],
+		});
 		expect(run.status).toBe('error');
 		expect(error?.message).toMatch(/has 12 characters; SMSBox allows at most 11/);
 		expect((error as { context?: IDataObject }).context?.itemIndex).toBe(1);
 	});
 
 	it('requests one name per input item, each paired with its item', async () => {
-		const { items } = await request('={{ $json.name }}', SAMPLE, { items: [{ name: 'ALPHA' }, { name: 'BETA' }] });
+		const { items } = await request('={{ $json.name }}', SAMPLE, {
+			items: [{ name: 'ALPHA' }, { name: 'BETA' }],
+		});
 		expect(items.map((i) => [i.json.senderId, i.pairedItem])).toEqual([
 			['ALPHA', { item: 0 }],
 			['BETA', { item: 1 }],
@@ -162,6 +204,8 @@ describe('Manage Sender Names: Request', () => {
 			onError: 'continueErrorOutput',
 		});
 		expect(outputs[0].map((i) => i.json.senderId)).toEqual(['FRESH']);
-		expect(outputs[1].map((i) => [i.json.error, i.pairedItem])).toEqual([['Senderid exist, please try another one', { item: 1 }]]);
+		expect(outputs[1].map((i) => [i.json.error, i.pairedItem])).toEqual([
+			['Senderid exist, please try another one', { item: 1 }],
+		]);
 	});
 });

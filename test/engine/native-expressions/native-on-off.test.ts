@@ -23,13 +23,19 @@ interface Observed {
 	stored?: unknown;
 }
 
-async function observe(native: boolean, run: () => Promise<RunNodeResult>, stored?: () => unknown): Promise<Observed> {
+async function observe(
+	native: boolean,
+	run: () => Promise<RunNodeResult>,
+	stored?: () => unknown,
+): Promise<Observed> {
 	fx.get().sim.reset();
 	const spy = jest.spyOn(nativeExpression, 'evaluateNativeExpression');
 	nativeItemExpressions.enabled = native;
 	try {
 		const result = await run();
-		const nativeAnswers = spy.mock.results.filter((r) => r.value !== nativeExpression.DECLINED).length;
+		const nativeAnswers = spy.mock.results.filter(
+			(r) => r.value !== nativeExpression.DECLINED,
+		).length;
 		return { result, nativeAnswers, stored: stored?.() };
 	} finally {
 		nativeItemExpressions.enabled = true;
@@ -48,7 +54,10 @@ function maskTimes(value: unknown): unknown {
 }
 
 /** Runs on then off and checks both runs gave the same, the native one natively. */
-async function expectSameOnAndOff(run: () => Promise<RunNodeResult>, stored?: () => unknown): Promise<RunNodeResult> {
+async function expectSameOnAndOff(
+	run: () => Promise<RunNodeResult>,
+	stored?: () => unknown,
+): Promise<RunNodeResult> {
 	const on = await observe(true, run, stored);
 	const off = await observe(false, run, stored);
 	expect(on.nativeAnswers).toBeGreaterThan(0);
@@ -60,7 +69,11 @@ async function expectSameOnAndOff(run: () => Promise<RunNodeResult>, stored?: ()
 	return on.result;
 }
 
-const smsBoxMessages = () => fx.get().sim.messages({ gateway: 'smsBox' }).map(({ to, text, sender, status }) => ({ to, text, sender, status }));
+const smsBoxMessages = () =>
+	fx
+		.get()
+		.sim.messages({ gateway: 'smsBox' })
+		.map(({ to, text, sender, status }) => ({ to, text, sender, status }));
 
 /** A time `ms` from now, on a whole minute (SMSBox schedules to the minute). */
 function minuteFromNow(ms: number): string {
@@ -98,20 +111,41 @@ describe('plain $json expressions computed natively give what n8n gives, in ever
 				}),
 			smsBoxMessages,
 		);
-		expect(result.json.map((j) => j.status)).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'invalid']);
+		expect(result.json.map((j) => j.status)).toEqual([
+			'accepted',
+			'accepted',
+			'accepted',
+			'accepted',
+			'invalid',
+		]);
 	});
 
 	it('Check SMS Balance: a threshold from each item', async () => {
 		const result = await expectSameOnAndOff(() =>
 			runNode({
 				type: 'checkSmsBalance',
-				parameters: { gateway: 'africasTalking', resource: 'balance', operation: 'get', options: { threshold: '={{ $json.alert.below }}' } },
+				parameters: {
+					gateway: 'africasTalking',
+					resource: 'balance',
+					operation: 'get',
+					options: { threshold: '={{ $json.alert.below }}' },
+				},
 				credentials: fx.get().credentials,
-				items: [{ alert: { below: 500 } }, { alert: { below: '1e9' } }, { alert: { below: 'lots' } }, { alert: {} }],
+				items: [
+					{ alert: { below: 500 } },
+					{ alert: { below: '1e9' } },
+					{ alert: { below: 'lots' } },
+					{ alert: {} },
+				],
 				onError: 'continueRegularOutput',
 			}),
 		);
-		expect(result.json.map((j) => j.belowThreshold ?? j.error)).toEqual([false, true, '"lots" is not a number', undefined]);
+		expect(result.json.map((j) => j.belowThreshold ?? j.error)).toEqual([
+			false,
+			true,
+			'"lots" is not a number',
+			undefined,
+		]);
 	});
 
 	it('Manage Sender Names: requests with a sender and a sample text from each item', async () => {
@@ -124,7 +158,8 @@ describe('plain $json expressions computed natively give what n8n gives, in ever
 						resource: 'senderName',
 						operation: 'request',
 						senderId: '={{ $json.sender }}',
-						sampleContent: '=Dear {{ $json.name }}, your appointment at {{ $json["clinic name"] }} is confirmed.',
+						sampleContent:
+							'=Dear {{ $json.name }}, your appointment at {{ $json["clinic name"] }} is confirmed.',
 					},
 					credentials: fx.get().credentials,
 					items: [
@@ -136,7 +171,11 @@ describe('plain $json expressions computed natively give what n8n gives, in ever
 				}),
 			() => fx.get().sim.stats().requests.byGateway.smsBox.total,
 		);
-		expect(result.json.map((j) => j.status ?? (j.details as IDataObject).code)).toEqual(['pending', 'SENDER_NAME_TOO_LONG', 'pending']);
+		expect(result.json.map((j) => j.status ?? (j.details as IDataObject).code)).toEqual([
+			'pending',
+			'SENDER_NAME_TOO_LONG',
+			'pending',
+		]);
 	});
 
 	it('Change Scheduled SMS: the message ID and a personalised new text from each item', async () => {
@@ -171,7 +210,10 @@ describe('plain $json expressions computed natively give what n8n gives, in ever
 				],
 			});
 		}, smsBoxMessages);
-		expect(result.json.map((j) => j.text)).toEqual(['Dear Asha, the clinic moved to Friday', 'Dear Baraka, the clinic moved to Monday']);
+		expect(result.json.map((j) => j.text)).toEqual([
+			'Dear Asha, the clinic moved to Friday',
+			'Dear Baraka, the clinic moved to Monday',
+		]);
 	});
 
 	it('DHIS2 SMS Gateways: a gateway created from an item (DHIS2 keeps one per type)', async () => {

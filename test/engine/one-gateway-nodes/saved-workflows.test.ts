@@ -88,8 +88,15 @@ describe.each(forms)('a saved workflow %s', (_form, saved) => {
 
 	it('Premium SMS Subscriptions lists the subscribers', async () => {
 		const product = { shortCode: '12345', keyword: 'NEWS' };
-		await fx.get().sim.optOut({ gateway: 'africasTalking', phoneNumber: '+254711000301', updateType: 'addition', ...product });
+		await fx.get().sim.optOut({
+			gateway: 'africasTalking',
+			phoneNumber: '+254711000301',
+			updateType: 'addition',
+			...product,
+		});
 		const { json } = await run(saved(savedNode(PREMIUM_SUBSCRIPTIONS)));
-		expect(json.map((j) => [j.gateway, j.phoneNumber])).toEqual([['africasTalking', '+254711000301']]);
+		expect(json.map((j) => [j.gateway, j.phoneNumber])).toEqual([
+			['africasTalking', '+254711000301'],
+		]);
 	});
 });

@@ -21,7 +21,13 @@ async function subscriptions(
 ) {
 	return await runNode({
 		type: 'premiumSubscriptions',
-		parameters: { gateway: 'africasTalking', resource: 'subscription', operation, ...PRODUCT, ...parameters },
+		parameters: {
+			gateway: 'africasTalking',
+			resource: 'subscription',
+			operation,
+			...PRODUCT,
+			...parameters,
+		},
 		credentials: extra.credentials ?? fx.get().credentials,
 		items: extra.items,
 		onError: extra.onError,
@@ -32,7 +38,9 @@ const calls = (endpoint: string) =>
 	fx.get().sim.stats().requests.byGateway.africasTalking.byEndpoint[endpoint] ?? 0;
 
 async function subscribeDirectly(phoneNumber: string) {
-	await fx.get().sim.optOut({ gateway: 'africasTalking', phoneNumber, updateType: 'addition', ...PRODUCT });
+	await fx
+		.get()
+		.sim.optOut({ gateway: 'africasTalking', phoneNumber, updateType: 'addition', ...PRODUCT });
 }
 
 describe('Premium SMS Subscriptions: create', () => {
@@ -80,15 +88,29 @@ describe('Premium SMS Subscriptions: create', () => {
 				onError: 'continueRegularOutput',
 			},
 		);
-		expect(items.map((i) => (i.json.details as IDataObject).code)).toEqual(['INVALID_NUMBER', 'MISSING_KEYWORD']);
+		expect(items.map((i) => (i.json.details as IDataObject).code)).toEqual([
+			'INVALID_NUMBER',
+			'MISSING_KEYWORD',
+		]);
 		expect(calls('POST /checkout/token/create')).toBe(0);
 	});
 
 	it('reports the gateway refusal of an unknown keyword, and fails on a wrong API key', async () => {
-		const refused = await subscriptions('create', { phoneNumber: '+254711000005', keyword: 'OTHER' }, { onError: 'continueRegularOutput' });
+		const refused = await subscriptions(
+			'create',
+			{ phoneNumber: '+254711000005', keyword: 'OTHER' },
+			{ onError: 'continueRegularOutput' },
+		);
 		expect(refused.items[0].json).toMatchObject({ error: 'Invalid shortCode or keyword' });
-		const wrong = { ...fx.get().credentials, africasTalkingApi: { ...fx.get().credentials.africasTalkingApi, apiKey: 'wrong' } };
-		const denied = await subscriptions('create', { phoneNumber: '+254711000005' }, { credentials: wrong });
+		const wrong = {
+			...fx.get().credentials,
+			africasTalkingApi: { ...fx.get().credentials.africasTalkingApi, apiKey: 'wrong' },
+		};
+		const denied = await subscriptions(
+			'create',
+			{ phoneNumber: '+254711000005' },
+			{ credentials: wrong },
+		);
 		expect(denied.run.status).toBe('error');
 		expect(denied.error?.message).toMatch(/authentication|Authorization|401/i);
 	});
@@ -100,10 +122,17 @@ describe('Premium SMS Subscriptions: get many and delete', () => {
 		for (const number of numbers) await subscribeDirectly(number);
 		const limited = await subscriptions('getAll', { limit: 3 });
 		expect(limited.json.map((s) => s.phoneNumber)).toEqual(numbers.slice(0, 3));
-		expect(limited.json[0]).toMatchObject({ gateway: 'africasTalking', id: expect.any(String), ...PRODUCT });
+		expect(limited.json[0]).toMatchObject({
+			gateway: 'africasTalking',
+			id: expect.any(String),
+			...PRODUCT,
+		});
 		const all = await subscriptions('getAll', { returnAll: true });
 		expect(all.json.map((s) => s.phoneNumber)).toEqual(numbers);
-		const after = await subscriptions('getAll', { returnAll: true, options: { afterId: all.json[4].id } });
+		const after = await subscriptions('getAll', {
+			returnAll: true,
+			options: { afterId: all.json[4].id },
+		});
 		expect(after.json.map((s) => s.phoneNumber)).toEqual(numbers.slice(5));
 	});
 
@@ -111,10 +140,18 @@ describe('Premium SMS Subscriptions: get many and delete', () => {
 		await subscribeDirectly('+254711000201');
 		await subscribeDirectly('+254711000202');
 		const { json } = await subscriptions('delete', { phoneNumber: '+254711000201' });
-		expect(json[0]).toMatchObject({ operation: 'delete', phoneNumber: '+254711000201', status: 'Success' });
+		expect(json[0]).toMatchObject({
+			operation: 'delete',
+			phoneNumber: '+254711000201',
+			status: 'Success',
+		});
 		const left = await subscriptions('getAll', { returnAll: true });
 		expect(left.json.map((s) => s.phoneNumber)).toEqual(['+254711000202']);
-		const again = await subscriptions('delete', { phoneNumber: '+254711000201' }, { onError: 'continueRegularOutput' });
+		const again = await subscriptions(
+			'delete',
+			{ phoneNumber: '+254711000201' },
+			{ onError: 'continueRegularOutput' },
+		);
 		expect(again.items[0].json).toMatchObject({ error: 'Subscription not found' });
 	});
 });

@@ -29,7 +29,11 @@ describe("Send SMS via Africa's Talking", () => {
 		expect(json[0].cost).toBeGreaterThan(0);
 		const stored = fx.get().sim.messages({ gateway: 'africasTalking' });
 		expect(stored).toHaveLength(1);
-		expect(stored[0]).toMatchObject({ id: json[0].messageId, to: '+254711000001', text: 'Hello from n8n' });
+		expect(stored[0]).toMatchObject({
+			id: json[0].messageId,
+			to: '+254711000001',
+			text: 'Hello from n8n',
+		});
 	});
 
 	it('sends a list from many items in batches of 500 and answers each recipient, paired with its item', async () => {
@@ -42,7 +46,14 @@ describe("Send SMS via Africa's Talking", () => {
 		expect(statuses(json).every((s) => s === 'accepted')).toBe(true);
 		expect(items[1000].pairedItem).toEqual({ item: 1000 });
 		expect(fx.get().sim.stats().requests.byGateway.africasTalking.total).toBe(3);
-		expect(new Set(fx.get().sim.messages({ gateway: 'africasTalking' }).map((m) => m.to)).size).toBe(1001);
+		expect(
+			new Set(
+				fx
+					.get()
+					.sim.messages({ gateway: 'africasTalking' })
+					.map((m) => m.to),
+			).size,
+		).toBe(1001);
 	});
 
 	it('reports invalid numbers per recipient, quoting the input, and sends the rest', async () => {
@@ -62,7 +73,11 @@ describe("Send SMS via Africa's Talking", () => {
 		const { json } = await send(fx.get(), {
 			gateway: 'africasTalking',
 			message: 'Hi',
-			items: [{ phone: '+254711000001' }, { phone: '+254 711 000 001' }, { phone: '+254711000002' }],
+			items: [
+				{ phone: '+254711000001' },
+				{ phone: '+254 711 000 001' },
+				{ phone: '+254711000002' },
+			],
 		});
 		expect(statuses(json)).toEqual(['accepted', 'invalid', 'accepted']);
 		expect(fx.get().sim.messages({ gateway: 'africasTalking' })).toHaveLength(2);
@@ -79,7 +94,11 @@ describe("Send SMS via Africa's Talking", () => {
 			],
 		});
 		expect(statuses(json)).toEqual(['accepted', 'accepted']);
-		const texts = fx.get().sim.messages({ gateway: 'africasTalking' }).map((m) => m.text).sort();
+		const texts = fx
+			.get()
+			.sim.messages({ gateway: 'africasTalking' })
+			.map((m) => m.text)
+			.sort();
 		expect(texts).toEqual(['Hello Amina, your code is A1', 'Hello Baraka, your code is B2']);
 	});
 
@@ -91,12 +110,18 @@ describe("Send SMS via Africa's Talking", () => {
 			message: 'Hi',
 		});
 		expect(statuses(json)).toEqual(['accepted', 'rejected']);
-		expect(json[1]).toMatchObject({ messageId: null, error: { code: '406', message: 'UserInBlacklist' } });
+		expect(json[1]).toMatchObject({
+			messageId: null,
+			error: { code: '406', message: 'UserInBlacklist' },
+		});
 		expect((json[1].error as { explanation: string }).explanation).toMatch(/opted out/);
 	});
 
-	it('fails the run with the gateway\'s own words when the credentials are wrong, before anything is sent', async () => {
-		const wrong = { ...fx.get().credentials, africasTalkingApi: { ...fx.get().credentials.africasTalkingApi, apiKey: 'nope' } };
+	it("fails the run with the gateway's own words when the credentials are wrong, before anything is sent", async () => {
+		const wrong = {
+			...fx.get().credentials,
+			africasTalkingApi: { ...fx.get().credentials.africasTalkingApi, apiKey: 'nope' },
+		};
 		const { run, error } = await send(fx.get(), {
 			gateway: 'africasTalking',
 			to: '+254711000001',
@@ -136,7 +161,9 @@ describe("Send SMS via Africa's Talking", () => {
 	});
 
 	it('waits out a storm of 429s with Retry-After and accepts every recipient exactly once', async () => {
-		await fx.get().sim.configure({ faults: { retryAfterSeconds: 1, next: ['rateLimit', 'rateLimit', 'rateLimit'] } });
+		await fx.get().sim.configure({
+			faults: { retryAfterSeconds: 1, next: ['rateLimit', 'rateLimit', 'rateLimit'] },
+		});
 		const phones = kenyanNumbers(1200);
 		const { json } = await send(fx.get(), {
 			gateway: 'africasTalking',

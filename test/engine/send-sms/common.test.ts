@@ -27,14 +27,19 @@ describe('Send SMS, for every gateway', () => {
 		});
 		expect(run.status).toBe('success');
 		expect(outputs[0].map((i) => i.json.status)).toEqual(['accepted']);
-		const failed = outputs[1].map((i) => i.json as { message: string; details: { status: string; input: string } });
+		const failed = outputs[1].map(
+			(i) => i.json as { message: string; details: { status: string; input: string } },
+		);
 		expect(failed.map((f) => f.details.status).sort()).toEqual(['invalid', 'rejected']);
 		expect(failed.find((f) => f.details.status === 'rejected')?.message).toBe('UserInBlacklist');
 		expect(failed.find((f) => f.details.status === 'invalid')?.details.input).toBe('123');
 	});
 
 	it('turns a refused credential into an error item with "continue on fail" and keeps going', async () => {
-		const creds = { ...fx.get().credentials, dhis2Api: { ...fx.get().credentials.dhis2Api, password: 'wrong' } };
+		const creds = {
+			...fx.get().credentials,
+			dhis2Api: { ...fx.get().credentials.dhis2Api, password: 'wrong' },
+		};
 		const { json, run } = await send(fx.get(), {
 			gateway: 'dhis2',
 			to: '+254711000001',

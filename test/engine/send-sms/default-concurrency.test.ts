@@ -26,7 +26,13 @@ async function startGauge(target: string): Promise<Gauge> {
 		inFlight++;
 		max = Math.max(max, inFlight);
 		const forward = http.request(
-			{ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
+			{
+				host: upstream.hostname,
+				port: upstream.port,
+				method: req.method,
+				path: req.url,
+				headers: { ...req.headers, host: upstream.host },
+			},
 			(reply) => {
 				res.writeHead(reply.statusCode ?? 502, reply.headers);
 				reply.pipe(res);
@@ -65,28 +71,46 @@ describe('Send SMS concurrency', () => {
 	});
 
 	const credentialsThroughGauge = () => ({
-		gupshupApi: { apiKey: 'gs-sim-key', appId: '4a1b2c3d-0000-4000-8000-000000000001', baseUrl: `${gauge.url}/gupshup` },
-		africasTalkingApi: { username: 'sandbox', apiKey: 'at-sim-key', environment: 'sandbox', baseUrl: `${gauge.url}/africastalking` },
-		dhis2Api: { serverUrl: `${gauge.url}/dhis2`, authType: 'basic', username: 'admin', password: 'district', token: '' },
+		gupshupApi: {
+			apiKey: 'gs-sim-key',
+			appId: '4a1b2c3d-0000-4000-8000-000000000001',
+			baseUrl: `${gauge.url}/gupshup`,
+		},
+		africasTalkingApi: {
+			username: 'sandbox',
+			apiKey: 'at-sim-key',
+			environment: 'sandbox',
+			baseUrl: `${gauge.url}/africastalking`,
+		},
+		dhis2Api: {
+			serverUrl: `${gauge.url}/dhis2`,
+			authType: 'basic',
+			username: 'admin',
+			password: 'district',
+			token: '',
+		},
 	});
 
 	it.each([
 		['gupshup', 25],
 		['africasTalking', 25],
 		['dhis2', 10],
-	] as const)('%s without the option keeps its default of %i requests in flight', async (gateway, expected) => {
-		expect(adapterFor(gateway).defaultSendConcurrency).toBe(expected);
-		const phones = gateway === 'gupshup' ? brazilianNumbers(60) : kenyanNumbers(60);
-		const { json } = await send(fx.get(), {
-			gateway,
-			message: 'Hello [{RECEIVERNAME}]',
-			recipientName: '={{ $json.name }}',
-			items: phones.map((phone, i) => ({ phone, name: `Person ${i}` })),
-			credentials: credentialsThroughGauge(),
-		});
-		expect(json.filter((j) => j.status === 'accepted')).toHaveLength(60);
-		expect(gauge.maxInFlight()).toBe(expected);
-	});
+	] as const)(
+		'%s without the option keeps its default of %i requests in flight',
+		async (gateway, expected) => {
+			expect(adapterFor(gateway).defaultSendConcurrency).toBe(expected);
+			const phones = gateway === 'gupshup' ? brazilianNumbers(60) : kenyanNumbers(60);
+			const { json } = await send(fx.get(), {
+				gateway,
+				message: 'Hello [{RECEIVERNAME}]',
+				recipientName: '={{ $json.name }}',
+				items: phones.map((phone, i) => ({ phone, name: `Person ${i}` })),
+				credentials: credentialsThroughGauge(),
+			});
+			expect(json.filter((j) => j.status === 'accepted')).toHaveLength(60);
+			expect(gauge.maxInFlight()).toBe(expected);
+		},
+	);
 
 	it('uses the Max Concurrency a workflow sets', async () => {
 		const phones = brazilianNumbers(30);

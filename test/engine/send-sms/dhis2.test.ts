@@ -16,14 +16,24 @@ describe('Send SMS via DHIS2', () => {
 			items: kenyanNumbers(count).map((phone) => ({ phone })),
 		});
 		expect(statuses(json).filter((s) => s === 'accepted')).toHaveLength(count);
-		expect(fx.get().sim.stats().requests.byGateway.dhis2.byEndpoint['POST /api/sms/outbound']).toBe(requests);
+		expect(fx.get().sim.stats().requests.byGateway.dhis2.byEndpoint['POST /api/sms/outbound']).toBe(
+			requests,
+		);
 		expect(fx.get().sim.messages({ gateway: 'dhis2' })).toHaveLength(count);
 	});
 
 	it('works with a personal access token', async () => {
 		const token = fx.get().sim.accounts.dhis2.personalAccessToken;
-		const creds = { ...fx.get().credentials, dhis2Api: { serverUrl: fx.get().sim.baseUrls.dhis2, authType: 'token', token } };
-		const { json } = await send(fx.get(), { gateway: 'dhis2', to: '+254711000001', message: 'Hi', credentials: creds });
+		const creds = {
+			...fx.get().credentials,
+			dhis2Api: { serverUrl: fx.get().sim.baseUrls.dhis2, authType: 'token', token },
+		};
+		const { json } = await send(fx.get(), {
+			gateway: 'dhis2',
+			to: '+254711000001',
+			message: 'Hi',
+			credentials: creds,
+		});
 		expect(json[0].status).toBe('accepted');
 	});
 
@@ -32,14 +42,23 @@ describe('Send SMS via DHIS2', () => {
 		const auth = { username: 'admin', password: 'district' };
 		const axios = (await import('axios')).default;
 		const { data } = await axios.get(`${sim.baseUrls.dhis2}/api/gateways`, { auth });
-		for (const g of data.gateways) await axios.delete(`${sim.baseUrls.dhis2}/api/gateways/${g.uid}`, { auth });
-		const { run, error } = await send(fx.get(), { gateway: 'dhis2', to: '+254711000001', message: 'Hi' });
+		for (const g of data.gateways)
+			await axios.delete(`${sim.baseUrls.dhis2}/api/gateways/${g.uid}`, { auth });
+		const { run, error } = await send(fx.get(), {
+			gateway: 'dhis2',
+			to: '+254711000001',
+			message: 'Hi',
+		});
 		expect(run.status).toBe('error');
 		expect(error?.message).toContain('No default gateway configured');
 	});
 
 	it('catches a text over 1071 characters before sending', async () => {
-		const { json } = await send(fx.get(), { gateway: 'dhis2', to: '+254711000001', message: 'a'.repeat(1072) });
+		const { json } = await send(fx.get(), {
+			gateway: 'dhis2',
+			to: '+254711000001',
+			message: 'a'.repeat(1072),
+		});
 		expect(json[0]).toMatchObject({ status: 'invalid', error: { code: 'MESSAGE_TOO_LONG' } });
 	});
 });
@@ -54,9 +73,18 @@ describe('Send SMS via DHIS2: the RESULT_CODE texts', () => {
 	const to = '+254711000077';
 
 	async function sendRefusedWith(text: string) {
-		fx.get().sim.configure({ outcomes: { rules: [{ exact: to, outcome: 'rejected', gatewayStatus: text }] } });
-		const { json } = await send(fx.get(), { gateway: 'dhis2', to, message: 'Vaccination day', onError: 'continueRegularOutput' });
-		expect(fx.get().sim.stats().requests.byGateway.dhis2.byEndpoint['POST /api/sms/outbound']).toBe(1);
+		fx.get().sim.configure({
+			outcomes: { rules: [{ exact: to, outcome: 'rejected', gatewayStatus: text }] },
+		});
+		const { json } = await send(fx.get(), {
+			gateway: 'dhis2',
+			to,
+			message: 'Vaccination day',
+			onError: 'continueRegularOutput',
+		});
+		expect(fx.get().sim.stats().requests.byGateway.dhis2.byEndpoint['POST /api/sms/outbound']).toBe(
+			1,
+		);
 		return json[0];
 	}
 
@@ -72,7 +100,10 @@ describe('Send SMS via DHIS2: the RESULT_CODE texts', () => {
 		['too many requests', /RESULT_CODE_429/],
 	])('"%s" gives rejected with an explanation', async (text, explained) => {
 		const result = await sendRefusedWith(text);
-		expect(result).toMatchObject({ status: 'rejected', error: { code: 'GATEWAY_FAILED', message: text } });
+		expect(result).toMatchObject({
+			status: 'rejected',
+			error: { code: 'GATEWAY_FAILED', message: text },
+		});
 		expect((result.error as { explanation: string }).explanation).toMatch(explained);
 	});
 

@@ -46,13 +46,20 @@ const CASES: Array<{
 ];
 
 describe.each(CASES)('Send SMS via $gateway', ({ gateway, numbers, from, wrong }) => {
-	const items = (phones: string[], extra: IDataObject = {}) => phones.map((phone) => ({ phone, ...extra }));
+	const items = (phones: string[], extra: IDataObject = {}) =>
+		phones.map((phone) => ({ phone, ...extra }));
 
 	it('sends one message, stored once by the gateway', async () => {
 		const [to] = numbers(1);
 		const { json } = await send(fx.get(), { gateway, from, to, message: 'One message' });
 		expect(json).toHaveLength(1);
-		expect(json[0]).toMatchObject({ gateway, status: 'accepted', to, segments: 1, encoding: 'GSM-7' });
+		expect(json[0]).toMatchObject({
+			gateway,
+			status: 'accepted',
+			to,
+			segments: 1,
+			encoding: 'GSM-7',
+		});
 		const stored = fx.get().sim.messages({ gateway });
 		expect(stored).toHaveLength(1);
 		expect(stored[0].text).toBe('One message');
@@ -67,7 +74,11 @@ describe.each(CASES)('Send SMS via $gateway', ({ gateway, numbers, from, wrong }
 			items: phones.map((phone, i) => ({ phone, name: ['Amina', 'Baraka', 'Chausiku'][i] })),
 		});
 		expect(statuses(json)).toEqual(['accepted', 'accepted', 'accepted']);
-		const texts = fx.get().sim.messages({ gateway }).map((m) => m.text).sort();
+		const texts = fx
+			.get()
+			.sim.messages({ gateway })
+			.map((m) => m.text)
+			.sort();
 		expect(texts).toEqual([
 			'Dear Amina, your visit is on Friday',
 			'Dear Baraka, your visit is on Friday',
@@ -77,14 +88,24 @@ describe.each(CASES)('Send SMS via $gateway', ({ gateway, numbers, from, wrong }
 
 	it('deduplicates a number repeated with the same text', async () => {
 		const [a, b] = numbers(2);
-		const { json } = await send(fx.get(), { gateway, from, message: 'Hi', items: items([a, a, b]) });
+		const { json } = await send(fx.get(), {
+			gateway,
+			from,
+			message: 'Hi',
+			items: items([a, a, b]),
+		});
 		expect(statuses(json)).toEqual(['accepted', 'invalid', 'accepted']);
 		expect(fx.get().sim.messages({ gateway })).toHaveLength(2);
 	});
 
 	it('reports invalid numbers on their own items and sends the valid ones', async () => {
 		const [a, b] = numbers(2);
-		const { json } = await send(fx.get(), { gateway, from, message: 'Hi', items: items([a, 'not a number', b, '+1']) });
+		const { json } = await send(fx.get(), {
+			gateway,
+			from,
+			message: 'Hi',
+			items: items([a, 'not a number', b, '+1']),
+		});
 		expect(statuses(json)).toEqual(['accepted', 'invalid', 'accepted', 'invalid']);
 		expect(json[1]).toMatchObject({ input: 'not a number', error: { code: 'INVALID_NUMBER' } });
 		expect(fx.get().sim.messages({ gateway })).toHaveLength(2);
@@ -105,9 +126,17 @@ describe.each(CASES)('Send SMS via $gateway', ({ gateway, numbers, from, wrong }
 	});
 
 	it('waits out 429s with Retry-After and accepts each recipient exactly once', async () => {
-		await fx.get().sim.configure({ faults: { retryAfterSeconds: 1, next: ['rateLimit', 'rateLimit'] } });
+		await fx
+			.get()
+			.sim.configure({ faults: { retryAfterSeconds: 1, next: ['rateLimit', 'rateLimit'] } });
 		const phones = numbers(3);
-		const { json } = await send(fx.get(), { gateway, from, message: 'Storm', items: items(phones), options: { maxConcurrency: 1 } });
+		const { json } = await send(fx.get(), {
+			gateway,
+			from,
+			message: 'Storm',
+			items: items(phones),
+			options: { maxConcurrency: 1 },
+		});
 		expect(statuses(json)).toEqual(['accepted', 'accepted', 'accepted']);
 		const stored = fx.get().sim.messages({ gateway });
 		expect(stored.map((m) => m.to.replace(/^\+?/, '+')).sort()).toEqual([...phones].sort());

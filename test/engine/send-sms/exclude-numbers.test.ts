@@ -12,7 +12,9 @@ import { send, statuses } from '../../fixtures/send-sms';
 const fx = useSimulator();
 
 const hintsOf = (run: Awaited<ReturnType<typeof send>>['run']) =>
-	Object.values(run.data.resultData.runData).flatMap((tasks) => tasks.flatMap((task) => task.hints ?? []));
+	Object.values(run.data.resultData.runData).flatMap((tasks) =>
+		tasks.flatMap((task) => task.hints ?? []),
+	);
 
 describe('Send SMS: Exclude Numbers', () => {
 	it('suppresses listed numbers however they are written, sends the rest, and notes unreadable entries', async () => {
@@ -22,7 +24,8 @@ describe('Send SMS: Exclude Numbers', () => {
 			message: 'Clinic open today',
 			options: {
 				defaultCountry: 'KE',
-				excludeNumbers: '={{ ["0711 000 001", "+254 711 000 003", "not a number", "", null, { "phone": 1 }] }}',
+				excludeNumbers:
+					'={{ ["0711 000 001", "+254 711 000 003", "not a number", "", null, { "phone": 1 }] }}',
 			},
 		});
 		expect(run.status).toBe('success');
@@ -68,7 +71,12 @@ describe('Send SMS: Exclude Numbers', () => {
 			options: { excludeNumbers: '={{ $json.block }}' },
 		});
 		expect(statuses(json)).toEqual(['accepted', 'suppressed']);
-		expect(fx.get().sim.messages({ gateway: 'africasTalking' }).map((m) => m.to)).toEqual(['+254711000001']);
+		expect(
+			fx
+				.get()
+				.sim.messages({ gateway: 'africasTalking' })
+				.map((m) => m.to),
+		).toEqual(['+254711000001']);
 	});
 
 	it('keeps suppressed rows in the regular output shape with "On Error: Continue (using error output)"', async () => {
@@ -88,7 +96,10 @@ describe('Send SMS: Exclude Numbers', () => {
 		// Every other recipient is excluded, written as a local number; the other half of the list
 		// are numbers not in the run.
 		const excluded = recipients.filter((_, i) => i % 2 === 0);
-		const exclusions = [...excluded.map((n) => `0${n.slice(4)}`), ...kenyanNumbers(50_000, 500_000)];
+		const exclusions = [
+			...excluded.map((n) => `0${n.slice(4)}`),
+			...kenyanNumbers(50_000, 500_000),
+		];
 		const heapBefore = process.memoryUsage().heapUsed;
 		const started = process.hrtime.bigint();
 		const { json, run } = await send(fx.get(), {

@@ -34,8 +34,16 @@ describe('Send SMS via Gupshup', () => {
 	});
 
 	it('fails before sending when the API key is wrong', async () => {
-		const creds = { ...fx.get().credentials, gupshupApi: { ...fx.get().credentials.gupshupApi, apiKey: 'wrong' } };
-		const { run } = await send(fx.get(), { gateway: 'gupshup', to: '+5511987000001', message: 'Hi', credentials: creds });
+		const creds = {
+			...fx.get().credentials,
+			gupshupApi: { ...fx.get().credentials.gupshupApi, apiKey: 'wrong' },
+		};
+		const { run } = await send(fx.get(), {
+			gateway: 'gupshup',
+			to: '+5511987000001',
+			message: 'Hi',
+			credentials: creds,
+		});
 		expect(run.status).toBe('error');
 		expect(fx.get().sim.messages()).toHaveLength(0);
 	});

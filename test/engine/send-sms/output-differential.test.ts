@@ -22,7 +22,8 @@ const former = new FormerSendSms();
 type Gateway = 'africasTalking' | 'gupshup' | 'smsBox' | 'dhis2';
 const GATEWAYS: Gateway[] = ['africasTalking', 'gupshup', 'smsBox', 'dhis2'];
 
-const pick = <T>(next: () => number, list: readonly T[]): T => list[Math.floor(next() * list.length)];
+const pick = <T>(next: () => number, list: readonly T[]): T =>
+	list[Math.floor(next() * list.length)];
 
 const TEXTS = [
 	'Clinic day is Friday',
@@ -49,7 +50,8 @@ interface GeneratedRun {
 
 function generate(next: () => number): GeneratedRun {
 	const gateway = pick(next, GATEWAYS);
-	const numbers = (n: number, start: number) => (gateway === 'gupshup' ? brazilianNumbers(n, start) : kenyanNumbers(n, start));
+	const numbers = (n: number, start: number) =>
+		gateway === 'gupshup' ? brazilianNumbers(n, start) : kenyanNumbers(n, start);
 	const count = 1 + Math.floor(next() * 10);
 	const broadcast = next() < 0.4 ? pick(next, TEXTS) : undefined;
 	const items: IDataObject[] = [];
@@ -92,12 +94,27 @@ function generate(next: () => number): GeneratedRun {
 		gateway,
 		to: '={{ $json.phone }}',
 		// A fixed empty message is refused by n8n before the node runs ("Message" is required).
-		message: next() < 0.8 ? '={{ $json.text }}' : pick(next, TEXTS.filter((t) => t.trim() !== '')),
-		from: gateway === 'smsBox' ? pick(next, ['SMSBOX', 'SMSBOX', 'UNKNOWN']) : pick(next, ['', '', 'SIMSMS']),
+		message:
+			next() < 0.8
+				? '={{ $json.text }}'
+				: pick(
+						next,
+						TEXTS.filter((t) => t.trim() !== ''),
+					),
+		from:
+			gateway === 'smsBox'
+				? pick(next, ['SMSBOX', 'SMSBOX', 'UNKNOWN'])
+				: pick(next, ['', '', 'SIMSMS']),
 		recipientName: next() < 0.6 ? '={{ $json.name }}' : '',
 		options: options as INodeParameters,
 	};
-	const faults = next() < 0.25 ? { retryAfterSeconds: 0, next: [pick(next, ['serverError', 'resetAfter', 'rateLimit', 'resetBefore'])] } : undefined;
+	const faults =
+		next() < 0.25
+			? {
+					retryAfterSeconds: 0,
+					next: [pick(next, ['serverError', 'resetAfter', 'rateLimit', 'resetBefore'])],
+				}
+			: undefined;
 	return {
 		gateway,
 		parameters,
@@ -135,11 +152,12 @@ async function runWith(type: 'sendSms' | 'formerSendSms', run: GeneratedRun) {
 	});
 	return {
 		// SMSBox ids start with the simulator's clock (`sms-yyyymmddhhmmss…`), which moves between runs.
-		outputs: JSON.stringify(result.outputs.map((items) => items.map(({ json, pairedItem }) => ({ json, pairedItem })))).replace(
-			/sms-\d{14}/g,
-			'sms-<time>',
-		),
-		error: result.error ? { message: result.error.message, description: result.error.description ?? null } : null,
+		outputs: JSON.stringify(
+			result.outputs.map((items) => items.map(({ json, pairedItem }) => ({ json, pairedItem }))),
+		).replace(/sms-\d{14}/g, 'sms-<time>'),
+		error: result.error
+			? { message: result.error.message, description: result.error.description ?? null }
+			: null,
 		requests: fixture.sim.stats().requests.total,
 	};
 }
@@ -161,7 +179,9 @@ describe('Send SMS output is byte-identical to the former implementation', () =>
 			}
 			const output = (JSON.parse(after.outputs) as Array<Array<{ json: IDataObject }>>).flat();
 			items += output.length;
-			unreadableItems += output.filter((o) => typeof o.json.error === 'string' && !('gateway' in o.json)).length;
+			unreadableItems += output.filter(
+				(o) => typeof o.json.error === 'string' && !('gateway' in o.json),
+			).length;
 			if (after.error) failedRuns++;
 		}
 		// The corpus exercises every path: many output items, runs that failed, unreadable items.

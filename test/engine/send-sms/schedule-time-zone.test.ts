@@ -103,6 +103,8 @@ describe("Schedule times in the workflow's time zone (Africa/Nairobi, server in 
 				scheduleTime: '={{ $now.plus({ hours: 8 }).startOf("minute") }}',
 			},
 		});
-		expect(Date.parse(expression.json[0].scheduledAt as string) - Date.now()).toBeGreaterThan(7.9 * 3_600_000);
+		expect(Date.parse(expression.json[0].scheduledAt as string) - Date.now()).toBeGreaterThan(
+			7.9 * 3_600_000,
+		);
 	});
 });

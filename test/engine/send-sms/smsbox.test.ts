@@ -6,8 +6,18 @@ const fx = useSimulator();
 
 describe('Send SMS via SMSBox', () => {
 	it('sends one message with an approved sender name', async () => {
-		const { json } = await send(fx.get(), { gateway: 'smsBox', to: '+255700000001', message: 'Habari', from: 'SMSBOX' });
-		expect(json[0]).toMatchObject({ status: 'accepted', to: '+255700000001', sender: 'SMSBOX', encoding: 'GSM-7' });
+		const { json } = await send(fx.get(), {
+			gateway: 'smsBox',
+			to: '+255700000001',
+			message: 'Habari',
+			from: 'SMSBOX',
+		});
+		expect(json[0]).toMatchObject({
+			status: 'accepted',
+			to: '+255700000001',
+			sender: 'SMSBOX',
+			encoding: 'GSM-7',
+		});
 		expect(json[0].messageId).toMatch(/^sms-/);
 		const [stored] = fx.get().sim.messages({ gateway: 'smsBox' });
 		expect(stored).toMatchObject({ id: json[0].messageId, text: 'Habari', sender: 'SMSBOX' });
@@ -25,7 +35,9 @@ describe('Send SMS via SMSBox', () => {
 			items: kenyanNumbers(count).map((phone) => ({ phone })),
 		});
 		expect(statuses(json).filter((s) => s === 'accepted')).toHaveLength(count);
-		expect(fx.get().sim.stats().requests.byGateway.smsBox.byEndpoint['POST /api/sms/v1/send_sms']).toBe(requests);
+		expect(
+			fx.get().sim.stats().requests.byGateway.smsBox.byEndpoint['POST /api/sms/v1/send_sms'],
+		).toBe(requests);
 		expect(fx.get().sim.messages({ gateway: 'smsBox' })).toHaveLength(count);
 	});
 
@@ -42,14 +54,29 @@ describe('Send SMS via SMSBox', () => {
 		});
 		expect(statuses(json)).toEqual(['accepted', 'accepted']);
 		expect(fx.get().sim.stats().requests.byGateway.smsBox.total).toBe(1);
-		const texts = fx.get().sim.messages({ gateway: 'smsBox' }).map((m) => m.text).sort();
-		expect(texts).toEqual(['Hello Alex, your results are ready', 'Hello Thomas, your results are ready']);
+		const texts = fx
+			.get()
+			.sim.messages({ gateway: 'smsBox' })
+			.map((m) => m.text)
+			.sort();
+		expect(texts).toEqual([
+			'Hello Alex, your results are ready',
+			'Hello Thomas, your results are ready',
+		]);
 	});
 
 	it('catches Unicode before sending, and sends after replacing look-alikes when asked', async () => {
 		const text = 'Don’t forget – clinic “tomorrow”';
-		const refused = await send(fx.get(), { gateway: 'smsBox', from: 'SMSBOX', to: '+255700000001', message: text });
-		expect(refused.json[0]).toMatchObject({ status: 'invalid', error: { code: 'UNICODE_NOT_SUPPORTED' } });
+		const refused = await send(fx.get(), {
+			gateway: 'smsBox',
+			from: 'SMSBOX',
+			to: '+255700000001',
+			message: text,
+		});
+		expect(refused.json[0]).toMatchObject({
+			status: 'invalid',
+			error: { code: 'UNICODE_NOT_SUPPORTED' },
+		});
 		expect(fx.get().sim.stats().requests.byGateway.smsBox.total).toBe(0);
 
 		const replaced = await send(fx.get(), {
@@ -60,7 +87,9 @@ describe('Send SMS via SMSBox', () => {
 			options: { encodingPolicy: 'replaceLookAlikes' },
 		});
 		expect(replaced.json[0].status).toBe('accepted');
-		expect(fx.get().sim.messages({ gateway: 'smsBox' })[0].text).toBe('Don\'t forget - clinic "tomorrow"');
+		expect(fx.get().sim.messages({ gateway: 'smsBox' })[0].text).toBe(
+			'Don\'t forget - clinic "tomorrow"',
+		);
 	});
 
 	it('schedules a message for later', async () => {
@@ -92,7 +121,10 @@ describe('Send SMS via SMSBox', () => {
 	});
 
 	it('fails before sending when the API secret is wrong', async () => {
-		const creds = { ...fx.get().credentials, smsBoxApi: { ...fx.get().credentials.smsBoxApi, apiSecret: 'wrong' } };
+		const creds = {
+			...fx.get().credentials,
+			smsBoxApi: { ...fx.get().credentials.smsBoxApi, apiSecret: 'wrong' },
+		};
 		const { run, error } = await send(fx.get(), {
 			gateway: 'smsBox',
 			from: 'SMSBOX',
@@ -101,6 +133,8 @@ describe('Send SMS via SMSBox', () => {
 			credentials: creds,
 		});
 		expect(run.status).toBe('error');
-		expect(error?.message).toMatch(/Invalid Authentication Parameters|Invalid Authorization Parameters/);
+		expect(error?.message).toMatch(
+			/Invalid Authentication Parameters|Invalid Authorization Parameters/,
+		);
 	});
 });

@@ -1,9 +1,4 @@
-import {
-	AT,
-	atDeliveryReport,
-	GUPSHUP_INBOUND,
-	gupshupEvent,
-} from '../../fixtures/seed-payloads';
+import { AT, atDeliveryReport, GUPSHUP_INBOUND, gupshupEvent } from '../../fixtures/seed-payloads';
 import { AT_DELIVERY_REPORT_EVENT } from '../../fixtures/seed-events';
 import { describeEachVersion, formCall, jsonCall } from './triggers';
 

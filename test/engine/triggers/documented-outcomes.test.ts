@@ -35,14 +35,35 @@ describe("Africa's Talking: every documented delivery status reaches the trigger
 		['Expired', 'expired', true],
 	])('%s → status %s, final %s', async (word, status, final) => {
 		const { sim } = fx.get();
-		sim.configure({ callbacks: { africasTalking: { delivery: endpoint.use(trigger('deliveryReport', { gateway: 'africasTalking' })) } } });
+		sim.configure({
+			callbacks: {
+				africasTalking: {
+					delivery: endpoint.use(trigger('deliveryReport', { gateway: 'africasTalking' })),
+				},
+			},
+		});
 		const [phone] = kenyanNumbers(1, 40);
-		const sent = await send(fx.get(), { gateway: 'africasTalking', message: 'Hi', items: [{ phone }] });
+		const sent = await send(fx.get(), {
+			gateway: 'africasTalking',
+			message: 'Hi',
+			items: [{ phone }],
+		});
 		const outcome = status === 'sent' ? 'delivered' : 'failed';
-		const { attempts } = await sim.deliver({ to: phone, outcome, gatewayStatus: word, retryCount: 2 } as never);
+		const { attempts } = await sim.deliver({
+			to: phone,
+			outcome,
+			gatewayStatus: word,
+			retryCount: 2,
+		} as never);
 		expect(attempts.map((a) => a.acknowledged)).toEqual([true]);
 		expect(endpoint.events()).toEqual([
-			expect.objectContaining({ messageId: sent.json[0].messageId, gatewayStatus: word, status, final, retryCount: 2 }),
+			expect.objectContaining({
+				messageId: sent.json[0].messageId,
+				gatewayStatus: word,
+				status,
+				final,
+				retryCount: 2,
+			}),
 		]);
 		if (final) expect(endpoint.events()[0].failureExplanation).toEqual(expect.any(String));
 	});
@@ -55,7 +76,15 @@ describe('Gupshup: failed events with a code or a reason', () => {
 		['Handset busy', 'Handset busy'],
 	])('a failed event carrying %s is explained', async (given, failureReason) => {
 		const { sim } = fx.get();
-		sim.configure({ callbacks: { gupshup: { events: endpoint.use(trigger('deliveryReport', { gateway: 'gupshup', statuses: 'failures' })) } } });
+		sim.configure({
+			callbacks: {
+				gupshup: {
+					events: endpoint.use(
+						trigger('deliveryReport', { gateway: 'gupshup', statuses: 'failures' }),
+					),
+				},
+			},
+		});
 		const [phone] = brazilianNumbers(1, 40);
 		await send(fx.get(), { gateway: 'gupshup', message: 'Olá', items: [{ phone }] });
 		await sim.deliver({ gateway: 'gupshup', outcome: 'failed', gatewayStatus: given } as never);
@@ -69,7 +98,12 @@ describe('Gupshup: the documented send refusals reach Send SMS', () => {
 	it.each([8003, 8007, 8009, 8010, 8013, 8014])('%s', async (code) => {
 		const [phone] = brazilianNumbers(1, 50);
 		fx.get().sim.configure({ sendRefusals: [{ gateway: 'gupshup', exact: phone, code }] });
-		const { json } = await send(fx.get(), { gateway: 'gupshup', message: 'Olá', items: [{ phone }], onError: 'continueRegularOutput' });
+		const { json } = await send(fx.get(), {
+			gateway: 'gupshup',
+			message: 'Olá',
+			items: [{ phone }],
+			onError: 'continueRegularOutput',
+		});
 		expect(JSON.stringify(json)).toContain(String(code));
 		expect(json[0].status).toBe('rejected');
 		expect(fx.get().sim.messages({ gateway: 'gupshup' })).toEqual([]);
@@ -80,7 +114,13 @@ describe('SMSBox: the documented send refusals reach Send SMS', () => {
 	it.each([105, 106, 107, 108, 116, 123])('%s', async (code) => {
 		const phone = '+255700000077';
 		fx.get().sim.configure({ sendRefusals: [{ gateway: 'smsBox', exact: phone, code }] });
-		const { json, error } = await send(fx.get(), { gateway: 'smsBox', from: 'SMSBOX', message: 'Hi', items: [{ phone }], onError: 'continueRegularOutput' });
+		const { json, error } = await send(fx.get(), {
+			gateway: 'smsBox',
+			from: 'SMSBOX',
+			message: 'Hi',
+			items: [{ phone }],
+			onError: 'continueRegularOutput',
+		});
 		const seen = JSON.stringify({ json, error: error?.message, description: error?.description });
 		expect(seen).toMatch(new RegExp(`${code}|No authorization headers`));
 		expect(fx.get().sim.messages({ gateway: 'smsBox' })).toEqual([]);
@@ -95,10 +135,18 @@ describe('SMSBox: callbacks carry the account key', () => {
 			parameters: { gateway: 'smsBox', authentication: 'accountKey' },
 			credentials: { smsBoxApi: credentials.smsBoxApi },
 		});
-		sim.configure({ callbacks: { smsBox: { inbound: endpoint.use(under, { withToken: false }) } } });
-		const { attempts } = await sim.inbound({ gateway: 'smsBox', from: '+255700000001', text: 'Habari' });
+		sim.configure({
+			callbacks: { smsBox: { inbound: endpoint.use(under, { withToken: false }) } },
+		});
+		const { attempts } = await sim.inbound({
+			gateway: 'smsBox',
+			from: '+255700000001',
+			text: 'Habari',
+		});
 		expect(attempts.map((a) => a.acknowledged)).toEqual([true]);
-		expect(endpoint.events()).toEqual([expect.objectContaining({ text: 'Habari', gateway: 'smsBox' })]);
+		expect(endpoint.events()).toEqual([
+			expect.objectContaining({ text: 'Habari', gateway: 'smsBox' }),
+		]);
 	});
 
 	it('without the key (turned off in the simulator) the same trigger refuses the callback', async () => {
@@ -108,7 +156,10 @@ describe('SMSBox: callbacks carry the account key', () => {
 			parameters: { gateway: 'smsBox', authentication: 'accountKey' },
 			credentials: { smsBoxApi: credentials.smsBoxApi },
 		});
-		sim.configure({ smsboxCallbackApiKey: false, callbacks: { smsBox: { inbound: endpoint.use(under, { withToken: false }) } } });
+		sim.configure({
+			smsboxCallbackApiKey: false,
+			callbacks: { smsBox: { inbound: endpoint.use(under, { withToken: false }) } },
+		});
 		await sim.inbound({ gateway: 'smsBox', from: '+255700000001', text: 'Habari' });
 		expect(endpoint.events()).toEqual([]);
 		expect(endpoint.results[0].status).toBeGreaterThanOrEqual(400);

@@ -17,7 +17,6 @@ import {
 import { FORM, JSON_TYPE, SECRET } from './triggers';
 import { seededRandom as prng } from '../../fixtures/seeded-random';
 
-
 export interface FuzzCase {
 	category: string;
 	request: FakeRequestInit;

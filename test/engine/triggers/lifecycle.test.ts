@@ -4,7 +4,14 @@ import type { INodeProperties, INodeType } from 'n8n-workflow';
 
 import { setupNotice } from '../../../nodes/shared/webhooks/notices';
 import { AT } from '../../fixtures/seed-payloads';
-import { atEachVersion, describeEachVersion, formCall, triggerAt, TRIGGERS, VERSIONS } from './triggers';
+import {
+	atEachVersion,
+	describeEachVersion,
+	formCall,
+	triggerAt,
+	TRIGGERS,
+	VERSIONS,
+} from './triggers';
 import type { TriggerKind } from './triggers';
 
 const ROOT = path.join(__dirname, '..', '..', '..');

@@ -1,9 +1,4 @@
-import {
-	AT,
-	DHIS2_INBOUND,
-	GUPSHUP_INBOUND,
-	SMSBOX_CALLBACK,
-} from '../../fixtures/seed-payloads';
+import { AT, DHIS2_INBOUND, GUPSHUP_INBOUND, SMSBOX_CALLBACK } from '../../fixtures/seed-payloads';
 import { AT_OPT_OUT_EVENT } from '../../fixtures/seed-events';
 import { describeEachVersion, formCall, jsonCall, withToken } from './triggers';
 

@@ -26,16 +26,28 @@ const NAMES = [
 	'notAParameter',
 ];
 
-
 function generatedParameters(next: () => number): INodeParameters {
 	const pick = <T>(values: T[]): T => values[Math.floor(next() * values.length)];
-	const text = () => pick(['', 'STOP, END', 's3cret', ' spaced ', '=={{ literal }}', '={{ "a" + "b" }}', '={{ $parameter["gateway"] }}']);
+	const text = () =>
+		pick([
+			'',
+			'STOP, END',
+			's3cret',
+			' spaced ',
+			'=={{ literal }}',
+			'={{ "a" + "b" }}',
+			'={{ $parameter["gateway"] }}',
+		]);
 	const parameters: INodeParameters = {};
 	const maybe = (name: string, value: () => unknown) => {
 		if (next() < 0.7) parameters[name] = value() as never;
 	};
-	maybe('gateway', () => pick(['africasTalking', 'gupshup', 'smsBox', 'dhis2', 'nowhere', '={{ "gupshup" }}']));
-	maybe('authentication', () => pick(['token', 'basicAuth', 'accountKey', 'none', 'bogus', '={{ "none" }}']));
+	maybe('gateway', () =>
+		pick(['africasTalking', 'gupshup', 'smsBox', 'dhis2', 'nowhere', '={{ "gupshup" }}']),
+	);
+	maybe('authentication', () =>
+		pick(['token', 'basicAuth', 'accountKey', 'none', 'bogus', '={{ "none" }}']),
+	);
 	maybe('secretToken', text);
 	maybe('basicAuthUser', text);
 	maybe('basicAuthPassword', text);
@@ -79,7 +91,9 @@ describe.each(atEachVersion(Object.keys(TRIGGERS) as TriggerKind[]))(
 					null,
 				);
 				const stored = under.workflow.nodes[under.node.name].parameters;
-				const reads = NAMES.flatMap((name) => ['', {}, 'fallback'].map((fallback) => ({ name, fallback })));
+				const reads = NAMES.flatMap((name) =>
+					['', {}, 'fallback'].map((fallback) => ({ name, fallback })),
+				);
 				const expected = reads.map(({ name, fallback }) => {
 					try {
 						return context.getNodeParameter(name, fallback);
@@ -95,7 +109,8 @@ describe.each(atEachVersion(Object.keys(TRIGGERS) as TriggerKind[]))(
 					expect({ case: i, name, value }).toEqual({ case: i, name, value: expected[index] });
 					// Evaluating reads: those without n8n's `rawExpressions` option.
 					const evaluating = getNodeParameter.mock.calls.filter(
-						(call) => (call[2] as { rawExpressions?: boolean } | undefined)?.rawExpressions !== true,
+						(call) =>
+							(call[2] as { rawExpressions?: boolean } | undefined)?.rawExpressions !== true,
 					).length;
 					if (!holdsExpression(stored[name])) {
 						expect({ case: i, name, evaluating }).toEqual({ case: i, name, evaluating: 0 });

@@ -278,7 +278,12 @@ describeEachVersion('the simulator calling the triggers', (trigger) => {
 			},
 		});
 		const smsBox = await sim.inbound({ gateway: 'smsBox', from: '+255701000000', text: 'Habari' });
-		const dhis2 = await sim.inbound({ gateway: 'dhis2', from: '+4740000000', text: 'VISIT 12 3', gatewayId: 'modem-7' });
+		const dhis2 = await sim.inbound({
+			gateway: 'dhis2',
+			from: '+4740000000',
+			text: 'VISIT 12 3',
+			gatewayId: 'modem-7',
+		});
 
 		expect(smsBox.attempts).toEqual([expect.objectContaining({ acknowledged: true, attempt: 1 })]);
 		expect(JSON.parse(smsBox.attempts[0].responseBody ?? '')).toEqual({
@@ -304,7 +309,13 @@ describeEachVersion('the simulator calling the triggers', (trigger) => {
 		});
 		expect(endpoint.events('/dhis2/api/sms/inbound')).toEqual([
 			// gatewayId and smsEncoding promoted from raw (issue 13).
-			expect.objectContaining({ gateway: 'dhis2', from: '+4740000000', text: 'VISIT 12 3', gatewayId: 'modem-7', smsEncoding: 'ENC7BIT' }),
+			expect.objectContaining({
+				gateway: 'dhis2',
+				from: '+4740000000',
+				text: 'VISIT 12 3',
+				gatewayId: 'modem-7',
+				smsEncoding: 'ENC7BIT',
+			}),
 		]);
 	});
 

@@ -14,7 +14,16 @@ import type { TriggerKind } from './triggers';
 const kinds = Object.keys(TRIGGERS) as TriggerKind[];
 
 /** Gateway values a stored workflow may hold, valid or not. */
-const GATEWAY_VALUES: unknown[] = ['africasTalking', 'gupshup', 'smsBox', 'dhis2', 'DHIS2', 'dhis', '', undefined];
+const GATEWAY_VALUES: unknown[] = [
+	'africasTalking',
+	'gupshup',
+	'smsBox',
+	'dhis2',
+	'DHIS2',
+	'dhis',
+	'',
+	undefined,
+];
 
 describe.each(atEachVersion(kinds))('%s trigger webhook, typeVersion %i', (kind, typeVersion) => {
 	const trigger = triggerAt(typeVersion);
@@ -23,14 +32,18 @@ describe.each(atEachVersion(kinds))('%s trigger webhook, typeVersion %i', (kind,
 	it('holds no expression in any field but a natively resolved path', () => {
 		for (const [field, value] of Object.entries(description)) {
 			if (field === 'path' && kind !== 'deliveryReport') continue;
-			expect({ field, value: typeof value === 'string' && value.startsWith('=') }).toEqual({ field, value: false });
+			expect({ field, value: typeof value === 'string' && value.startsWith('=') }).toEqual({
+				field,
+				value: false,
+			});
 		}
 	});
 
 	it.each(GATEWAY_VALUES.map((gateway) => [String(gateway), gateway]))(
 		'gateway %s: the native path equals what the expression engine makes of the template',
 		(_label, gateway) => {
-			const parameters: INodeParameters = gateway === undefined ? {} : { gateway: gateway as string };
+			const parameters: INodeParameters =
+				gateway === undefined ? {} : { gateway: gateway as string };
 			const under = trigger(kind, parameters);
 			// The engine's value, computed by the harness through workflow.expression.
 			const engine = under.path;

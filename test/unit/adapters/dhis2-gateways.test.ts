@@ -5,7 +5,12 @@ import { FakeHttp, reply } from '../../fixtures/fake-http';
 import { refusal } from '../../fixtures/gateway-refusal';
 
 const admin = dhis2.gatewayAdmin!;
-const credentials = { serverUrl: 'http://127.0.0.1:8787/dhis2', authType: 'basic', username: 'admin', password: 'district' };
+const credentials = {
+	serverUrl: 'http://127.0.0.1:8787/dhis2',
+	authType: 'basic',
+	username: 'admin',
+	password: 'district',
+};
 const API = 'http://127.0.0.1:8787/dhis2/api/gateways';
 
 const web = (status: number, message: string) => ({
@@ -38,7 +43,14 @@ const STORED_HTTP = {
 
 describe('DHIS2 gateways: reading', () => {
 	it('lists /api/gateways with every secret masked', async () => {
-		const http = new FakeHttp(reply(200, { gateways: [STORED_HTTP, { type: 'clickatell', uid: 'K1', name: 'C', authToken: 'ZW5j', password: null }] }));
+		const http = new FakeHttp(
+			reply(200, {
+				gateways: [
+					STORED_HTTP,
+					{ type: 'clickatell', uid: 'K1', name: 'C', authToken: 'ZW5j', password: null },
+				],
+			}),
+		);
 		const gateways = await admin.list(http, credentials);
 		expect(http.only()).toMatchObject({ method: 'GET', url: API });
 		expect(gateways[0]).toMatchObject({
@@ -62,7 +74,9 @@ describe('DHIS2 gateways: reading', () => {
 
 	it("keeps DHIS2's own words for an unknown uid", async () => {
 		const words = 'SmsGatewayConfig with id nope could not be found.';
-		const error = await refusal(admin.get(new FakeHttp(reply(404, web(404, words))), credentials, 'nope'));
+		const error = await refusal(
+			admin.get(new FakeHttp(reply(404, web(404, words))), credentials, 'nope'),
+		);
 		expect(error.info).toMatchObject({ code: '404', message: words });
 		expect(error.httpStatus).toBe(404);
 	});
@@ -87,30 +101,57 @@ describe('DHIS2 gateways: reading', () => {
 		[404, 'Not Found', /2\.35/],
 		[500, 'Internal Server Error', /refused the gateway configuration/],
 	])('explains HTTP %i "%s"', async (status, words, explanation) => {
-		const error = await refusal(admin.list(new FakeHttp(reply(status, web(status, words))), credentials));
+		const error = await refusal(
+			admin.list(new FakeHttp(reply(status, web(status, words))), credentials),
+		);
 		expect(error.info.message).toBe(words);
 		expect(error.info.explanation).toMatch(explanation);
 	});
 
 	it('says an HTML page is probably a login page', async () => {
-		const error = await refusal(admin.list(new FakeHttp(reply(200, '<!doctype html><title>DHIS2 login</title>')), credentials));
+		const error = await refusal(
+			admin.list(
+				new FakeHttp(reply(200, '<!doctype html><title>DHIS2 login</title>')),
+				credentials,
+			),
+		);
 		expect(error.info.code).toBe('UNREADABLE_REPLY');
 		expect(error.info.explanation).toMatch(/login page/);
 	});
 
 	it('reports 429 as "try again later"', async () => {
-		const error = await refusal(admin.list(new FakeHttp(reply(429, web(429, 'Too Many Requests'), { 'Retry-After': '1' })), credentials));
+		const error = await refusal(
+			admin.list(
+				new FakeHttp(reply(429, web(429, 'Too Many Requests'), { 'Retry-After': '1' })),
+				credentials,
+			),
+		);
 		expect(error.info.code).toBe('429');
 	});
 });
 
 describe('DHIS2 gateways: create', () => {
-	const bulk: SmsGatewayInput = { type: 'bulksms', name: 'Bulk', username: 'bulkuser', password: 'abc123' };
+	const bulk: SmsGatewayInput = {
+		type: 'bulksms',
+		name: 'Bulk',
+		username: 'bulkuser',
+		password: 'abc123',
+	};
 
 	it('POSTs the configuration, reads the new uid from Location and returns it as stored', async () => {
 		const http = new FakeHttp(
-			reply(200, web(200, 'Gateway configuration added'), { Location: '/dhis2/api/gateways/NewUid0001' }),
-			reply(200, { type: 'bulksms', uid: 'NewUid0001', id: 'NewUid0001', name: 'Bulk', username: 'bulkuser', password: 'ZW5jcnlwdGVk', isDefault: false }),
+			reply(200, web(200, 'Gateway configuration added'), {
+				Location: '/dhis2/api/gateways/NewUid0001',
+			}),
+			reply(200, {
+				type: 'bulksms',
+				uid: 'NewUid0001',
+				id: 'NewUid0001',
+				name: 'Bulk',
+				username: 'bulkuser',
+				password: 'ZW5jcnlwdGVk',
+				isDefault: false,
+			}),
 		);
 		const result = await admin.create(http, credentials, bulk);
 		expect(http.requests[0]).toMatchObject({
@@ -119,7 +160,11 @@ describe('DHIS2 gateways: create', () => {
 			body: { type: 'bulksms', name: 'Bulk', username: 'bulkuser', password: 'abc123' },
 		});
 		expect(http.requests[1]).toMatchObject({ method: 'GET', url: `${API}/NewUid0001` });
-		expect(result).toMatchObject({ id: 'NewUid0001', message: 'Gateway configuration added', gateway: { password: MASKED } });
+		expect(result).toMatchObject({
+			id: 'NewUid0001',
+			message: 'Gateway configuration added',
+			gateway: { password: MASKED },
+		});
 	});
 
 	it('sends the generic fields, with parameters and their flags', async () => {
@@ -132,23 +177,51 @@ describe('DHIS2 gateways: create', () => {
 			useGet: true,
 			sendUrlParameters: true,
 			maxSmsLength: '480',
-			parameters: [{ key: 'Authorization', value: 'dXNlcjpwYXNz', header: true, encode: false, confidential: true }],
+			parameters: [
+				{
+					key: 'Authorization',
+					value: 'dXNlcjpwYXNz',
+					header: true,
+					encode: false,
+					confidential: true,
+				},
+			],
 		};
-		const http = new FakeHttp(reply(200, web(200, 'Gateway configuration added'), { Location: '/api/gateways/X' }), reply(200, { ...STORED_HTTP, uid: 'X', id: 'X' }));
+		const http = new FakeHttp(
+			reply(200, web(200, 'Gateway configuration added'), { Location: '/api/gateways/X' }),
+			reply(200, { ...STORED_HTTP, uid: 'X', id: 'X' }),
+		);
 		await admin.create(http, credentials, input);
 		expect(http.requests[0].body).toEqual({ ...input });
 	});
 
 	it('writes SMPP fields under their JSON names (systemId, host)', async () => {
-		const input: SmsGatewayInput = { type: 'smpp', name: 'SMSC', systemId: 'sys', host: 'smsc.example.com', port: 2775, password: 'pw', bindType: 'BIND_TRX', numberPlanIndicator: 'ISDN', typeOfNumber: 'INTERNATIONAL', compressed: false, systemType: '' };
-		const http = new FakeHttp(reply(200, web(200, 'Gateway configuration added'), { Location: '/api/gateways/S' }), reply(200, { type: 'smpp', uid: 'S' }));
+		const input: SmsGatewayInput = {
+			type: 'smpp',
+			name: 'SMSC',
+			systemId: 'sys',
+			host: 'smsc.example.com',
+			port: 2775,
+			password: 'pw',
+			bindType: 'BIND_TRX',
+			numberPlanIndicator: 'ISDN',
+			typeOfNumber: 'INTERNATIONAL',
+			compressed: false,
+			systemType: '',
+		};
+		const http = new FakeHttp(
+			reply(200, web(200, 'Gateway configuration added'), { Location: '/api/gateways/S' }),
+			reply(200, { type: 'smpp', uid: 'S' }),
+		);
 		await admin.create(http, credentials, input);
 		expect(http.requests[0].body).toEqual(input);
 	});
 
 	it('detects the second gateway of a type that DHIS2 silently does not store', async () => {
 		const http = new FakeHttp(
-			reply(200, web(200, 'Gateway configuration added'), { Location: '/dhis2/api/gateways/Ghost00001' }),
+			reply(200, web(200, 'Gateway configuration added'), {
+				Location: '/dhis2/api/gateways/Ghost00001',
+			}),
 			reply(404, web(404, 'SmsGatewayConfig with id Ghost00001 could not be found.')),
 			reply(200, { gateways: [{ type: 'bulksms', uid: 'Old0000001', name: 'Old bulk' }] }),
 		);
@@ -166,8 +239,11 @@ describe('DHIS2 gateways: create', () => {
 	});
 
 	it('keeps DHIS2 words for a body it cannot bind', async () => {
-		const words = "JSON parse error: Could not resolve type id 'x' as a subtype of SmsGatewayConfig";
-		const error = await refusal(admin.create(new FakeHttp(reply(400, web(400, words))), credentials, bulk));
+		const words =
+			"JSON parse error: Could not resolve type id 'x' as a subtype of SmsGatewayConfig";
+		const error = await refusal(
+			admin.create(new FakeHttp(reply(400, web(400, words))), credentials, bulk),
+		);
 		expect(error.info.message).toBe(words);
 	});
 });
@@ -179,7 +255,10 @@ describe('DHIS2 gateways: update', () => {
 			reply(200, web(200, 'Gateway with uid: AbCdEfGhIj has been updated')),
 			reply(200, { ...STORED_HTTP, name: 'Renamed' }),
 		);
-		const result = await admin.update(http, credentials, 'AbCdEfGhIj', { type: 'http', name: 'Renamed' });
+		const result = await admin.update(http, credentials, 'AbCdEfGhIj', {
+			type: 'http',
+			name: 'Renamed',
+		});
 		const put = http.requests[1];
 		expect(put).toMatchObject({ method: 'PUT', url: `${API}/AbCdEfGhIj` });
 		expect(put.body).toEqual({
@@ -199,7 +278,11 @@ describe('DHIS2 gateways: update', () => {
 			],
 		});
 		expect(JSON.stringify(put.body)).not.toMatch(/c2VjcmV0|ZW5jcnlwdGVk/);
-		expect(result).toMatchObject({ id: 'AbCdEfGhIj', message: 'Gateway with uid: AbCdEfGhIj has been updated', gateway: { name: 'Renamed' } });
+		expect(result).toMatchObject({
+			id: 'AbCdEfGhIj',
+			message: 'Gateway with uid: AbCdEfGhIj has been updated',
+			gateway: { name: 'Renamed' },
+		});
 	});
 
 	it('sends a new password, but not the mask or an empty one', async () => {
@@ -208,14 +291,22 @@ describe('DHIS2 gateways: update', () => {
 			[MASKED, undefined],
 			['', undefined],
 		] as const) {
-			const http = new FakeHttp(reply(200, STORED_HTTP), reply(200, web(200, 'updated')), reply(200, STORED_HTTP));
+			const http = new FakeHttp(
+				reply(200, STORED_HTTP),
+				reply(200, web(200, 'updated')),
+				reply(200, STORED_HTTP),
+			);
 			await admin.update(http, credentials, 'AbCdEfGhIj', { type: 'http', password });
 			expect((http.requests[1].body as Record<string, unknown>).password).toBe(sent);
 		}
 	});
 
 	it('keeps a confidential parameter sent empty or masked (null = keep the stored value)', async () => {
-		const http = new FakeHttp(reply(200, STORED_HTTP), reply(200, web(200, 'updated')), reply(200, STORED_HTTP));
+		const http = new FakeHttp(
+			reply(200, STORED_HTTP),
+			reply(200, web(200, 'updated')),
+			reply(200, STORED_HTTP),
+		);
 		await admin.update(http, credentials, 'AbCdEfGhIj', {
 			type: 'http',
 			parameters: [
@@ -234,14 +325,20 @@ describe('DHIS2 gateways: update', () => {
 		['Type of an existing configuration cannot be changed', /keeps the type/],
 	])('shows DHIS2\'s 409 "%s"', async (words, explanation) => {
 		const http = new FakeHttp(reply(200, STORED_HTTP), reply(409, web(409, words)));
-		const error = await refusal(admin.update(http, credentials, 'AbCdEfGhIj', { type: 'http', isDefault: true }));
+		const error = await refusal(
+			admin.update(http, credentials, 'AbCdEfGhIj', { type: 'http', isDefault: true }),
+		);
 		expect(error.info).toMatchObject({ code: '409', message: words });
 		expect(error.info.explanation).toMatch(explanation);
 	});
 
 	it('is a not-found error when the gateway does not exist, without a PUT', async () => {
-		const http = new FakeHttp(reply(404, web(404, 'SmsGatewayConfig with id gone could not be found.')));
-		const error = await refusal(admin.update(http, credentials, 'gone', { type: 'http', name: 'x' }));
+		const http = new FakeHttp(
+			reply(404, web(404, 'SmsGatewayConfig with id gone could not be found.')),
+		);
+		const error = await refusal(
+			admin.update(http, credentials, 'gone', { type: 'http', name: 'x' }),
+		);
 		expect(error.httpStatus).toBe(404);
 		expect(http.requests).toHaveLength(1);
 	});
@@ -250,23 +347,38 @@ describe('DHIS2 gateways: update', () => {
 describe('DHIS2 gateways: delete and set default', () => {
 	it('DELETEs /api/gateways/{uid}', async () => {
 		const http = new FakeHttp(reply(200, web(200, 'Gateway removed successfully')));
-		expect(await admin.remove(http, credentials, 'AbCdEfGhIj')).toEqual({ id: 'AbCdEfGhIj', message: 'Gateway removed successfully' });
+		expect(await admin.remove(http, credentials, 'AbCdEfGhIj')).toEqual({
+			id: 'AbCdEfGhIj',
+			message: 'Gateway removed successfully',
+		});
 		expect(http.only()).toMatchObject({ method: 'DELETE', url: `${API}/AbCdEfGhIj` });
 	});
 
 	it('PUTs /api/gateways/default/{uid} and returns the gateway now default', async () => {
-		const http = new FakeHttp(reply(200, web(200, 'Bulk is set to default')), reply(200, { type: 'bulksms', uid: 'B', isDefault: true, name: 'Bulk' }));
+		const http = new FakeHttp(
+			reply(200, web(200, 'Bulk is set to default')),
+			reply(200, { type: 'bulksms', uid: 'B', isDefault: true, name: 'Bulk' }),
+		);
 		const result = await admin.setDefault(http, credentials, 'B');
 		expect(http.requests[0]).toMatchObject({ method: 'PUT', url: `${API}/default/B` });
-		expect(result).toMatchObject({ id: 'B', message: 'Bulk is set to default', gateway: { isDefault: true } });
+		expect(result).toMatchObject({
+			id: 'B',
+			message: 'Bulk is set to default',
+			gateway: { isDefault: true },
+		});
 	});
 
-	it.each(['remove', 'setDefault'] as const)('%s: an unknown uid is a not-found error', async (operation) => {
-		const words = 'SmsGatewayConfig with id nope could not be found.';
-		const error = await refusal(admin[operation](new FakeHttp(reply(404, web(404, words))), credentials, 'nope'));
-		expect(error.info.message).toBe(words);
-		expect(error.info.explanation).toMatch(/no SMS gateway with the ID "nope"/);
-	});
+	it.each(['remove', 'setDefault'] as const)(
+		'%s: an unknown uid is a not-found error',
+		async (operation) => {
+			const words = 'SmsGatewayConfig with id nope could not be found.';
+			const error = await refusal(
+				admin[operation](new FakeHttp(reply(404, web(404, words))), credentials, 'nope'),
+			);
+			expect(error.info.message).toBe(words);
+			expect(error.info.explanation).toMatch(/no SMS gateway with the ID "nope"/);
+		},
+	);
 });
 
 describe('DHIS2 gateway checks before calling', () => {
@@ -283,10 +395,24 @@ describe('DHIS2 gateway checks before calling', () => {
 		[{ type: 'smpp', name: 'S', systemId: 's', host: 'h', port: 2775 }, undefined],
 		[{ type: 'smpp', name: 'S', systemId: 's', host: 'h' }, 'FIELD_REQUIRED'],
 		[{ type: 'smpp', name: 'S', systemId: 's', host: 'h', port: 70000 }, 'INVALID_FIELD'],
-		[{ type: 'smpp', name: 'S', systemId: 's', host: 'h', port: 2775, bindType: 'BIND_ALL' }, 'INVALID_FIELD'],
-		[{ type: 'http', name: 'G', urlTemplate: 'https://x', contentType: 'TEXT_HTML' }, 'INVALID_FIELD'],
+		[
+			{ type: 'smpp', name: 'S', systemId: 's', host: 'h', port: 2775, bindType: 'BIND_ALL' },
+			'INVALID_FIELD',
+		],
+		[
+			{ type: 'http', name: 'G', urlTemplate: 'https://x', contentType: 'TEXT_HTML' },
+			'INVALID_FIELD',
+		],
 		[{ type: 'http', name: 'G', urlTemplate: 'https://x', maxSmsLength: '12a' }, 'INVALID_FIELD'],
-		[{ type: 'http', name: 'G', urlTemplate: 'https://x', parameters: [{ key: ' ', value: 'v', header: false, encode: false, confidential: false }] }, 'PARAMETER_KEY_REQUIRED'],
+		[
+			{
+				type: 'http',
+				name: 'G',
+				urlTemplate: 'https://x',
+				parameters: [{ key: ' ', value: 'v', header: false, encode: false, confidential: false }],
+			},
+			'PARAMETER_KEY_REQUIRED',
+		],
 		[
 			{
 				type: 'http',

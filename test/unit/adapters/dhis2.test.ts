@@ -23,7 +23,12 @@ const SENT = webMessage(200, 'OK', 'OK', 'SMS sent');
 const serverError = (message: string) => webMessage(500, 'Internal Server Error', 'ERROR', message);
 
 const sendTwo = (...replies: ReturnType<typeof reply>[]) =>
-	sendBatchOver(send, credentials, [outgoing(A, { text: 'Sms Text' }), outgoing(B, { text: 'Sms Text' })], ...replies);
+	sendBatchOver(
+		send,
+		credentials,
+		[outgoing(A, { text: 'Sms Text' }), outgoing(B, { text: 'Sms Text' })],
+		...replies,
+	);
 
 afterEach(() => jest.restoreAllMocks());
 

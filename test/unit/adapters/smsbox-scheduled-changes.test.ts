@@ -9,7 +9,12 @@ const credentials = { apiKey: 'key', apiSecret: 'secret', baseUrl: 'http://127.0
 const ID = 'sms-2025050112252123117a517ef211f2dbdb';
 
 /** SMSBox's documented replies (docs/gateways/smsbox.md#scheduled-messages "CHANGE SMS SUCCESS RESPONSE" / "ERROR RESPONSE"), without trailing commas. */
-const UPDATED = { status: true, code: 200, message: `Message ${ID} Updated Successfully!`, data: `message_id:${ID}` };
+const UPDATED = {
+	status: true,
+	code: 200,
+	message: `Message ${ID} Updated Successfully!`,
+	data: `message_id:${ID}`,
+};
 const NOT_FOUND = { status: true, code: 403, message: `Message ${ID} not found` };
 
 /** 2026-05-01 09:00:00 UTC. */
@@ -28,11 +33,17 @@ describe('SMSBox change_sms_info requests', () => {
 	it.each<[ScheduledChange, Record<string, string>]>([
 		[{ kind: 'suspend' }, { scheduled_status: '0' }],
 		[{ kind: 'resume' }, { scheduled_status: '1' }],
-		[{ kind: 'reschedule', scheduleAt: '2026-05-01T12:25:59+02:00' }, { schedule_time: '2026-05-01 10:25' }],
+		[
+			{ kind: 'reschedule', scheduleAt: '2026-05-01T12:25:59+02:00' },
+			{ schedule_time: '2026-05-01 10:25' },
+		],
 		[{ kind: 'edit', text: 'New text' }, { message: 'New text' }],
 		[{ kind: 'edit', sender: 'CLINIC' }, { source_addr: 'CLINIC' }],
 		[{ kind: 'edit', sender: '+255700000001' }, { source_addr: '255700000001' }],
-		[{ kind: 'edit', text: 'Hi [{RECEIVERNAME}]', sender: 'CLINIC' }, { message: 'Hi [{RECEIVERNAME}]', source_addr: 'CLINIC' }],
+		[
+			{ kind: 'edit', text: 'Hi [{RECEIVERNAME}]', sender: 'CLINIC' },
+			{ message: 'Hi [{RECEIVERNAME}]', source_addr: 'CLINIC' },
+		],
 	])('%j sends only its own parameters', async (kind, parameters) => {
 		const { http } = await change(kind, reply(200, UPDATED));
 		const request = http.only();
@@ -43,7 +54,10 @@ describe('SMSBox change_sms_info requests', () => {
 	});
 
 	it('returns SMSBox words and, for a reschedule, the time in GMT+0 cut to the minute', async () => {
-		const { result } = await change({ kind: 'reschedule', scheduleAt: '2026-05-01T12:25:59Z' }, reply(200, UPDATED));
+		const { result } = await change(
+			{ kind: 'reschedule', scheduleAt: '2026-05-01T12:25:59Z' },
+			reply(200, UPDATED),
+		);
 		expect(result).toEqual({
 			messageId: ID,
 			message: `Message ${ID} Updated Successfully!`,
@@ -54,7 +68,9 @@ describe('SMSBox change_sms_info requests', () => {
 	});
 
 	it('turns "not found" (HTTP 200 with code 403) into a not-found error', async () => {
-		const error = await refusal(changes.change(new FakeHttp(reply(200, NOT_FOUND)), credentials, ID, { kind: 'suspend' }));
+		const error = await refusal(
+			changes.change(new FakeHttp(reply(200, NOT_FOUND)), credentials, ID, { kind: 'suspend' }),
+		);
 		expect(error.info).toMatchObject({ code: '403', message: `Message ${ID} not found` });
 		expect(error.info.explanation).toMatch(/gone out already/);
 		expect(error.httpStatus).toBe(404);
@@ -69,24 +85,42 @@ describe('SMSBox change_sms_info requests', () => {
 		[400, 113, /bug/],
 		[400, 117, /could not read the new time/],
 		[401, 120, /API key or secret/],
-	])('maps HTTP %i code %i to an error that says the message was not changed', async (status, code, explanation) => {
-		const error = await refusal(
-			changes.change(new FakeHttp(reply(status, { code, message: `words ${code}` })), credentials, ID, { kind: 'resume' }),
-		);
-		expect(error.info).toMatchObject({ code: String(code), message: `words ${code}` });
-		expect(error.info.explanation).toMatch(explanation);
-	});
+	])(
+		'maps HTTP %i code %i to an error that says the message was not changed',
+		async (status, code, explanation) => {
+			const error = await refusal(
+				changes.change(
+					new FakeHttp(reply(status, { code, message: `words ${code}` })),
+					credentials,
+					ID,
+					{ kind: 'resume' },
+				),
+			);
+			expect(error.info).toMatchObject({ code: String(code), message: `words ${code}` });
+			expect(error.info.explanation).toMatch(explanation);
+		},
+	);
 
 	it('reports a missing Authorization header (HTTP 400 without a code) as 107', async () => {
 		const error = await refusal(
-			changes.change(new FakeHttp(reply(400, { error: 'No authorization headers' })), credentials, ID, { kind: 'resume' }),
+			changes.change(
+				new FakeHttp(reply(400, { error: 'No authorization headers' })),
+				credentials,
+				ID,
+				{ kind: 'resume' },
+			),
 		);
 		expect(error.info.code).toBe('107');
 	});
 
 	it('does not take a 2xx without code 200 for a success', async () => {
 		const error = await refusal(
-			changes.change(new FakeHttp(reply(200, { status: false, code: 999, message: 'odd' })), credentials, ID, { kind: 'resume' }),
+			changes.change(
+				new FakeHttp(reply(200, { status: false, code: 999, message: 'odd' })),
+				credentials,
+				ID,
+				{ kind: 'resume' },
+			),
 		);
 		expect(error.info.code).toBe('999');
 	});

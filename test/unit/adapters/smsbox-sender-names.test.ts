@@ -40,7 +40,9 @@ describe('SMSBox sender names: list', () => {
 	});
 
 	it('reports wrong credentials with SMSBox code 120 and its words', async () => {
-		const http = new FakeHttp(reply(401, { code: 120, message: 'Invalid Authorization Parameters' }));
+		const http = new FakeHttp(
+			reply(401, { code: 120, message: 'Invalid Authorization Parameters' }),
+		);
 		const error = await refusal(senderNames.list(http, credentials, {}));
 		expect(error.info).toMatchObject({ code: '120', message: 'Invalid Authorization Parameters' });
 		expect(error.info.explanation).toMatch(/API key or secret/);
@@ -61,7 +63,9 @@ describe('SMSBox sender names: list', () => {
 
 	it('reports a rate limit as "try later" with the status', async () => {
 		jest.spyOn(clock, 'now').mockReturnValue(0);
-		const http = new FakeHttp(reply(429, { code: 429, message: 'Too Many Requests' }, { 'Retry-After': '1' }));
+		const http = new FakeHttp(
+			reply(429, { code: 429, message: 'Too Many Requests' }, { 'Retry-After': '1' }),
+		);
 		const error = await refusal(senderNames.list(http, credentials, {}));
 		expect(error.info.code).toBe('429');
 		expect(error.info.explanation).toMatch(/try again later/i);
@@ -73,37 +77,68 @@ describe('SMSBox sender names: request', () => {
 
 	it('POSTs senderid and sample_content as JSON and reads the new id from the words', async () => {
 		const http = new FakeHttp(
-			reply(200, { status: true, code: 200, message: 'SenderID 299 created Successfully', data: '[]' }),
+			reply(200, {
+				status: true,
+				code: 200,
+				message: 'SenderID 299 created Successfully',
+				data: '[]',
+			}),
 		);
-		const result = await senderNames.request(http, credentials, { senderId: ' CLINIC ', sampleContent: sample });
+		const result = await senderNames.request(http, credentials, {
+			senderId: ' CLINIC ',
+			sampleContent: sample,
+		});
 		const request = http.only();
 		expect(request.method).toBe('POST');
 		expect(request.url).toBe('http://127.0.0.1:8787/smsbox/api/sms/v1/request_sender_name');
 		expect(request.form).toBeFalsy();
 		expect(request.body).toEqual({ senderid: 'CLINIC', sample_content: sample });
-		expect(result).toMatchObject({ senderId: 'CLINIC', id: '299', status: 'pending', message: 'SenderID 299 created Successfully' });
+		expect(result).toMatchObject({
+			senderId: 'CLINIC',
+			id: '299',
+			status: 'pending',
+			message: 'SenderID 299 created Successfully',
+		});
 	});
 
 	it('leaves the id null when the words do not carry one', async () => {
-		const http = new FakeHttp(reply(200, { status: true, code: 200, message: 'Created', data: '[]' }));
-		expect((await senderNames.request(http, credentials, { senderId: 'CLINIC', sampleContent: sample })).id).toBeNull();
+		const http = new FakeHttp(
+			reply(200, { status: true, code: 200, message: 'Created', data: '[]' }),
+		);
+		expect(
+			(await senderNames.request(http, credentials, { senderId: 'CLINIC', sampleContent: sample }))
+				.id,
+		).toBeNull();
 	});
 
 	it.each([
-		[121, 'Sender Name Should Not Exceed 11 Characters and can have only numbers, letters and the following special characters . - and space', /at most 11 characters/],
+		[
+			121,
+			'Sender Name Should Not Exceed 11 Characters and can have only numbers, letters and the following special characters . - and space',
+			/at most 11 characters/,
+		],
 		[122, 'Senderid exist, please try another one', /already exists/],
 		[124, 'Sender Name sample content should not exceed 170 characters', /15 to 170 characters/],
-	])('maps code %i, answered 409 inside "data", to a clear error', async (code, words, explanation) => {
-		const http = new FakeHttp(reply(409, { data: { code, message: words } }));
-		const error = await refusal(senderNames.request(http, credentials, { senderId: 'CLINIC', sampleContent: sample }));
-		expect(error.info).toMatchObject({ code: String(code), message: words });
-		expect(error.info.explanation).toMatch(explanation);
-		expect(error.httpStatus).toBe(409);
-	});
+	])(
+		'maps code %i, answered 409 inside "data", to a clear error',
+		async (code, words, explanation) => {
+			const http = new FakeHttp(reply(409, { data: { code, message: words } }));
+			const error = await refusal(
+				senderNames.request(http, credentials, { senderId: 'CLINIC', sampleContent: sample }),
+			);
+			expect(error.info).toMatchObject({ code: String(code), message: words });
+			expect(error.info.explanation).toMatch(explanation);
+			expect(error.httpStatus).toBe(409);
+		},
+	);
 
 	it('reports wrong credentials (code 120)', async () => {
-		const http = new FakeHttp(reply(401, { code: 120, message: 'Invalid Authentication Parameters' }));
-		const error = await refusal(senderNames.request(http, credentials, { senderId: 'CLINIC', sampleContent: sample }));
+		const http = new FakeHttp(
+			reply(401, { code: 120, message: 'Invalid Authentication Parameters' }),
+		);
+		const error = await refusal(
+			senderNames.request(http, credentials, { senderId: 'CLINIC', sampleContent: sample }),
+		);
 		expect(error.info.code).toBe('120');
 	});
 });
@@ -135,6 +170,8 @@ describe('SMSBox sender names: checks before calling', () => {
 	});
 
 	it('counts an emoji in the sample as one character', () => {
-		expect(senderNames.checkRequest({ senderId: 'CLINIC', sampleContent: `${'x'.repeat(169)}🙂` })).toBeUndefined();
+		expect(
+			senderNames.checkRequest({ senderId: 'CLINIC', sampleContent: `${'x'.repeat(169)}🙂` }),
+		).toBeUndefined();
 	});
 });

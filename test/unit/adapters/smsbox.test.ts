@@ -30,7 +30,12 @@ function plan(inputs: SendInput[]) {
 }
 
 const sendTwo = (...replies: ReturnType<typeof reply>[]) =>
-	sendBatchOver(send, credentials, [outgoing(BF, { sender: 'INFO' }), outgoing(TZ, { sender: 'INFO' })], ...replies);
+	sendBatchOver(
+		send,
+		credentials,
+		[outgoing(BF, { sender: 'INFO' }), outgoing(TZ, { sender: 'INFO' })],
+		...replies,
+	);
 
 beforeEach(() => jest.spyOn(clock, 'now').mockReturnValue(NOW));
 afterEach(() => jest.restoreAllMocks());

@@ -41,12 +41,14 @@ describe('the checker', () => {
 		'nodes/shared/core/types.ts': "import { clock } from '../helpers/clock';",
 		'nodes/shared/webhook-parsing/fields.ts': "import type { X } from '../core/types';",
 		'nodes/shared/adapters/common.ts': "import type { X } from '../core/types';",
-		'nodes/shared/adapters/gupshup/send.ts': "import { a } from '../common';\nimport { b } from '../../webhook-parsing/fields';",
+		'nodes/shared/adapters/gupshup/send.ts':
+			"import { a } from '../common';\nimport { b } from '../../webhook-parsing/fields';",
 		'nodes/shared/adapters/smsbox/send.ts': "import { a } from '../common';",
 		'nodes/shared/registry/registry.ts': "import { g } from '../adapters/gupshup/send';",
 		'nodes/shared/send/execute.ts': "import { r } from '../registry/registry';",
 		'nodes/shared/n8n/errors.ts': "import type { X } from '../core/types';",
-		'nodes/SendSms/execute.ts': "import {\n\te,\n} from '../shared/send/execute';\nimport { n } from '../shared/n8n/errors';",
+		'nodes/SendSms/execute.ts':
+			"import {\n\te,\n} from '../shared/send/execute';\nimport { n } from '../shared/n8n/errors';",
 	};
 
 	it('accepts imports that run down the layers', () => {
@@ -56,14 +58,38 @@ describe('the checker', () => {
 	it.each([
 		['core → adapters', 'nodes/shared/core/types.ts', "import { a } from '../adapters/common';"],
 		['helpers → core', 'nodes/shared/helpers/clock.ts', "export { X } from '../core/types';"],
-		['adapters → registry', 'nodes/shared/adapters/smsbox/send.ts', "import { r } from '../../registry/registry';"],
-		['one gateway → another', 'nodes/shared/adapters/smsbox/send.ts', "import { g } from '../gupshup/send';"],
-		['common → a gateway', 'nodes/shared/adapters/common.ts', "import { g } from './gupshup/send';"],
+		[
+			'adapters → registry',
+			'nodes/shared/adapters/smsbox/send.ts',
+			"import { r } from '../../registry/registry';",
+		],
+		[
+			'one gateway → another',
+			'nodes/shared/adapters/smsbox/send.ts',
+			"import { g } from '../gupshup/send';",
+		],
+		[
+			'common → a gateway',
+			'nodes/shared/adapters/common.ts',
+			"import { g } from './gupshup/send';",
+		],
 		['send → n8n (peers)', 'nodes/shared/send/execute.ts', "import { n } from '../n8n/errors';"],
-		['webhooks → adapters/common', 'nodes/shared/webhooks/handle.ts', "import { c } from '../adapters/common';"],
-		['n8n → a gateway', 'nodes/shared/n8n/errors.ts', "import { g } from '../adapters/gupshup/send';"],
+		[
+			'webhooks → adapters/common',
+			'nodes/shared/webhooks/handle.ts',
+			"import { c } from '../adapters/common';",
+		],
+		[
+			'n8n → a gateway',
+			'nodes/shared/n8n/errors.ts',
+			"import { g } from '../adapters/gupshup/send';",
+		],
 		['shared → a node', 'nodes/shared/n8n/errors.ts', "import { e } from '../../SendSms/execute';"],
-		['parser kit → adapters', 'nodes/shared/webhook-parsing/fields.ts', "const c = require('../adapters/common');"],
+		[
+			'parser kit → adapters',
+			'nodes/shared/webhook-parsing/fields.ts',
+			"const c = require('../adapters/common');",
+		],
 	])('names the file and import of %s', (_name, file, text) => {
 		const found = violations(tree({ ...base, [file]: text }));
 		expect(found).toHaveLength(1);
@@ -72,8 +98,16 @@ describe('the checker', () => {
 	});
 
 	it('refuses files in an unknown folder and imports of missing files', () => {
-		expect(violations(tree({ ...base, 'nodes/shared/misc/x.ts': "import { c } from '../helpers/clock';" }))).toHaveLength(1);
-		expect(violations(tree({ ...base, 'nodes/shared/send/x.ts': "import { c } from '../helpers/nothing';" }))).toHaveLength(1);
+		expect(
+			violations(
+				tree({ ...base, 'nodes/shared/misc/x.ts': "import { c } from '../helpers/clock';" }),
+			),
+		).toHaveLength(1);
+		expect(
+			violations(
+				tree({ ...base, 'nodes/shared/send/x.ts': "import { c } from '../helpers/nothing';" }),
+			),
+		).toHaveLength(1);
 	});
 
 	it('finds imports in every form', () => {

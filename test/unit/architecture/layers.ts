@@ -25,7 +25,8 @@ export function layerOf(file: string): Layer | undefined {
 	const parts = file.split('/');
 	if (parts[0] === 'credentials') return { rank: 8, group: `credentials/${parts[1]}` };
 	if (parts[0] !== 'nodes') return undefined;
-	if (parts[1] !== 'shared') return parts.length > 2 ? { rank: 8, group: `nodes/${parts[1]}` } : undefined;
+	if (parts[1] !== 'shared')
+		return parts.length > 2 ? { rank: 8, group: `nodes/${parts[1]}` } : undefined;
 	switch (parts[2]) {
 		case 'vendor':
 			return { rank: 0, group: 'vendor' };
@@ -37,7 +38,9 @@ export function layerOf(file: string): Layer | undefined {
 			return { rank: 3, group: 'webhook-parsing' };
 		case 'adapters':
 			// adapters/common.ts is below every gateway folder; each gateway folder is its own group.
-			return parts.length === 4 ? { rank: 4, group: 'adapters/common' } : { rank: 5, group: `adapters/${parts[3]}` };
+			return parts.length === 4
+				? { rank: 4, group: 'adapters/common' }
+				: { rank: 5, group: `adapters/${parts[3]}` };
 		case 'registry':
 			return { rank: 6, group: 'registry' };
 		case 'send':
@@ -68,7 +71,8 @@ export interface Violation {
 /** Relative specifiers of every import, export-from and require in a TypeScript file. */
 export function relativeImports(text: string): string[] {
 	const found: string[] = [];
-	const pattern = /(?:\bfrom\s+|\bimport\s+|\brequire\(\s*|\bimport\(\s*)['"](\.{1,2}\/[^'"]*)['"]/g;
+	const pattern =
+		/(?:\bfrom\s+|\bimport\s+|\brequire\(\s*|\bimport\(\s*)['"](\.{1,2}\/[^'"]*)['"]/g;
 	for (const match of text.matchAll(pattern)) found.push(match[1]);
 	return found;
 }
@@ -93,14 +97,16 @@ export function violations(
 		const own = layerOf(file);
 		for (const specifier of relativeImports(text)) {
 			const target = resolve(file, specifier, known);
-			const report = (reason: string) => found.push({ file, specifier, target: target ?? '?', reason });
+			const report = (reason: string) =>
+				found.push({ file, specifier, target: target ?? '?', reason });
 			if (!own) {
 				report(`${file} is in no layer: add its folder to the layers (CONTRIBUTING.md)`);
 				continue;
 			}
 			if (!target) {
 				// JSON and other non-TypeScript files (a node's codex, package.json) are data, not layers.
-				if (!/\.[a-z]+$/.test(specifier) || specifier.endsWith('.ts')) report('the import names no file');
+				if (!/\.[a-z]+$/.test(specifier) || specifier.endsWith('.ts'))
+					report('the import names no file');
 				continue;
 			}
 			const theirs = layerOf(target);
@@ -130,7 +136,9 @@ function onlyReExports(text: string): boolean {
 		.replace(/\/\*[\s\S]*?\*\//g, '')
 		.replace(/\/\/.*$/gm, '')
 		.trim();
-	return code.split(';').every((statement) => statement.trim() === '' || /^export\s/.test(statement.trim()));
+	return code
+		.split(';')
+		.every((statement) => statement.trim() === '' || /^export\s/.test(statement.trim()));
 }
 
 /** Every `.ts` file under the given folders, relative to `root`. */
@@ -140,7 +148,8 @@ export function readSources(root: string, folders: readonly string[]): SourceFil
 		for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
 			const rel = `${dir}/${entry.name}`;
 			if (entry.isDirectory()) walk(rel);
-			else if (entry.name.endsWith('.ts')) files.push({ file: rel, text: fs.readFileSync(path.join(root, rel), 'utf8') });
+			else if (entry.name.endsWith('.ts'))
+				files.push({ file: rel, text: fs.readFileSync(path.join(root, rel), 'utf8') });
 		}
 	};
 	for (const folder of folders) walk(folder);

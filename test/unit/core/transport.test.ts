@@ -21,7 +21,9 @@ async function refusedConnectionError(): Promise<Error> {
 	const { port } = server.address() as AddressInfo;
 	await new Promise<void>((resolve) => server.close(() => resolve()));
 	return await new Promise<Error>((resolve) => {
-		const request = http.get({ host: '127.0.0.1', port, path: '/' }, () => resolve(new Error('answered')));
+		const request = http.get({ host: '127.0.0.1', port, path: '/' }, () =>
+			resolve(new Error('answered')),
+		);
 		request.on('error', resolve);
 	});
 }
@@ -38,8 +40,13 @@ describe('n8nHttpClient', () => {
 	it('throws a TransportError that says "not sent" for a refused connection', async () => {
 		const cause = await refusedConnectionError();
 		expect((cause as NodeJS.ErrnoException).code).toBe('ECONNREFUSED');
-		const client = n8nHttpClient(contextWith(async () => Promise.reject(cause)), 'fakeApi');
-		const error = await client.request({ method: 'GET', url: 'http://127.0.0.1:1/' }).catch((e: unknown) => e);
+		const client = n8nHttpClient(
+			contextWith(async () => Promise.reject(cause)),
+			'fakeApi',
+		);
+		const error = await client
+			.request({ method: 'GET', url: 'http://127.0.0.1:1/' })
+			.catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(TransportError);
 		expect(error).not.toBeInstanceOf(NodeOperationError);
 		expect(transportFailure(error)).toEqual({
@@ -52,8 +59,13 @@ describe('n8nHttpClient', () => {
 
 	it('throws a TransportError that says "ambiguous" when the connection died after sending', async () => {
 		const hangUp = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
-		const client = n8nHttpClient(contextWith(async () => Promise.reject(hangUp)), 'fakeApi');
-		const error = await client.request({ method: 'POST', url: 'http://127.0.0.1:1/', body: {} }).catch((e: unknown) => e);
+		const client = n8nHttpClient(
+			contextWith(async () => Promise.reject(hangUp)),
+			'fakeApi',
+		);
+		const error = await client
+			.request({ method: 'POST', url: 'http://127.0.0.1:1/', body: {} })
+			.catch((e: unknown) => e);
 		expect(transportFailure(error)).toEqual({
 			delivery: 'ambiguous',
 			code: 'ECONNRESET',
@@ -63,7 +75,11 @@ describe('n8nHttpClient', () => {
 
 	it('resolves any HTTP status with its body', async () => {
 		const client = n8nHttpClient(
-			contextWith(async () => ({ statusCode: 503, headers: { 'retry-after': '2' }, body: '{"a":1}' })),
+			contextWith(async () => ({
+				statusCode: 503,
+				headers: { 'retry-after': '2' },
+				body: '{"a":1}',
+			})),
 			'fakeApi',
 		);
 		await expect(client.request({ method: 'GET', url: 'http://127.0.0.1:1/' })).resolves.toEqual({
@@ -76,18 +92,29 @@ describe('n8nHttpClient', () => {
 
 describe('n8n/errors.ts turns a TransportError into an n8n error', () => {
 	it('for an item, saying whether the gateway was reached', () => {
-		const notSent = toNodeError(node, new TransportError('connect ECONNREFUSED', 'notSent', 'ECONNREFUSED'), 2);
+		const notSent = toNodeError(
+			node,
+			new TransportError('connect ECONNREFUSED', 'notSent', 'ECONNREFUSED'),
+			2,
+		);
 		expect(notSent).toBeInstanceOf(NodeOperationError);
 		// n8n words a refused connection its own way.
 		expect(notSent.message).toMatch(/refused the connection/);
 		expect(notSent.description).toMatch(/could not be reached/);
 		expect(notSent.context.itemIndex).toBe(2);
-		const ambiguous = toNodeError(node, new TransportError('socket hang up', 'ambiguous', 'ECONNRESET'), 0);
+		const ambiguous = toNodeError(
+			node,
+			new TransportError('socket hang up', 'ambiguous', 'ECONNRESET'),
+			0,
+		);
 		expect(ambiguous.description).toMatch(/did not answer/);
 	});
 
 	it('for a dropdown', () => {
-		const error = toLoadOptionsError(node, new TransportError('connect ECONNREFUSED', 'notSent', 'ECONNREFUSED'));
+		const error = toLoadOptionsError(
+			node,
+			new TransportError('connect ECONNREFUSED', 'notSent', 'ECONNREFUSED'),
+		);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toMatch(/refused the connection/);
 	});

@@ -12,9 +12,22 @@ import { headingAnchors } from './markdown';
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const TSV = path.join(ROOT, 'docs', 'comment-references.tsv');
 const COLUMNS = ['file', 'line', 'reference', 'target', 'replacement', 'kind', 'where', 'text'];
-const KINDS = ['providers', 'conventions', 'seed', 'key', 'section', 'issue', 'seedword', 'mark', 'gap'];
+const KINDS = [
+	'providers',
+	'conventions',
+	'seed',
+	'key',
+	'section',
+	'issue',
+	'seedword',
+	'mark',
+	'gap',
+];
 
-const lines = fs.readFileSync(TSV, 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#'));
+const lines = fs
+	.readFileSync(TSV, 'utf8')
+	.split('\n')
+	.filter((l) => l !== '' && !l.startsWith('#'));
 const [header, ...body] = lines;
 const rows = body.map((l) => l.split('\t'));
 
@@ -26,7 +39,13 @@ describe('docs/comment-references.tsv', () => {
 	});
 
 	it('names a positive line, a known kind and a place (comment or string) on every row', () => {
-		const bad = rows.filter(([, line, reference, , , kind, where]) => !/^[1-9]\d*$/.test(line) || reference === '' || !KINDS.includes(kind) || !['comment', 'string'].includes(where));
+		const bad = rows.filter(
+			([, line, reference, , , kind, where]) =>
+				!/^[1-9]\d*$/.test(line) ||
+				reference === '' ||
+				!KINDS.includes(kind) ||
+				!['comment', 'string'].includes(where),
+		);
 		expect(bad).toEqual([]);
 	});
 
@@ -38,7 +57,8 @@ describe('docs/comment-references.tsv', () => {
 				const [file, anchor] = target.split('#');
 				const full = path.join(ROOT, file);
 				if (!file.endsWith('.md') || !fs.existsSync(full) || !anchor) return true;
-				if (!anchorsOf.has(file)) anchorsOf.set(file, headingAnchors(fs.readFileSync(full, 'utf8')));
+				if (!anchorsOf.has(file))
+					anchorsOf.set(file, headingAnchors(fs.readFileSync(full, 'utf8')));
 				return !anchorsOf.get(file)?.includes(anchor);
 			});
 		expect(broken).toEqual([]);
@@ -46,10 +66,15 @@ describe('docs/comment-references.tsv', () => {
 
 	it('replaces a reference with text that names its target or sits on a line that does', () => {
 		const byLine = new Map<string, string[]>();
-		for (const [file, line, , , replacement] of rows) byLine.set(`${file}:${line}`, [...(byLine.get(`${file}:${line}`) ?? []), replacement]);
+		for (const [file, line, , , replacement] of rows)
+			byLine.set(`${file}:${line}`, [...(byLine.get(`${file}:${line}`) ?? []), replacement]);
 		const near = (file: string, line: number) =>
-			[-1, 0, 1].some((d) => (byLine.get(`${file}:${line + d}`) ?? []).some((r) => /\.md#/.test(r)));
-		const unanchored = rows.filter(([file, line]) => !near(file, Number(line))).map(([file, line, reference]) => `${file}:${line} ${reference}`);
+			[-1, 0, 1].some((d) =>
+				(byLine.get(`${file}:${line + d}`) ?? []).some((r) => /\.md#/.test(r)),
+			);
+		const unanchored = rows
+			.filter(([file, line]) => !near(file, Number(line)))
+			.map(([file, line, reference]) => `${file}:${line} ${reference}`);
 		expect(unanchored).toEqual([]);
 	});
 });

@@ -73,4 +73,5 @@ export function markdownLinks(markdown: string): MarkdownLink[] {
 }
 
 /** A link to a place in this repository: no scheme (`https:`, `mailto:`) and not protocol-relative. */
-export const isRelativeLink = (target: string) => !/^[a-z][a-z0-9+.-]*:/i.test(target) && !target.startsWith('//');
+export const isRelativeLink = (target: string) =>
+	!/^[a-z][a-z0-9+.-]*:/i.test(target) && !target.startsWith('//');

@@ -31,34 +31,55 @@ interface DocLink {
 
 /** Every documentation URL of the codex files and credentials, with the file it is in. */
 function documentationLinks(): DocLink[] {
-	const codexLinks = filesUnder(path.join(ROOT, 'nodes'), (f) => f.endsWith('.node.json')).flatMap((file) => {
-		const codex = JSON.parse(fs.readFileSync(file, 'utf8')) as {
-			resources?: Record<string, Array<{ url: string }>>;
-		};
-		return Object.values(codex.resources ?? {}).flatMap((entries) => entries.map(({ url }) => ({ file, url })));
-	});
-	const credentialLinks = filesUnder(path.join(ROOT, 'credentials'), (f) => f.endsWith('.credentials.ts')).flatMap((file) =>
-		[...fs.readFileSync(file, 'utf8').matchAll(/documentationUrl\s*[=:]\s*['"`]([^'"`]+)['"`]/g)].map((m) => ({ file, url: m[1] })),
+	const codexLinks = filesUnder(path.join(ROOT, 'nodes'), (f) => f.endsWith('.node.json')).flatMap(
+		(file) => {
+			const codex = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+				resources?: Record<string, Array<{ url: string }>>;
+			};
+			return Object.values(codex.resources ?? {}).flatMap((entries) =>
+				entries.map(({ url }) => ({ file, url })),
+			);
+		},
+	);
+	const credentialLinks = filesUnder(path.join(ROOT, 'credentials'), (f) =>
+		f.endsWith('.credentials.ts'),
+	).flatMap((file) =>
+		[
+			...fs.readFileSync(file, 'utf8').matchAll(/documentationUrl\s*[=:]\s*['"`]([^'"`]+)['"`]/g),
+		].map((m) => ({ file, url: m[1] })),
 	);
 	return [...codexLinks, ...credentialLinks];
 }
 
-const readmeAnchors = new Set(headingAnchors(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8')));
-const intoReadme = documentationLinks().filter(({ url }) => url.startsWith(`${HOMEPAGE}#`) || url === HOMEPAGE);
+const readmeAnchors = new Set(
+	headingAnchors(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8')),
+);
+const intoReadme = documentationLinks().filter(
+	({ url }) => url.startsWith(`${HOMEPAGE}#`) || url === HOMEPAGE,
+);
 
 describe('documentation links into the README', () => {
 	it('are found: every node listed in package.json has a codex whose primary documentation points into the README', () => {
 		const nodeNames = packageJson.n8n.nodes.map((p) => path.basename(p).replace(/\.node\.js$/, ''));
 		expect(nodeNames.length).toBeGreaterThanOrEqual(8);
 		for (const name of nodeNames) {
-			const codex = intoReadme.find(({ file, url }) => path.basename(file) === `${name}.node.json` && url.includes('#'));
-			expect({ node: name, readmeLink: codex?.url ?? 'none' }).toEqual({ node: name, readmeLink: expect.stringContaining('#') });
+			const codex = intoReadme.find(
+				({ file, url }) => path.basename(file) === `${name}.node.json` && url.includes('#'),
+			);
+			expect({ node: name, readmeLink: codex?.url ?? 'none' }).toEqual({
+				node: name,
+				readmeLink: expect.stringContaining('#'),
+			});
 		}
 	});
 
 	it('each land on a heading of README.md', () => {
 		const broken = intoReadme
-			.map(({ file, url }) => ({ file: path.relative(ROOT, file), url, anchor: url.split('#')[1] ?? '' }))
+			.map(({ file, url }) => ({
+				file: path.relative(ROOT, file),
+				url,
+				anchor: url.split('#')[1] ?? '',
+			}))
 			.filter(({ anchor }) => anchor !== '' && !readmeAnchors.has(anchor));
 		expect(broken).toEqual([]);
 	});
@@ -76,7 +97,11 @@ describe('documentation links into the README', () => {
 			'sms-opt-out-trigger',
 			'credentials',
 		]) {
-			expect({ anchor, linked: anchors.has(anchor), heading: readmeAnchors.has(anchor) }).toEqual({ anchor, linked: true, heading: true });
+			expect({ anchor, linked: anchors.has(anchor), heading: readmeAnchors.has(anchor) }).toEqual({
+				anchor,
+				linked: true,
+				heading: true,
+			});
 		}
 	});
 });
@@ -86,15 +111,27 @@ describe('githubSlug and headingAnchors (GitHub anchor rules)', () => {
 		expect(githubSlug('Send SMS')).toBe('send-sms');
 		expect(githubSlug('SMS Opt-Out Trigger')).toBe('sms-opt-out-trigger');
 		expect(githubSlug('Running at volume')).toBe('running-at-volume');
-		expect(githubSlug("Africa's Talking — `/africastalking`")).toBe('africas-talking--africastalking');
+		expect(githubSlug("Africa's Talking — `/africastalking`")).toBe(
+			'africas-talking--africastalking',
+		);
 		expect(githubSlug('Deduplication: `eventId`')).toBe('deduplication-eventid');
 		expect(githubSlug('[Send SMS](#send-sms) (`sendSms`)')).toBe('send-sms-sendsms');
-		expect(githubSlug('4. Scale of the work, 1,000 → 100,000 recipients')).toBe('4-scale-of-the-work-1000--100000-recipients');
+		expect(githubSlug('4. Scale of the work, 1,000 → 100,000 recipients')).toBe(
+			'4-scale-of-the-work-1000--100000-recipients',
+		);
 		expect(githubSlug('Config shape (defaults shown)')).toBe('config-shape-defaults-shown');
 	});
 
 	it('number repeated headings and ignore headings inside code blocks', () => {
-		const markdown = ['# Title', '## Events', '```', '## Not a heading', '```', '### Events', '  ## Indented'].join('\n');
+		const markdown = [
+			'# Title',
+			'## Events',
+			'```',
+			'## Not a heading',
+			'```',
+			'### Events',
+			'  ## Indented',
+		].join('\n');
 		expect(headingAnchors(markdown)).toEqual(['title', 'events', 'events-1', 'indented']);
 	});
 });

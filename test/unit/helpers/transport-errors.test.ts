@@ -49,7 +49,9 @@ afterAll(async () => {
 });
 
 /** A server that reads each whole request, counts it, and then ends its connection with `drop`. */
-async function readThenDrop(drop: (socket: net.Socket) => void): Promise<{ url: string; requestsRead: () => number }> {
+async function readThenDrop(
+	drop: (socket: net.Socket) => void,
+): Promise<{ url: string; requestsRead: () => number }> {
 	let requestsRead = 0;
 	const url = await listen(
 		http.createServer((request) => {

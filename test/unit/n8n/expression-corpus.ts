@@ -10,7 +10,8 @@
 import { seededRandom } from '../../fixtures/seeded-random';
 
 type Random = () => number;
-const pick = <T>(random: Random, values: readonly T[]): T => values[Math.floor(random() * values.length)];
+const pick = <T>(random: Random, values: readonly T[]): T =>
+	values[Math.floor(random() * values.length)];
 
 /** Keys most items hold: paths over them are answered natively most of the time. */
 export const COMMON_KEYS = [
@@ -60,7 +61,8 @@ export const RARE_KEYS = [
 	'caller',
 ] as const;
 
-const anyKey = (random: Random) => (random() < 0.8 ? pick(random, COMMON_KEYS) : pick(random, RARE_KEYS));
+const anyKey = (random: Random) =>
+	random() < 0.8 ? pick(random, COMMON_KEYS) : pick(random, RARE_KEYS);
 
 const STRINGS = [
 	'',
@@ -153,10 +155,21 @@ export function itemShape(random: Random): Record<string, unknown> {
 	for (const key of COMMON_KEYS) {
 		if (random() < 0.2) continue;
 		let field: unknown;
-		if (key === 'contact') field = { phone: primitive(random), 'phone number': primitive(random), name: value(random, 2) };
-		else if (key === 'phones') field = Array.from({ length: Math.floor(random() * 3) }, () => value(random, 2));
+		if (key === 'contact')
+			field = {
+				phone: primitive(random),
+				'phone number': primitive(random),
+				name: value(random, 2),
+			};
+		else if (key === 'phones')
+			field = Array.from({ length: Math.floor(random() * 3) }, () => value(random, 2));
 		else field = random() < 0.85 ? primitive(random) : value(random, 1);
-		Object.defineProperty(json, key, { value: field, enumerable: true, writable: true, configurable: true });
+		Object.defineProperty(json, key, {
+			value: field,
+			enumerable: true,
+			writable: true,
+			configurable: true,
+		});
 	}
 	return json;
 }
@@ -179,13 +192,17 @@ function path(random: Random, sample: Record<string, unknown>): string {
 	const length = random() < 0.6 ? 1 : 2 + Math.floor(random() * 2);
 	for (let i = 0; i < length; i++) {
 		let key: string;
-		if (Array.isArray(current) && random() < 0.8) key = String(Math.floor(random() * (current.length + 1)));
+		if (Array.isArray(current) && random() < 0.8)
+			key = String(Math.floor(random() * (current.length + 1)));
 		else if (current && typeof current === 'object' && random() < 0.75) {
 			const own = Object.keys(current);
 			key = own.length > 0 ? pick(random, own) : anyKey(random);
 		} else key = random() < 0.1 ? pick(random, ['length', '2', '10']) : anyKey(random);
 		keys.push(key);
-		current = current && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined;
+		current =
+			current && typeof current === 'object'
+				? (current as Record<string, unknown>)[key]
+				: undefined;
 	}
 	return '$json' + keys.map((key) => writeKey(random, key)).join('');
 }
@@ -253,7 +270,12 @@ export function expression(random: Random, sample: Record<string, unknown>): str
 
 const own = (entries: Array<[string, unknown]>, base: object = {}): Record<string, unknown> => {
 	for (const [key, field] of entries) {
-		Object.defineProperty(base, key, { value: field, enumerable: true, writable: true, configurable: true });
+		Object.defineProperty(base, key, {
+			value: field,
+			enumerable: true,
+			writable: true,
+			configurable: true,
+		});
 	}
 	return base as Record<string, unknown>;
 };
@@ -295,7 +317,13 @@ export function edgeItems(): Array<Record<string, unknown>> {
 		{ phone: { a: 1 }, name: ['x', 'y'], contact: { phone: [1, 2] }, phones: [{ n: 1 }, [2]] },
 		{ phone: '电话号码', name: 'héllo 😀', time: 'line\nbreak', contact: { phone: '`${x}`' } },
 		{ phone: new Date(Date.UTC(2026, 4, 1, 12, 25)), name: new Uint8Array([1]), time: 12n },
-		own([['phone', 'null prototype'], ['contact', own([['phone', 'inner']], Object.create(null) as object)]], Object.create(null) as object),
+		own(
+			[
+				['phone', 'null prototype'],
+				['contact', own([['phone', 'inner']], Object.create(null) as object)],
+			],
+			Object.create(null) as object,
+		),
 	];
 }
 
@@ -366,6 +394,8 @@ export function generateCorpus(seed: number, itemCount: number, expressionCount:
 	const random = seededRandom(seed);
 	const generatedItems = Array.from({ length: itemCount }, () => itemShape(random));
 	const items = [...edgeItems(), ...generatedItems];
-	const generated = Array.from({ length: expressionCount }, () => expression(random, pick(random, generatedItems)));
+	const generated = Array.from({ length: expressionCount }, () =>
+		expression(random, pick(random, generatedItems)),
+	);
 	return { items, expressions: [...EDGE_EXPRESSIONS, ...generated] };
 }

@@ -23,14 +23,24 @@ import type {
 import type * as N8nWorkflow from 'n8n-workflow';
 
 import { itemParameterReader } from '../../../nodes/shared/n8n/item-parameters';
-import { DECLINED, evaluateNativeExpression, parseNativeExpression } from '../../../nodes/shared/n8n/native-expression';
-import { compileParameter, evaluateCompiledParameter } from '../../../nodes/shared/n8n/native-parameter';
+import {
+	DECLINED,
+	evaluateNativeExpression,
+	parseNativeExpression,
+} from '../../../nodes/shared/n8n/native-expression';
+import {
+	compileParameter,
+	evaluateCompiledParameter,
+} from '../../../nodes/shared/n8n/native-parameter';
 import type { Corpus } from './expression-corpus';
 import { instanceUrls } from '../../fixtures/instance-urls';
 
 export interface N8nModules {
 	core: Pick<typeof N8nCore, 'WorkflowExecute' | 'ExecutionLifecycleHooks'>;
-	workflow: Pick<typeof N8nWorkflow, 'Workflow' | 'createRunExecutionData' | 'NodeHelpers' | 'Expression'>;
+	workflow: Pick<
+		typeof N8nWorkflow,
+		'Workflow' | 'createRunExecutionData' | 'NodeHelpers' | 'Expression'
+	>;
 }
 
 export interface Mismatch {
@@ -135,7 +145,12 @@ export function probeNodeType(
 			inputs: ['main'],
 			outputs: ['main'],
 			properties: [
-				...parameterNames.map((name) => ({ displayName: name, name, type: 'string' as const, default: '' })),
+				...parameterNames.map((name) => ({
+					displayName: name,
+					name,
+					type: 'string' as const,
+					default: '',
+				})),
 				...collectionNames.map((name) => ({
 					displayName: name,
 					name,
@@ -158,7 +173,11 @@ export function probeNodeType(
 }
 
 /** Runs the corpus through one probe execution and compares every case. */
-export async function runDifferential(n8n: N8nModules, corpus: Corpus, maxListed = 25): Promise<DifferentialReport> {
+export async function runDifferential(
+	n8n: N8nModules,
+	corpus: Corpus,
+	maxListed = 25,
+): Promise<DifferentialReport> {
 	const started = Date.now();
 	const report: DifferentialReport = {
 		engine: n8n.workflow.Expression.getActiveImplementation(),
@@ -181,7 +200,11 @@ export async function runDifferential(n8n: N8nModules, corpus: Corpus, maxListed
 	let probeRan = false;
 	// Collections: three expressions of the corpus in a row and a fixed text, as an Options parameter holds them.
 	const collections: Array<[string, Record<string, string>]> = [];
-	for (let j = 0; j + 2 < corpus.expressions.length && collections.length < MAX_COLLECTIONS; j += 3) {
+	for (
+		let j = 0;
+		j + 2 < corpus.expressions.length && collections.length < MAX_COLLECTIONS;
+		j += 3
+	) {
 		const [first, second, third] = corpus.expressions.slice(j, j + 3);
 		collections.push([`c${j / 3}`, { first, fixed: 'fixed text', second, third }]);
 	}
@@ -222,7 +245,9 @@ export async function runDifferential(n8n: N8nModules, corpus: Corpus, maxListed
 							item: i,
 							which: 'reader',
 							n8n: fromN8n.threw ? `threw ${fromN8n.error.message}` : describe(fromN8n.value),
-							ours: fromReader.threw ? `threw ${fromReader.error.message}` : describe(fromReader.value),
+							ours: fromReader.threw
+								? `threw ${fromReader.error.message}`
+								: describe(fromReader.value),
 						});
 					}
 				}
@@ -243,7 +268,9 @@ export async function runDifferential(n8n: N8nModules, corpus: Corpus, maxListed
 							item: i,
 							which: 'reader',
 							n8n: fromN8n.threw ? `threw ${fromN8n.error.message}` : describe(fromN8n.value),
-							ours: fromReader.threw ? `threw ${fromReader.error.message}` : describe(fromReader.value),
+							ours: fromReader.threw
+								? `threw ${fromReader.error.message}`
+								: describe(fromReader.value),
 						});
 					}
 				}
@@ -252,7 +279,9 @@ export async function runDifferential(n8n: N8nModules, corpus: Corpus, maxListed
 		collections.map(([name]) => name),
 	);
 
-	const parameters: INodeParameters = Object.fromEntries(corpus.expressions.map((raw, i) => [`e${i}`, raw]));
+	const parameters: INodeParameters = Object.fromEntries(
+		corpus.expressions.map((raw, i) => [`e${i}`, raw]),
+	);
 	for (const [name, value] of collections) parameters[name] = value;
 	const run = await runProbe(n8n, probe, parameters, corpus.items);
 	if (!probeRan) {
@@ -302,7 +331,9 @@ export async function runProbe(
 		nodes: [node],
 		connections: {},
 	});
-	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
+	const finished = new Promise<IRun>((resolve) =>
+		hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)),
+	);
 	// What n8n-core reads while running a node without credentials (as test/harness/engine.ts sets it).
 	const additionalData = {
 		hooks,

@@ -10,7 +10,8 @@ import type { GatewayAdapter } from '../../../nodes/shared/core/adapter';
 import { gatewayCredentials, gatewayProperty } from '../../../nodes/shared/n8n/gateway-property';
 import { ADAPTERS, gatewaysWith } from '../../../nodes/shared/registry/registry';
 
-const gatewayOf = (description: INodeTypeDescription) => description.properties.find((p) => p.name === 'gateway');
+const gatewayOf = (description: INodeTypeDescription) =>
+	description.properties.find((p) => p.name === 'gateway');
 
 describe('the Gateway parameter of a node whose capability one gateway has', () => {
 	it.each([
@@ -18,10 +19,18 @@ describe('the Gateway parameter of a node whose capability one gateway has', () 
 		['scheduledChanges', 'smsBox', 'smsBoxApi'],
 		['gatewayAdmin', 'dhis2', 'dhis2Api'],
 		['premiumSubscriptions', 'africasTalking', 'africasTalkingApi'],
-	] as const)('%s: hidden and fixed to %s; its credential always shown', (capability, id, credential) => {
-		expect(gatewayProperty(capability, id)).toEqual({ displayName: 'Gateway', name: 'gateway', type: 'hidden', default: id });
-		expect(gatewayCredentials(capability)).toEqual([{ name: credential, required: true }]);
-	});
+	] as const)(
+		'%s: hidden and fixed to %s; its credential always shown',
+		(capability, id, credential) => {
+			expect(gatewayProperty(capability, id)).toEqual({
+				displayName: 'Gateway',
+				name: 'gateway',
+				type: 'hidden',
+				default: id,
+			});
+			expect(gatewayCredentials(capability)).toEqual([{ name: credential, required: true }]);
+		},
+	);
 });
 
 describe('the Gateway parameter of a node whose capability several gateways have', () => {
@@ -29,8 +38,14 @@ describe('the Gateway parameter of a node whose capability several gateways have
 		const ids = gatewaysWith('balance').map((a) => a.id);
 		expect(ids.length).toBeGreaterThan(1);
 		const property = gatewayProperty('balance', 'africasTalking');
-		expect(property).toMatchObject({ type: 'options', default: 'africasTalking', noDataExpression: true });
-		expect((property.options ?? []).map((o) => (o as { value: string }).value).sort()).toEqual([...ids].sort());
+		expect(property).toMatchObject({
+			type: 'options',
+			default: 'africasTalking',
+			noDataExpression: true,
+		});
+		expect((property.options ?? []).map((o) => (o as { value: string }).value).sort()).toEqual(
+			[...ids].sort(),
+		);
 		expect(gatewayCredentials('balance')).toEqual(
 			gatewaysWith('balance').map((a) => ({
 				name: a.credentialType,
@@ -44,7 +59,12 @@ describe('the Gateway parameter of a node whose capability several gateways have
 describe('a node whose capability gains a second gateway', () => {
 	it('shows the Gateway dropdown and one credential per gateway again, by itself', () => {
 		const smsBox = ADAPTERS.find((a) => a.id === 'smsBox')!;
-		const second = { ...smsBox, id: 'secondGateway', displayName: 'Second Gateway', credentialType: 'secondGatewayApi' };
+		const second = {
+			...smsBox,
+			id: 'secondGateway',
+			displayName: 'Second Gateway',
+			credentialType: 'secondGatewayApi',
+		};
 		let description: INodeTypeDescription | undefined;
 		jest.isolateModules(() => {
 			jest.doMock('../../../nodes/shared/registry/registry', () => {
@@ -57,7 +77,9 @@ describe('a node whose capability gains a second gateway', () => {
 						adapters.filter((a) => actual.capabilitiesOf(a).includes(capability)),
 				};
 			});
-			const { ManageSenderNames } = require('../../../nodes/ManageSenderNames/ManageSenderNames.node');
+			const {
+				ManageSenderNames,
+			} = require('../../../nodes/ManageSenderNames/ManageSenderNames.node');
 			description = new ManageSenderNames().description as INodeTypeDescription;
 		});
 		expect(gatewayOf(description!)).toMatchObject({
@@ -70,7 +92,11 @@ describe('a node whose capability gains a second gateway', () => {
 		});
 		expect(description!.credentials).toEqual([
 			{ name: 'smsBoxApi', required: true, displayOptions: { show: { gateway: ['smsBox'] } } },
-			{ name: 'secondGatewayApi', required: true, displayOptions: { show: { gateway: ['secondGateway'] } } },
+			{
+				name: 'secondGatewayApi',
+				required: true,
+				displayOptions: { show: { gateway: ['secondGateway'] } },
+			},
 		]);
 	});
 });

@@ -6,9 +6,16 @@
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { itemParameterReader, nativeItemExpressions } from '../../../nodes/shared/n8n/item-parameters';
+import {
+	itemParameterReader,
+	nativeItemExpressions,
+} from '../../../nodes/shared/n8n/item-parameters';
 
-function fakeContext(parameters: INodeParameters, items: INodeExecutionData[], tool: boolean | undefined) {
+function fakeContext(
+	parameters: INodeParameters,
+	items: INodeExecutionData[],
+	tool: boolean | undefined,
+) {
 	const calls: Array<[string, number]> = [];
 	const context = {
 		getNode: () => ({ parameters }),
@@ -23,7 +30,12 @@ function fakeContext(parameters: INodeParameters, items: INodeExecutionData[], t
 }
 
 const items = [{ json: { phone: '+1', contact: { name: 'A' } } }, { json: { phone: '+2' } }];
-const parameters = { to: '={{ $json.phone }}', greeting: '=Hi {{ $json.contact.name }}', gateway: 'smsBox', other: '={{ $now }}' };
+const parameters = {
+	to: '={{ $json.phone }}',
+	greeting: '=Hi {{ $json.contact.name }}',
+	gateway: 'smsBox',
+	other: '={{ $now }}',
+};
 
 describe('itemParameterReader', () => {
 	it('computes plain $json expressions itself, reads fixed parameters once, and asks n8n for the rest', () => {

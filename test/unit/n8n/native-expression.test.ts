@@ -6,8 +6,15 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DECLINED, evaluateNativeExpression, parseNativeExpression } from '../../../nodes/shared/n8n/native-expression';
-import { compileParameter, evaluateCompiledParameter } from '../../../nodes/shared/n8n/native-parameter';
+import {
+	DECLINED,
+	evaluateNativeExpression,
+	parseNativeExpression,
+} from '../../../nodes/shared/n8n/native-expression';
+import {
+	compileParameter,
+	evaluateCompiledParameter,
+} from '../../../nodes/shared/n8n/native-parameter';
 import { packageNodeTypes } from '../../harness/package-types';
 
 const evaluate = (raw: string, json: unknown) => {
@@ -112,7 +119,11 @@ describe('evaluateNativeExpression', () => {
 		['a bigint', '={{ $json.n }}', { n: 1n }],
 		['an own key an object inherits', '={{ $json.toString }}', { toString: 'own' }],
 		['an inherited key', '={{ $json.valueOf }}', {}],
-		['a getter', '={{ $json.g }}', Object.defineProperty({}, 'g', { get: () => 1, enumerable: true })],
+		[
+			'a getter',
+			'={{ $json.g }}',
+			Object.defineProperty({}, 'g', { get: () => 1, enumerable: true }),
+		],
 		['a class instance', '={{ $json.m.size }}', { m: new Map() }],
 		['a non-index key on an array', '={{ $json.phones.first }}', { phones: [] }],
 		['a hole in an array', '={{ $json.phones[0] }}', { phones: new Array(1) }],
@@ -124,7 +135,11 @@ describe('evaluateNativeExpression', () => {
 
 describe('compiled collections', () => {
 	it('rebuilds a collection with fixed and native leaves, in key order', () => {
-		const compiled = compileParameter({ scheduleTime: '={{ $json.when }}', keyword: 'fixed', nested: [1, '={{ $json.n }}'] });
+		const compiled = compileParameter({
+			scheduleTime: '={{ $json.when }}',
+			keyword: 'fixed',
+			nested: [1, '={{ $json.n }}'],
+		});
 		expect(evaluateCompiledParameter(compiled!, { when: 'soon', n: 2 })).toStrictEqual({
 			scheduleTime: 'soon',
 			keyword: 'fixed',
@@ -146,7 +161,11 @@ describe("what the reader relies on in the package's parameters", () => {
 		const visit = (list: unknown[]) => {
 			for (const entry of list as Array<INodeProperties & { values?: unknown[] }>) {
 				if (entry.validateType) found.push(`${entry.name}: validateType`);
-				if (['resourceMapper', 'resourceLocator', 'filter', 'assignmentCollection'].includes(entry.type)) {
+				if (
+					['resourceMapper', 'resourceLocator', 'filter', 'assignmentCollection'].includes(
+						entry.type,
+					)
+				) {
 					found.push(`${entry.name}: ${entry.type}`);
 				}
 				if (Array.isArray(entry.options)) visit(entry.options);
@@ -159,7 +178,10 @@ describe("what the reader relies on in the package's parameters", () => {
 
 	it('no action node parameter is validated or extracted after resolution (so native values need no such step)', () => {
 		for (const node of packageNodeTypes()) {
-			expect({ node: node.description.name, special: special(node.description.properties) }).toEqual({
+			expect({
+				node: node.description.name,
+				special: special(node.description.properties),
+			}).toEqual({
 				node: node.description.name,
 				special: [],
 			});

@@ -46,16 +46,23 @@ describe('node subtitles name the gateway from the registry', () => {
 		['SMS Opt-Out Trigger', new SmsOptOutTrigger().description],
 	])('%s: names every gateway it offers', (_name, description) => {
 		const names = subtitleNames(description.subtitle as string);
-		for (const option of gatewayOptions(description)) expect(names[option.value as string]).toBe(option.name);
+		for (const option of gatewayOptions(description))
+			expect(names[option.value as string]).toBe(option.name);
 	});
 
 	it.each([
 		['Manage Sender Names', new ManageSenderNames().description, 'senderNames'],
 		['Change Scheduled SMS', new ChangeScheduledSms().description, 'scheduledChanges'],
-	] as const)('%s: names its one gateway, whose Gateway parameter is hidden', (_name, description, capability) => {
-		const [only, ...others] = gatewaysWith(capability);
-		expect(others).toEqual([]);
-		expect(description.properties.find((p) => p.name === 'gateway')).toMatchObject({ type: 'hidden', default: only.id });
-		expect(description.subtitle).toContain(`(${only.displayName})`);
-	});
+	] as const)(
+		'%s: names its one gateway, whose Gateway parameter is hidden',
+		(_name, description, capability) => {
+			const [only, ...others] = gatewaysWith(capability);
+			expect(others).toEqual([]);
+			expect(description.properties.find((p) => p.name === 'gateway')).toMatchObject({
+				type: 'hidden',
+				default: only.id,
+			});
+			expect(description.subtitle).toContain(`(${only.displayName})`);
+		},
+	);
 });

@@ -3,17 +3,28 @@ import { errorInfo } from '../../../nodes/shared/core/errors';
 import type { HttpClient } from '../../../nodes/shared/core/types';
 import { executeSend } from '../../../nodes/shared/send/execute';
 import { planSend } from '../../../nodes/shared/send/plan';
-import { acceptAll, fakeAdapter, rateLimited, refusedConnection, resetAfterSending } from '../../fixtures/fake-adapter';
+import {
+	acceptAll,
+	fakeAdapter,
+	rateLimited,
+	refusedConnection,
+	resetAfterSending,
+} from '../../fixtures/fake-adapter';
 
 const http: HttpClient = { request: async () => ({ statusCode: 500, headers: {}, body: '' }) };
-const numbers = (n: number) => Array.from({ length: n }, (_, i) => `+25471100${String(i).padStart(4, '0')}`);
+const numbers = (n: number) =>
+	Array.from({ length: n }, (_, i) => `+25471100${String(i).padStart(4, '0')}`);
 
 function recorderSleep() {
 	const waits: number[] = [];
 	return { waits, sleep: async (ms: number) => void waits.push(ms) };
 }
 
-async function run(adapter: ReturnType<typeof fakeAdapter>['adapter'], to: string[], concurrency = 2) {
+async function run(
+	adapter: ReturnType<typeof fakeAdapter>['adapter'],
+	to: string[],
+	concurrency = 2,
+) {
 	const plan = planSend(adapter, [{ itemIndex: 0, to, message: 'Hello' }], {
 		deduplicate: true,
 		encodingPolicy: 'auto',
@@ -33,7 +44,9 @@ describe('executeSend', () => {
 	});
 
 	it('retries a rate-limited batch after the Retry-After wait, and sends each recipient once', async () => {
-		const { adapter, sent } = fakeAdapter((batch, n) => (n <= 2 ? rateLimited(1500) : acceptAll(batch, n)));
+		const { adapter, sent } = fakeAdapter((batch, n) =>
+			n <= 2 ? rateLimited(1500) : acceptAll(batch, n),
+		);
 		const { result, waits } = await run(adapter, numbers(2), 1);
 		expect(waits).toEqual([1500, 1500]);
 		expect(sent).toHaveLength(3);
@@ -41,7 +54,9 @@ describe('executeSend', () => {
 	});
 
 	it('retries when the connection was refused (provably not sent)', async () => {
-		const { adapter, sent } = fakeAdapter((batch, n) => (n === 1 ? refusedConnection() : acceptAll(batch, n)));
+		const { adapter, sent } = fakeAdapter((batch, n) =>
+			n === 1 ? refusedConnection() : acceptAll(batch, n),
+		);
 		const { result } = await run(adapter, numbers(1));
 		expect(sent).toHaveLength(2);
 		expect(result.results[0].status).toBe('accepted');
@@ -100,7 +115,13 @@ describe('executeSend', () => {
 			],
 			{ deduplicate: true, encodingPolicy: 'auto' },
 		);
-		await executeSend(plan, { adapter, http, credentials: {}, concurrency: 1, sleep: async () => {} });
+		await executeSend(plan, {
+			adapter,
+			http,
+			credentials: {},
+			concurrency: 1,
+			sleep: async () => {},
+		});
 		expect(sent.map((b) => b.messages.map((m) => m.options.linkId))).toEqual([['a', 'a'], ['b']]);
 	});
 });

@@ -6,10 +6,14 @@ const options = { deduplicate: true, encodingPolicy: 'auto' as const };
 describe('planSend', () => {
 	it('reports an invalid number on its own recipient, quoting it, and keeps the others', () => {
 		const { adapter } = fakeAdapter(acceptAll);
-		const plan = planSend(adapter, [{ itemIndex: 0, to: '+254711000001, 12, 0722 000 002', message: 'Hi' }], {
-			...options,
-			defaultCountry: 'KE',
-		});
+		const plan = planSend(
+			adapter,
+			[{ itemIndex: 0, to: '+254711000001, 12, 0722 000 002', message: 'Hi' }],
+			{
+				...options,
+				defaultCountry: 'KE',
+			},
+		);
 		expect(plan.messages.map((m) => m.e164)).toEqual(['+254711000001', '+254722000002']);
 		const invalid = plan.entries.find((e) => e.kind === 'decided');
 		expect(invalid?.kind === 'decided' && invalid.result.status).toBe('invalid');
@@ -32,16 +36,25 @@ describe('planSend', () => {
 		const dup = plan.entries[1];
 		expect(dup.kind === 'decided' && dup.result.error?.code).toBe('DUPLICATE_RECIPIENT');
 		expect(dup.kind === 'decided' && dup.result.error?.explanation).toContain('item 1');
-		const noDedupe = planSend(adapter, [{ itemIndex: 0, to: ['+254711000001', '+254711000001'], message: 'Hi' }], {
-			...options,
-			deduplicate: false,
-		});
+		const noDedupe = planSend(
+			adapter,
+			[{ itemIndex: 0, to: ['+254711000001', '+254711000001'], message: 'Hi' }],
+			{
+				...options,
+				deduplicate: false,
+			},
+		);
 		expect(noDedupe.messages).toHaveLength(2);
 	});
 
 	it('sends premium replies to the same number and text with different link IDs or keywords: each is its own message', () => {
 		const { adapter } = fakeAdapter(acceptAll);
-		const reply = (itemIndex: number, keyword: string, linkId: string, retryDurationInHours?: number) => ({
+		const reply = (
+			itemIndex: number,
+			keyword: string,
+			linkId: string,
+			retryDurationInHours?: number,
+		) => ({
 			itemIndex,
 			to: '+254711000001',
 			message: 'Thanks',
@@ -67,7 +80,11 @@ describe('planSend', () => {
 	it('refuses Unicode before sending on a gateway that takes GSM-7 only, or replaces look-alikes on request', () => {
 		const { adapter } = fakeAdapter(acceptAll, { unicode: false });
 		const text = 'It’s “ready” — see you';
-		const refused = planSend(adapter, [{ itemIndex: 0, to: '+254711000001', message: text }], options);
+		const refused = planSend(
+			adapter,
+			[{ itemIndex: 0, to: '+254711000001', message: text }],
+			options,
+		);
 		expect(refused.messages).toHaveLength(0);
 		const entry = refused.entries[0];
 		expect(entry.kind === 'decided' && entry.result.error?.code).toBe('UNICODE_NOT_SUPPORTED');
@@ -98,7 +115,14 @@ describe('planSend', () => {
 
 	it('personalises [{RECEIVERNAME}] locally, or keeps the template for gateways that do it themselves', () => {
 		const local = fakeAdapter(acceptAll).adapter;
-		const input = [{ itemIndex: 0, to: '+254711000001', message: 'Hello [{RECEIVERNAME}]', recipientName: 'Amina' }];
+		const input = [
+			{
+				itemIndex: 0,
+				to: '+254711000001',
+				message: 'Hello [{RECEIVERNAME}]',
+				recipientName: 'Amina',
+			},
+		];
 		const planned = planSend(local, input, options);
 		expect(planned.messages[0].text).toBe('Hello Amina');
 		expect(planned.messages[0].template).toBeUndefined();
@@ -106,12 +130,19 @@ describe('planSend', () => {
 		const native = fakeAdapter(acceptAll, { nativePersonalisation: true }).adapter;
 		const nativePlan = planSend(native, input, options);
 		expect(nativePlan.messages[0].text).toBe('Hello Amina');
-		expect(nativePlan.messages[0].template).toEqual({ text: 'Hello [{RECEIVERNAME}]', recipientName: 'Amina' });
+		expect(nativePlan.messages[0].template).toEqual({
+			text: 'Hello [{RECEIVERNAME}]',
+			recipientName: 'Amina',
+		});
 	});
 
 	it('counts parts and encoding on the final text', () => {
 		const { adapter } = fakeAdapter(acceptAll);
-		const plan = planSend(adapter, [{ itemIndex: 0, to: '+254711000001', message: 'Habari 😀' }], options);
+		const plan = planSend(
+			adapter,
+			[{ itemIndex: 0, to: '+254711000001', message: 'Habari 😀' }],
+			options,
+		);
 		expect(plan.messages[0]).toMatchObject({ encoding: 'UCS-2', segments: 1 });
 	});
 

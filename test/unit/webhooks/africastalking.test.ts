@@ -4,7 +4,11 @@ import {
 } from '../../../nodes/shared/adapters/africastalking/webhooks';
 import { parse, parsedEvent, RECEIVED_AT, refusal } from './parse-helpers';
 import { AT, atDeliveryReport } from '../../fixtures/seed-payloads';
-import { AT_DELIVERY_REPORT_EVENT, AT_OPT_OUT_EVENT, AT_TWO_WAY_EVENT } from '../../fixtures/seed-events';
+import {
+	AT_DELIVERY_REPORT_EVENT,
+	AT_OPT_OUT_EVENT,
+	AT_TWO_WAY_EVENT,
+} from '../../fixtures/seed-events';
 
 const at = (body: string) => parse(africasTalkingWebhooks, body, AT.contentType);
 const OK = { status: 200, contentType: 'text/plain; charset=utf-8', body: 'OK' };

@@ -1,5 +1,9 @@
 import { bodyKindOf, readBody } from '../../../nodes/shared/webhooks/body';
-import { MAX_BODY_BYTES, MAX_FIELDS, MAX_JSON_DEPTH } from '../../../nodes/shared/webhook-parsing/limits';
+import {
+	MAX_BODY_BYTES,
+	MAX_FIELDS,
+	MAX_JSON_DEPTH,
+} from '../../../nodes/shared/webhook-parsing/limits';
 import type { BodyKind } from '../../../nodes/shared/core/webhook-types';
 
 const JSON_TYPE = 'application/json';

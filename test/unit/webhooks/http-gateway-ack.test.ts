@@ -4,37 +4,65 @@
  * paths, hostile values that must not change the answer's structure, bodies without placeholders
  * sent as written, and broken templates named as the credential field at fault.
  */
-import { ackEncoding, compileAckTemplate, renderAck } from '../../../nodes/shared/adapters/http-gateway/ack-template';
-import { parseWithProfile, readCallbackMapping } from '../../../nodes/shared/adapters/http-gateway/webhooks';
+import {
+	ackEncoding,
+	compileAckTemplate,
+	renderAck,
+} from '../../../nodes/shared/adapters/http-gateway/ack-template';
+import {
+	parseWithProfile,
+	readCallbackMapping,
+} from '../../../nodes/shared/adapters/http-gateway/webhooks';
 import type { WebhookRequest } from '../../../nodes/shared/core/webhook-types';
 import { seededRandom } from '../../fixtures/seeded-random';
 
-const HOSTILE = 'a"b\\c\n</x><y a=\'1\'>&amp;=&{{to}}\u0000\u2028\uD800é';
+const HOSTILE = "a\"b\\c\n</x><y a='1'>&amp;=&{{to}}\u0000\u2028\uD800é";
 const render = (body: string, contentType: string, fields: Record<string, unknown>) =>
 	renderAck(compileAckTemplate(body, contentType), fields);
 
 describe('acknowledgement placeholders', () => {
 	it('picks the encoding from the content type', () => {
 		expect(
-			['application/json; charset=utf-8', 'application/vnd.api+json', 'text/xml', 'application/soap+xml', 'text/html', 'application/x-www-form-urlencoded', 'text/plain', ''].map(ackEncoding),
+			[
+				'application/json; charset=utf-8',
+				'application/vnd.api+json',
+				'text/xml',
+				'application/soap+xml',
+				'text/html',
+				'application/x-www-form-urlencoded',
+				'text/plain',
+				'',
+			].map(ackEncoding),
 		).toEqual(['json', 'json', 'xml', 'xml', 'xml', 'form', 'text', 'text']);
 	});
 
-	it("JSON: a placeholder alone is the value as posted; one in quotes is JSON-escaped text", () => {
-		const body = '{"transaction_id":{{transaction_id}},"note":"id {{ transaction_id }} from {{from}}","n":{{count}},"ok":{{flag}}}';
-		expect(render(body, 'application/json', { transaction_id: 'T1', from: '255700000001', count: 3, flag: true })).toBe(
-			'{"transaction_id":"T1","note":"id T1 from 255700000001","n":3,"ok":true}',
-		);
-		expect(render('{"transaction_id":{{transaction_id}}}', 'application/json', { transaction_id: 120 })).toBe('{"transaction_id":120}');
+	it('JSON: a placeholder alone is the value as posted; one in quotes is JSON-escaped text', () => {
+		const body =
+			'{"transaction_id":{{transaction_id}},"note":"id {{ transaction_id }} from {{from}}","n":{{count}},"ok":{{flag}}}';
+		expect(
+			render(body, 'application/json', {
+				transaction_id: 'T1',
+				from: '255700000001',
+				count: 3,
+				flag: true,
+			}),
+		).toBe('{"transaction_id":"T1","note":"id T1 from 255700000001","n":3,"ok":true}');
+		expect(
+			render('{"transaction_id":{{transaction_id}}}', 'application/json', { transaction_id: 120 }),
+		).toBe('{"transaction_id":120}');
 	});
 
 	it('JSON: a missing path, null, an object or an array is null alone and empty in quotes', () => {
 		const body = '{"a":{{missing}},"b":"<{{missing}}>","c":{{obj}},"d":"{{list}}","e":{{nothing}}}';
-		expect(JSON.parse(render(body, 'application/json', { obj: { x: 1 }, list: [1], nothing: null }))).toEqual({ a: null, b: '<>', c: null, d: '', e: null });
+		expect(
+			JSON.parse(render(body, 'application/json', { obj: { x: 1 }, list: [1], nothing: null })),
+		).toEqual({ a: null, b: '<>', c: null, d: '', e: null });
 	});
 
 	it('JSON: a hostile value stays one string, alone or in quotes', () => {
-		const out = render('{"id":{{v}},"text":"[{{v}}]","successful":true}', 'application/json', { v: HOSTILE });
+		const out = render('{"id":{{v}},"text":"[{{v}}]","successful":true}', 'application/json', {
+			v: HOSTILE,
+		});
 		const parsed = JSON.parse(out) as Record<string, unknown>;
 		expect(Object.keys(parsed)).toEqual(['id', 'text', 'successful']);
 		expect(parsed.successful).toBe(true);
@@ -57,14 +85,53 @@ describe('acknowledgement placeholders', () => {
 	});
 
 	it('plain text: values as posted, a missing one empty', () => {
-		expect(render('OK {{id}}/{{missing}}', 'text/plain; charset=utf-8', { id: 'a&b "c"' })).toBe('OK a&b "c"/');
+		expect(render('OK {{id}}/{{missing}}', 'text/plain; charset=utf-8', { id: 'a&b "c"' })).toBe(
+			'OK a&b "c"/',
+		);
 	});
 
 	it('fuzz: 400 seeded hostile values never change the structure, and each comes back as posted', () => {
 		const random = seededRandom(1414);
-		const alphabet = ['"', "'", '\\', '{', '}', '{{', '}}', '<', '>', '&', '=', ';', '\n', '\r', '\t', '\u0000', '\u001f', '\u2028', '\uD800', '\uDC00', '😀', 'é', 'a', '1', ' ', '%', '+', ']]>', '&amp;'];
-		const unescapeXml = (text: string) => text.replace(/&(lt|gt|quot|apos|amp);/g, (_m, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]!);
-		const json = compileAckTemplate('{"id":{{v}},"text":"[{{v}}]","successful":true}', 'application/json');
+		const alphabet = [
+			'"',
+			"'",
+			'\\',
+			'{',
+			'}',
+			'{{',
+			'}}',
+			'<',
+			'>',
+			'&',
+			'=',
+			';',
+			'\n',
+			'\r',
+			'\t',
+			'\u0000',
+			'\u001f',
+			'\u2028',
+			'\uD800',
+			'\uDC00',
+			'😀',
+			'é',
+			'a',
+			'1',
+			' ',
+			'%',
+			'+',
+			']]>',
+			'&amp;',
+		];
+		const unescapeXml = (text: string) =>
+			text.replace(
+				/&(lt|gt|quot|apos|amp);/g,
+				(_m, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]!,
+			);
+		const json = compileAckTemplate(
+			'{"id":{{v}},"text":"[{{v}}]","successful":true}',
+			'application/json',
+		);
 		const xml = compileAckTemplate('<R><M>{{v}}</M></R>', 'application/xml');
 		const form = compileAckTemplate('ok=1&id={{v}}', 'application/x-www-form-urlencoded');
 		for (let i = 0; i < 400; i++) {
@@ -76,8 +143,13 @@ describe('acknowledgement placeholders', () => {
 			const inner = /^<R><M>([^<]*)<\/M><\/R>$/.exec(renderAck(xml, { v }));
 			expect(inner).not.toBeNull();
 			expect(inner![1]).not.toMatch(/&(?!(amp|lt|gt|quot|apos);)/);
-			const wellFormedV = v.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
-			expect(unescapeXml(inner![1])).toBe(wellFormedV.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, ''));
+			const wellFormedV = v.replace(
+				/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+				'\uFFFD',
+			);
+			expect(unescapeXml(inner![1])).toBe(
+				wellFormedV.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, ''),
+			);
 			const params = new URLSearchParams(renderAck(form, { v }));
 			expect([...params.keys()]).toEqual(['ok', 'id']);
 			expect(params.get('id')).toBe(wellFormedV);
@@ -106,7 +178,15 @@ describe('acknowledgement placeholders', () => {
 		const request: WebhookRequest = {
 			headers: {},
 			query: {},
-			body: { kind: 'json', value: { from: '255700000001', to: '255701000001', transaction_id: '120a1039103910', message: { text: 'Hi' } } },
+			body: {
+				kind: 'json',
+				value: {
+					from: '255700000001',
+					to: '255701000001',
+					transaction_id: '120a1039103910',
+					message: { text: 'Hi' },
+				},
+			},
 		};
 		const profile = {
 			callbackNumberPath: 'from',
@@ -118,11 +198,22 @@ describe('acknowledgement placeholders', () => {
 		};
 		expect(parseWithProfile(profile, request, { receivedAtMs: 0 })).toMatchObject({
 			ok: true,
-			ack: { status: 200, contentType: 'application/json; charset=utf-8', body: '{"transaction_id":"120a1039103910","successful":true}' },
+			ack: {
+				status: 200,
+				contentType: 'application/json; charset=utf-8',
+				body: '{"transaction_id":"120a1039103910","successful":true}',
+			},
 		});
 		// The mapping keeps the configured body; only the answer to a callback is filled.
 		expect(readCallbackMapping(profile).ack.body).toBe(profile.callbackAckBody);
-		const broken = parseWithProfile({ ...profile, callbackAckBody: '{"transaction_id":{{transaction_id}},"successful":true' }, request, { receivedAtMs: 0 });
-		expect(broken).toMatchObject({ ok: false, rejection: { status: 500, message: expect.stringContaining('Acknowledgement Body') } });
+		const broken = parseWithProfile(
+			{ ...profile, callbackAckBody: '{"transaction_id":{{transaction_id}},"successful":true' },
+			request,
+			{ receivedAtMs: 0 },
+		);
+		expect(broken).toMatchObject({
+			ok: false,
+			rejection: { status: 500, message: expect.stringContaining('Acknowledgement Body') },
+		});
 	});
 });

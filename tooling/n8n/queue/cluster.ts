@@ -76,7 +76,10 @@ export interface QueueCluster {
 	 * shutdown), waits until it exited, then starts it again on the same port, user folder, log file
 	 * and settings, so the production URLs stay the same. Used by bench/queue/webhook-restart.ts.
 	 */
-	restartWebhookProcessor(name: QueueProcessName, signal: 'SIGTERM' | 'SIGKILL'): Promise<{ instance: N8nInstance; exitedMs: number }>;
+	restartWebhookProcessor(
+		name: QueueProcessName,
+		signal: 'SIGTERM' | 'SIGKILL',
+	): Promise<{ instance: N8nInstance; exitedMs: number }>;
 	stop(): Promise<void>;
 }
 
@@ -132,7 +135,10 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 
 		const mainPort = options.mainPort || (await findFreePort());
 		const webhookPorts = await Promise.all(
-			Array.from({ length: options.webhookProcessors ?? 1 }, (_, i) => (i === 0 && options.webhookPort) || findFreePort()),
+			Array.from(
+				{ length: options.webhookProcessors ?? 1 },
+				(_, i) => (i === 0 && options.webhookPort) || findFreePort(),
+			),
 		);
 		const host = options.publicHost ?? '127.0.0.1';
 		const sharedEnv: Record<string, string> = {
@@ -183,7 +189,11 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 				logFile: path.join(logDir, `${name}.log`),
 				publicHost: options.publicHost,
 				logLevel: options.logLevel,
-				extraEnv: { ...sharedEnv, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort) },
+				extraEnv: {
+					...sharedEnv,
+					QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+					QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+				},
 				onSpawn: (stop) => track(name, stop),
 			});
 		};
@@ -198,13 +208,28 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 				extraEnv: sharedEnv,
 				onSpawn: (stop) => track(name, stop),
 			});
-		const workerSpecs = Array.from({ length: options.workers ?? 2 }, (_, i) => `worker-${i + 1}` as QueueProcessName);
-		const webhookSpecs = webhookPorts.map((port, i) => ({ name: `webhook-${i + 1}` as QueueProcessName, port }));
-		log(`n8n ${workerSpecs.join(', ')} and ${webhookSpecs.map((w) => `${w.name} on port ${w.port}`).join(', ')}`);
+		const workerSpecs = Array.from(
+			{ length: options.workers ?? 2 },
+			(_, i) => `worker-${i + 1}` as QueueProcessName,
+		);
+		const webhookSpecs = webhookPorts.map((port, i) => ({
+			name: `webhook-${i + 1}` as QueueProcessName,
+			port,
+		}));
+		log(
+			`n8n ${workerSpecs.join(', ')} and ${webhookSpecs.map((w) => `${w.name} on port ${w.port}`).join(', ')}`,
+		);
 		// Settled, not Promise.all: a failure must wait until every process started is tracked for stopping.
 		const [workerResults, webhookResults] = await Promise.all([
-			Promise.allSettled(workerSpecs.map(async (name) => ({ name, instance: await startWorker(name) }))),
-			Promise.allSettled(webhookSpecs.map(async ({ name, port }) => ({ name, instance: await startWebhook(name, port) }))),
+			Promise.allSettled(
+				workerSpecs.map(async (name) => ({ name, instance: await startWorker(name) })),
+			),
+			Promise.allSettled(
+				webhookSpecs.map(async ({ name, port }) => ({
+					name,
+					instance: await startWebhook(name, port),
+				})),
+			),
 		]);
 		const workers = fulfilled(workerResults);
 		const webhookProcessors = fulfilled(webhookResults);
@@ -244,7 +269,9 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 }
 
 function fulfilled<T>(results: Array<PromiseSettledResult<T>>): T[] {
-	const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+	const failed = results.find(
+		(result): result is PromiseRejectedResult => result.status === 'rejected',
+	);
 	if (failed) throw failed.reason;
 	return results.map((result) => (result as PromiseFulfilledResult<T>).value);
 }

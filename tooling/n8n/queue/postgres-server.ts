@@ -66,7 +66,17 @@ export async function startPostgres(options: {
 		try {
 			execFileSync(
 				bin('initdb'),
-				['-D', dataDir, '-U', POSTGRES_USER, `--pwfile=${initPasswordFile}`, '--auth=scram-sha-256', '-E', 'UTF8', '--no-sync'],
+				[
+					'-D',
+					dataDir,
+					'-U',
+					POSTGRES_USER,
+					`--pwfile=${initPasswordFile}`,
+					'--auth=scram-sha-256',
+					'-E',
+					'UTF8',
+					'--no-sync',
+				],
 				{ stdio: 'pipe', uid: owner?.uid, gid: owner?.gid },
 			);
 		} finally {
@@ -79,14 +89,22 @@ export async function startPostgres(options: {
 	const server = spawnServer(
 		bin('postgres'),
 		[
-			'-D', dataDir,
-			'-p', String(port),
-			'-c', 'listen_addresses=127.0.0.1',
-			'-c', 'unix_socket_directories=',
-			'-c', 'fsync=off',
-			'-c', 'synchronous_commit=off',
-			'-c', 'full_page_writes=off',
-			'-c', 'max_connections=200',
+			'-D',
+			dataDir,
+			'-p',
+			String(port),
+			'-c',
+			'listen_addresses=127.0.0.1',
+			'-c',
+			'unix_socket_directories=',
+			'-c',
+			'fsync=off',
+			'-c',
+			'synchronous_commit=off',
+			'-c',
+			'full_page_writes=off',
+			'-c',
+			'max_connections=200',
 		],
 		{ logFile: options.logFile, uid: owner?.uid, gid: owner?.gid, stopSignal: 'SIGINT' },
 	);
@@ -97,7 +115,11 @@ export async function startPostgres(options: {
 			async () => {
 				if (server.hasExited()) throw new ServerExited(`PostgreSQL exited; see ${options.logFile}`);
 				try {
-					execFileSync(bin('pg_isready'), ['-h', '127.0.0.1', '-p', String(port), '-U', POSTGRES_USER, '-d', 'postgres'], { stdio: 'pipe' });
+					execFileSync(
+						bin('pg_isready'),
+						['-h', '127.0.0.1', '-p', String(port), '-U', POSTGRES_USER, '-d', 'postgres'],
+						{ stdio: 'pipe' },
+					);
 					return true;
 				} catch {
 					return undefined;
@@ -106,13 +128,19 @@ export async function startPostgres(options: {
 			{ timeoutMs: 60000, intervalMs: 250, stopOn: ServerExited },
 		);
 		if (fresh) {
-			execFileSync(bin('createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', POSTGRES_USER, POSTGRES_DATABASE], { stdio: 'pipe', env });
+			execFileSync(
+				bin('createdb'),
+				['-h', '127.0.0.1', '-p', String(port), '-U', POSTGRES_USER, POSTGRES_DATABASE],
+				{ stdio: 'pipe', env },
+			);
 		}
 	} catch (error) {
 		await server.stop();
 		throw error;
 	}
-	options.log?.(`PostgreSQL ${binaries.postgresMajor} on 127.0.0.1:${port} (pid ${server.pid}, data ${dataDir})`);
+	options.log?.(
+		`PostgreSQL ${binaries.postgresMajor} on 127.0.0.1:${port} (pid ${server.pid}, data ${dataDir})`,
+	);
 	return {
 		host: '127.0.0.1',
 		port,
@@ -124,12 +152,30 @@ export async function startPostgres(options: {
 		process: server,
 		stop: () => server.stop(),
 		query: (sql) =>
-			execFileSync(bin('psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', POSTGRES_USER, '-d', POSTGRES_DATABASE, '-AtX', '-F', '\t', '-c', sql], {
-				encoding: 'utf8',
-				env,
-				stdio: ['ignore', 'pipe', 'pipe'],
-				maxBuffer: 64 * 1024 * 1024,
-			})
+			execFileSync(
+				bin('psql'),
+				[
+					'-h',
+					'127.0.0.1',
+					'-p',
+					String(port),
+					'-U',
+					POSTGRES_USER,
+					'-d',
+					POSTGRES_DATABASE,
+					'-AtX',
+					'-F',
+					'\t',
+					'-c',
+					sql,
+				],
+				{
+					encoding: 'utf8',
+					env,
+					stdio: ['ignore', 'pipe', 'pipe'],
+					maxBuffer: 64 * 1024 * 1024,
+				},
+			)
 				.split('\n')
 				.filter((line) => line !== '')
 				.map((line) => line.split('\t')),
@@ -151,7 +197,9 @@ function assertTraversable(dataDir: string, user: string): void {
 	let dir = path.dirname(path.resolve(dataDir));
 	for (;;) {
 		if ((fs.statSync(dir).mode & 0o001) === 0) {
-			throw new Error(`${dir} is not searchable by others: the ${user} user cannot reach ${dataDir} (chmod o+x it)`);
+			throw new Error(
+				`${dir} is not searchable by others: the ${user} user cannot reach ${dataDir} (chmod o+x it)`,
+			);
 		}
 		const parent = path.dirname(dir);
 		if (parent === dir) return;

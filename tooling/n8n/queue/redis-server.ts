@@ -32,7 +32,10 @@ export interface RedisServer {
 	 * starts it again with the same configuration file (port, password, data folder) and waits
 	 * until it answers PING. Resolves with the milliseconds it was unreachable.
 	 */
-	restart(options: { signal: 'SIGTERM' | 'SIGKILL'; downMs?: number }): Promise<{ downMs: number; exitedMs: number }>;
+	restart(options: {
+		signal: 'SIGTERM' | 'SIGKILL';
+		downMs?: number;
+	}): Promise<{ downMs: number; exitedMs: number }>;
 	/** One command, e.g. `command('CONFIG', 'SET', 'save', '')`; resolves with Redis's raw reply. */
 	command(...parts: string[]): Promise<string>;
 }
@@ -74,7 +77,8 @@ export async function startRedis(options: {
 			await waitFor(
 				`Redis on 127.0.0.1:${port} (log: ${options.logFile})`,
 				async () => {
-					if (server.hasExited()) throw new ServerExited(`redis-server exited; see ${options.logFile}`);
+					if (server.hasExited())
+						throw new ServerExited(`redis-server exited; see ${options.logFile}`);
 					return (await redisPing(port, password)) ? true : undefined;
 				},
 				{ timeoutMs: 30000, intervalMs: 200, stopOn: ServerExited },
@@ -115,7 +119,11 @@ export async function startRedis(options: {
 class ServerExited extends Error {}
 
 /** AUTH then PING in Redis's protocol; true on +PONG. */
-export async function redisPing(port: number, password: string, timeoutMs = 2000): Promise<boolean> {
+export async function redisPing(
+	port: number,
+	password: string,
+	timeoutMs = 2000,
+): Promise<boolean> {
 	try {
 		return (await redisCommand(port, password, ['PING'], timeoutMs)).includes('+PONG');
 	} catch {
@@ -128,7 +136,12 @@ export async function redisPing(port: number, password: string, timeoutMs = 2000
  * command (raw protocol text), rejects on a refused AUTH, an error reply, a closed connection or
  * `timeoutMs`.
  */
-export function redisCommand(port: number, password: string, parts: string[], timeoutMs = 2000): Promise<string> {
+export function redisCommand(
+	port: number,
+	password: string,
+	parts: string[],
+	timeoutMs = 2000,
+): Promise<string> {
 	return new Promise((resolve, reject) => {
 		const socket = net.connect({ host: '127.0.0.1', port });
 		let reply = '';
@@ -140,15 +153,25 @@ export function redisCommand(port: number, password: string, parts: string[], ti
 			if (error) reject(error);
 			else resolve(value);
 		};
-		const encode = (args: string[]) => `*${args.length}\r\n${args.map((p) => `$${Buffer.byteLength(p)}\r\n${p}\r\n`).join('')}`;
-		socket.setTimeout(timeoutMs, () => done(new Error(`Redis on port ${port}: no reply within ${timeoutMs} ms`)));
+		const encode = (args: string[]) =>
+			`*${args.length}\r\n${args.map((p) => `$${Buffer.byteLength(p)}\r\n${p}\r\n`).join('')}`;
+		socket.setTimeout(timeoutMs, () =>
+			done(new Error(`Redis on port ${port}: no reply within ${timeoutMs} ms`)),
+		);
 		socket.once('error', (error) => done(error));
-		socket.once('close', () => done(new Error(`Redis on port ${port} closed the connection (reply so far: ${reply.slice(0, 80)})`)));
+		socket.once('close', () =>
+			done(
+				new Error(
+					`Redis on port ${port} closed the connection (reply so far: ${reply.slice(0, 80)})`,
+				),
+			),
+		);
 		socket.once('connect', () => socket.write(encode(['AUTH', password]) + encode(parts)));
 		socket.on('data', (chunk) => {
 			reply += chunk.toString('utf8');
 			if (!reply.startsWith('+OK\r\n')) {
-				if (reply.includes('\r\n')) done(new Error(`Redis refused AUTH: ${reply.split('\r\n')[0]}`));
+				if (reply.includes('\r\n'))
+					done(new Error(`Redis refused AUTH: ${reply.split('\r\n')[0]}`));
 				return;
 			}
 			// One complete reply after AUTH's +OK (simple, error or integer replies, and bulk strings).
@@ -161,7 +184,8 @@ export function redisCommand(port: number, password: string, parts: string[], ti
 				if (length === -1) return done(undefined, rest);
 				if (Buffer.byteLength(rest) < end + 2 + length + 2) return;
 			}
-			if (rest.startsWith('*')) return done(new Error('array replies are not read by redisCommand'));
+			if (rest.startsWith('*'))
+				return done(new Error('array replies are not read by redisCommand'));
 			done(undefined, rest);
 		});
 	});

@@ -17,7 +17,14 @@ export interface ServerProcess {
 export function spawnServer(
 	command: string,
 	args: string[],
-	options: { logFile: string; uid?: number; gid?: number; cwd?: string; stopSignal: NodeJS.Signals; graceMs?: number },
+	options: {
+		logFile: string;
+		uid?: number;
+		gid?: number;
+		cwd?: string;
+		stopSignal: NodeJS.Signals;
+		graceMs?: number;
+	},
 ): ServerProcess {
 	const log = fs.openSync(options.logFile, 'a');
 	const child = spawn(command, args, {

@@ -26,7 +26,11 @@ export function findQueueServers(): QueueServerBinaries | undefined {
 	const majors = fs
 		.readdirSync(POSTGRES_ROOT)
 		.map(Number)
-		.filter((major) => Number.isInteger(major) && fs.existsSync(path.join(POSTGRES_ROOT, String(major), 'bin', 'postgres')))
+		.filter(
+			(major) =>
+				Number.isInteger(major) &&
+				fs.existsSync(path.join(POSTGRES_ROOT, String(major), 'bin', 'postgres')),
+		)
 		.sort((a, b) => b - a);
 	if (majors.length === 0) return undefined;
 	return {
@@ -42,21 +46,33 @@ export function ensureQueueServers(log: (line: string) => void): QueueServerBina
 	if (found) return found;
 	const command = `apt-get update && apt-get install -y ${DEBIAN_PACKAGES.join(' ')}`;
 	if (process.getuid?.() !== 0) {
-		throw new Error(`Queue mode needs PostgreSQL and Redis from Debian's packages. Install them with:\n  sudo ${command}`);
+		throw new Error(
+			`Queue mode needs PostgreSQL and Redis from Debian's packages. Install them with:\n  sudo ${command}`,
+		);
 	}
-	log(`PostgreSQL or Redis is missing: installing Debian's ${DEBIAN_PACKAGES.join(' and ')} (${command}).`);
+	log(
+		`PostgreSQL or Redis is missing: installing Debian's ${DEBIAN_PACKAGES.join(' and ')} (${command}).`,
+	);
 	log('They are not started as system services: this tooling runs its own servers on loopback.');
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
 	execFileSync('apt-get', ['install', '-y', '-qq', ...DEBIAN_PACKAGES], { stdio: 'inherit', env });
 	const installed = findQueueServers();
-	if (!installed) throw new Error(`apt-get installed ${DEBIAN_PACKAGES.join(' ')} but their binaries are not where expected`);
+	if (!installed)
+		throw new Error(
+			`apt-get installed ${DEBIAN_PACKAGES.join(' ')} but their binaries are not where expected`,
+		);
 	return installed;
 }
 
 /** `redis-server --version` and `postgres --version`, for docs and reports. */
-export function queueServerVersions(binaries: QueueServerBinaries): { postgres: string; redis: string } {
-	const postgres = execFileSync(path.join(binaries.postgresBinDir, 'postgres'), ['--version'], { encoding: 'utf8' }).trim();
+export function queueServerVersions(binaries: QueueServerBinaries): {
+	postgres: string;
+	redis: string;
+} {
+	const postgres = execFileSync(path.join(binaries.postgresBinDir, 'postgres'), ['--version'], {
+		encoding: 'utf8',
+	}).trim();
 	const redis = execFileSync(binaries.redisServer, ['--version'], { encoding: 'utf8' }).trim();
 	return { postgres, redis };
 }

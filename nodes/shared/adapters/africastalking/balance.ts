@@ -16,7 +16,11 @@ export const africasTalkingBalance: BalanceCapability = {
 		});
 		if (reply.statusCode === 401) {
 			throw new GatewayError(
-				errorInfo(401, String(reply.body || 'The supplied authentication is invalid'), "Africa's Talking refused the username or API key."),
+				errorInfo(
+					401,
+					String(reply.body || 'The supplied authentication is invalid'),
+					"Africa's Talking refused the username or API key.",
+				),
 				401,
 			);
 		}
@@ -26,7 +30,11 @@ export const africasTalkingBalance: BalanceCapability = {
 		const money = parseMoney(raw);
 		if (reply.statusCode !== 200 || money.amount === null) {
 			throw new GatewayError(
-				errorInfo(reply.statusCode, `Unexpected balance reply: ${excerpt(reply.body)}`, "Africa's Talking did not return a balance."),
+				errorInfo(
+					reply.statusCode,
+					`Unexpected balance reply: ${excerpt(reply.body)}`,
+					"Africa's Talking did not return a balance.",
+				),
 				reply.statusCode,
 			);
 		}

@@ -17,7 +17,9 @@ export function contentUrl(credentials: Credentials, path: string): string {
 function baseFor(credentials: Credentials, liveHost: string): string {
 	const override = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
 	if (override) return override;
-	return credentials.environment === 'sandbox' ? 'https://api.sandbox.africastalking.com' : liveHost;
+	return credentials.environment === 'sandbox'
+		? 'https://api.sandbox.africastalking.com'
+		: liveHost;
 }
 
 export function username(credentials: Credentials): string {

@@ -8,7 +8,12 @@
  * and a pushed one give the same fields, and the same `eventId` only when Africa's Talking puts the
  * same `id` in both, which it does not document (docs/gateways/africastalking.md#balance-inbox-and-subscriptions).
  */
-import type { InboundPollingCapability, InboundPollPage, PollBudget, PollCursor } from '../../core/adapter';
+import type {
+	InboundPollingCapability,
+	InboundPollPage,
+	PollBudget,
+	PollCursor,
+} from '../../core/adapter';
 import { errorInfo, GatewayError } from '../../core/errors';
 import type { Credentials, HttpClient } from '../../core/types';
 import type { InboundSmsEvent } from '../../core/webhook-types';
@@ -29,7 +34,11 @@ function cursorId(cursor: PollCursor): number {
 	return Number.isSafeInteger(id) && id >= 0 ? id : 0;
 }
 
-async function fetchAfterId(http: HttpClient, credentials: Credentials, lastReceivedId: number): Promise<FetchedMessage[]> {
+async function fetchAfterId(
+	http: HttpClient,
+	credentials: Credentials,
+	lastReceivedId: number,
+): Promise<FetchedMessage[]> {
 	const reply = await http.request({
 		method: 'GET',
 		url: apiUrl(credentials, '/version1/messaging'),
@@ -38,7 +47,11 @@ async function fetchAfterId(http: HttpClient, credentials: Credentials, lastRece
 	});
 	if (reply.statusCode === 401) {
 		throw new GatewayError(
-			errorInfo(401, String(reply.body || 'The supplied authentication is invalid'), "Africa's Talking refused the username or API key."),
+			errorInfo(
+				401,
+				String(reply.body || 'The supplied authentication is invalid'),
+				"Africa's Talking refused the username or API key.",
+			),
 			401,
 		);
 	}
@@ -91,10 +104,18 @@ async function fetchAfter(
 	const after = cursorId(cursor);
 	const messages = (await fetchAfterId(http, credentials, after)).filter((m) => m.id > after);
 	const last = messages.length > 0 ? messages[messages.length - 1].id : after;
-	return { events: toEvents(messages, receivedAtMs), cursor: { lastReceivedId: last }, more: messages.length > 0 };
+	return {
+		events: toEvents(messages, receivedAtMs),
+		cursor: { lastReceivedId: last },
+		more: messages.length > 0,
+	};
 }
 
-async function latestCursor(http: HttpClient, credentials: Credentials, budget: PollBudget): Promise<PollCursor> {
+async function latestCursor(
+	http: HttpClient,
+	credentials: Credentials,
+	budget: PollBudget,
+): Promise<PollCursor> {
 	let last = 0;
 	for (let request = 0; request < MAX_SCAN_REQUESTS && budget.allows(); request++) {
 		const messages = (await fetchAfterId(http, credentials, last)).filter((m) => m.id > last);
@@ -104,7 +125,12 @@ async function latestCursor(http: HttpClient, credentials: Credentials, budget: 
 	return { lastReceivedId: last };
 }
 
-async function latest(http: HttpClient, credentials: Credentials, count: number, receivedAtMs: number): Promise<InboundSmsEvent[]> {
+async function latest(
+	http: HttpClient,
+	credentials: Credentials,
+	count: number,
+	receivedAtMs: number,
+): Promise<InboundSmsEvent[]> {
 	let last = 0;
 	let kept: FetchedMessage[] = [];
 	for (let request = 0; request < MAX_SCAN_REQUESTS; request++) {

@@ -41,7 +41,12 @@ export const africasTalkingSend: SendCapability = {
 
 	batchKey: (m) => `${m.sender ?? ''}\u0000${m.text}`,
 
-	async sendBatch(http: HttpClient, credentials: Credentials, batch: SendBatch, options: SendOptions) {
+	async sendBatch(
+		http: HttpClient,
+		credentials: Credentials,
+		batch: SendBatch,
+		options: SendOptions,
+	) {
 		const first = batch.messages[0];
 		const premium = Boolean(options.keyword || options.linkId);
 		const form: Record<string, string> = {
@@ -55,7 +60,8 @@ export const africasTalkingSend: SendCapability = {
 		if (options.keyword) form.keyword = options.keyword;
 		if (options.linkId) form.linkId = options.linkId;
 		if (options.enqueue) form.enqueue = '1';
-		if (premium && options.retryDurationInHours) form.retryDurationInHours = String(options.retryDurationInHours);
+		if (premium && options.retryDurationInHours)
+			form.retryDurationInHours = String(options.retryDurationInHours);
 
 		const path = '/version1/messaging';
 		const reply = await http.request({
@@ -65,7 +71,10 @@ export const africasTalkingSend: SendCapability = {
 			form: true,
 			headers: { Accept: 'application/json' },
 		});
-		return readSendReply(reply.statusCode, reply.body, batch.messages, reply.headers) ?? unreadable(reply.body);
+		return (
+			readSendReply(reply.statusCode, reply.body, batch.messages, reply.headers) ??
+			unreadable(reply.body)
+		);
 	},
 };
 
@@ -88,14 +97,19 @@ function readSendReply(
 			),
 		};
 	}
-	const data = (body as { SMSMessageData?: { Message?: string; Recipients?: AtRecipient[] } })?.SMSMessageData;
+	const data = (body as { SMSMessageData?: { Message?: string; Recipients?: AtRecipient[] } })
+		?.SMSMessageData;
 	if (statusCode >= 500) return undefined;
 	if (statusCode !== 201 && statusCode !== 200) {
 		const message = data?.Message ?? excerpt(body);
 		return {
 			kind: 'refused',
 			stopsRun: false,
-			error: errorInfo(statusCode, message, `Africa's Talking refused the request (HTTP ${statusCode}): ${message}`),
+			error: errorInfo(
+				statusCode,
+				message,
+				`Africa's Talking refused the request (HTTP ${statusCode}): ${message}`,
+			),
 		};
 	}
 	if (!data || !Array.isArray(data.Recipients)) return undefined;
@@ -106,7 +120,13 @@ function readSendReply(
 		return {
 			kind: 'refused',
 			stopsRun: false,
-			error: known ?? errorInfo('REFUSED', message, `Africa's Talking accepted none of the recipients: ${message}`),
+			error:
+				known ??
+				errorInfo(
+					'REFUSED',
+					message,
+					`Africa's Talking accepted none of the recipients: ${message}`,
+				),
 		};
 	}
 	return { kind: 'answered', outcomes: matchRecipients(data.Recipients, messages) };

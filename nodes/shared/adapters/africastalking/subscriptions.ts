@@ -25,10 +25,18 @@ const JSON_ACCEPT = { Accept: 'application/json' };
 export const africasTalkingPremiumSubscriptions: PremiumSubscriptionsCapability = {
 	check(product: PremiumProduct, phoneNumber?: string): GatewayErrorInfo | undefined {
 		if (!product.shortCode.trim()) {
-			return errorInfo('MISSING_SHORT_CODE', 'The short code is empty', 'Give the premium short code of your account.');
+			return errorInfo(
+				'MISSING_SHORT_CODE',
+				'The short code is empty',
+				'Give the premium short code of your account.',
+			);
 		}
 		if (!product.keyword.trim()) {
-			return errorInfo('MISSING_KEYWORD', 'The keyword is empty', 'Give the premium keyword of that short code.');
+			return errorInfo(
+				'MISSING_KEYWORD',
+				'The keyword is empty',
+				'Give the premium keyword of that short code.',
+			);
 		}
 		if (phoneNumber !== undefined && !/^\+[1-9][0-9]{6,14}$/.test(phoneNumber)) {
 			return errorInfo(
@@ -40,7 +48,12 @@ export const africasTalkingPremiumSubscriptions: PremiumSubscriptionsCapability 
 		return undefined;
 	},
 
-	async create(http: HttpClient, credentials: Credentials, product: PremiumProduct, phoneNumber: string) {
+	async create(
+		http: HttpClient,
+		credentials: Credentials,
+		product: PremiumProduct,
+		phoneNumber: string,
+	) {
 		const tokenReply = await http.request({
 			method: 'POST',
 			url: apiUrl(credentials, '/checkout/token/create'),
@@ -50,7 +63,12 @@ export const africasTalkingPremiumSubscriptions: PremiumSubscriptionsCapability 
 		});
 		const tokenBody = tokenReply.body as { description?: string; token?: string } | undefined;
 		const token = tokenBody?.token;
-		if (tokenReply.statusCode >= 300 || typeof token !== 'string' || token === '' || token === 'None') {
+		if (
+			tokenReply.statusCode >= 300 ||
+			typeof token !== 'string' ||
+			token === '' ||
+			token === 'None'
+		) {
 			throw refusal(
 				tokenReply,
 				'The checkout token was refused',
@@ -76,13 +94,22 @@ export const africasTalkingPremiumSubscriptions: PremiumSubscriptionsCapability 
 		});
 		const responses = (reply.body as { responses?: unknown } | undefined)?.responses;
 		if (reply.statusCode !== 200 || !Array.isArray(responses)) {
-			throw refusal(reply, 'Unexpected subscriptions reply', "Africa's Talking did not list the subscriptions.");
+			throw refusal(
+				reply,
+				'Unexpected subscriptions reply',
+				"Africa's Talking did not list the subscriptions.",
+			);
 		}
 		const page: PremiumSubscriptionPage = { subscriptions: responses.map(toSubscription) };
 		return page;
 	},
 
-	async delete(http: HttpClient, credentials: Credentials, product: PremiumProduct, phoneNumber: string) {
+	async delete(
+		http: HttpClient,
+		credentials: Credentials,
+		product: PremiumProduct,
+		phoneNumber: string,
+	) {
 		const reply = await http.request({
 			method: 'POST',
 			url: contentUrl(credentials, '/version1/subscription/delete'),
@@ -123,11 +150,24 @@ function change(reply: HttpReply, what: 'create' | 'delete'): PremiumSubscriptio
 function refusal(reply: HttpReply, message: string, explanation: string): GatewayError {
 	if (reply.statusCode === 401) {
 		return new GatewayError(
-			errorInfo(401, typeof reply.body === 'string' && reply.body ? reply.body : 'The supplied authentication is invalid', "Africa's Talking refused the username or API key."),
+			errorInfo(
+				401,
+				typeof reply.body === 'string' && reply.body
+					? reply.body
+					: 'The supplied authentication is invalid',
+				"Africa's Talking refused the username or API key.",
+			),
 			401,
 		);
 	}
 	const code = reply.statusCode >= 300 ? reply.statusCode : 'FAILED';
 	const said = typeof reply.body === 'string' ? reply.body : excerpt(reply.body);
-	return new GatewayError(errorInfo(code, message === 'Unexpected subscriptions reply' ? `${message}: ${said}` : message, explanation), reply.statusCode);
+	return new GatewayError(
+		errorInfo(
+			code,
+			message === 'Unexpected subscriptions reply' ? `${message}: ${said}` : message,
+			explanation,
+		),
+		reply.statusCode,
+	);
 }

@@ -47,9 +47,9 @@ const GATEWAY_FAILURES: Record<string, string> = {
 	'data validation failed':
 		'The SMS gateway DHIS2 uses found the parameters of the request incorrect (RESULT_CODE_24). Check the numbers, the text and the gateway configuration in DHIS2.',
 	'insufficient credits':
-		"The account of the SMS gateway DHIS2 uses does not have enough credit to send this message (RESULT_CODE_25). Top it up, then send again.",
+		'The account of the SMS gateway DHIS2 uses does not have enough credit to send this message (RESULT_CODE_25). Top it up, then send again.',
 	'upstream credits not available':
-		"The SMS gateway DHIS2 uses has no credit with its own upstream provider (RESULT_CODE_26). Contact that provider; sending again will not help until it is fixed.",
+		'The SMS gateway DHIS2 uses has no credit with its own upstream provider (RESULT_CODE_26). Contact that provider; sending again will not help until it is fixed.',
 	'exceeded your daily quota':
 		'The account of the SMS gateway DHIS2 uses has used up its daily quota (RESULT_CODE_27). Send again tomorrow, or ask the provider to raise the quota.',
 	'temporarily unavailable':

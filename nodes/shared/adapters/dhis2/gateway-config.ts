@@ -7,10 +7,20 @@ import type { SmsGatewayConfig, SmsGatewayInput, SmsGatewayType } from '../../co
 import { errorInfo } from '../../core/errors';
 import type { GatewayErrorInfo } from '../../core/types';
 
-export const SMS_GATEWAY_TYPES: readonly SmsGatewayType[] = ['http', 'bulksms', 'clickatell', 'smpp'];
+export const SMS_GATEWAY_TYPES: readonly SmsGatewayType[] = [
+	'http',
+	'bulksms',
+	'clickatell',
+	'smpp',
+];
 
 /** GenericHttpGatewayConfig.ContentType; FORM_URL_ENCODED is DHIS2's default. */
-export const CONTENT_TYPES = ['APPLICATION_JSON', 'APPLICATION_XML', 'FORM_URL_ENCODED', 'TEXT_PLAIN'] as const;
+export const CONTENT_TYPES = [
+	'APPLICATION_JSON',
+	'APPLICATION_XML',
+	'FORM_URL_ENCODED',
+	'TEXT_PLAIN',
+] as const;
 /** jsmpp's BindType, NumberingPlanIndicator and TypeOfNumber, which SMPPGatewayConfig uses as is. */
 export const BIND_TYPES = ['BIND_RX', 'BIND_TRX', 'BIND_TX'] as const;
 export const NUMBER_PLAN_INDICATORS = [
@@ -45,7 +55,16 @@ const TYPE_FIELDS: Record<SmsGatewayType, string[]> = {
 	// BulkSMS's urlTemplate is read-only (https://api.bulksms.com/v1/messages).
 	bulksms: ['username'],
 	clickatell: ['username', 'urlTemplate'],
-	smpp: ['systemId', 'host', 'port', 'systemType', 'numberPlanIndicator', 'typeOfNumber', 'bindType', 'compressed'],
+	smpp: [
+		'systemId',
+		'host',
+		'port',
+		'systemType',
+		'numberPlanIndicator',
+		'typeOfNumber',
+		'bindType',
+		'compressed',
+	],
 };
 /** Stored encrypted by DHIS2; an update that leaves them out keeps the stored value (docs/gateways/dhis2.md#gateway-administration). */
 const SECRET_FIELDS = ['password', 'authToken'];
@@ -89,7 +108,10 @@ export function requestBody(input: SmsGatewayInput): Record<string, unknown> {
  * top. Stored secrets are left out (DHIS2 then keeps them) and stored confidential parameter values
  * are sent as null (kept too), so no secret ever travels back.
  */
-export function updateBody(stored: Record<string, unknown>, input: SmsGatewayInput): Record<string, unknown> {
+export function updateBody(
+	stored: Record<string, unknown>,
+	input: SmsGatewayInput,
+): Record<string, unknown> {
 	const storedType = isType(stored.type) ? stored.type : input.type;
 	const carried: Record<string, unknown> = {};
 	for (const field of [...COMMON_FIELDS, ...TYPE_FIELDS[storedType]]) {
@@ -122,9 +144,17 @@ function invalid(code: string, message: string, explanation: string): GatewayErr
 	return errorInfo(code, message, explanation);
 }
 
-function oneOf(value: string | undefined, allowed: readonly string[], field: string): GatewayErrorInfo | undefined {
+function oneOf(
+	value: string | undefined,
+	allowed: readonly string[],
+	field: string,
+): GatewayErrorInfo | undefined {
 	if (value === undefined || allowed.includes(value)) return undefined;
-	return invalid('INVALID_FIELD', `"${value}" is not a valid ${field}`, `Use one of: ${allowed.join(', ')}.`);
+	return invalid(
+		'INVALID_FIELD',
+		`"${value}" is not a valid ${field}`,
+		`Use one of: ${allowed.join(', ')}.`,
+	);
 }
 
 function checkUrl(value: string | undefined, field: string): GatewayErrorInfo | undefined {
@@ -136,7 +166,10 @@ function checkUrl(value: string | undefined, field: string): GatewayErrorInfo | 
 	);
 }
 
-function required(input: SmsGatewayInput, fields: Array<[keyof SmsGatewayInput, string]>): GatewayErrorInfo | undefined {
+function required(
+	input: SmsGatewayInput,
+	fields: Array<[keyof SmsGatewayInput, string]>,
+): GatewayErrorInfo | undefined {
 	const missing = fields.filter(([field]) => !given(input[field])).map(([, label]) => label);
 	if (missing.length === 0) return undefined;
 	return invalid(
@@ -150,7 +183,10 @@ function required(input: SmsGatewayInput, fields: Array<[keyof SmsGatewayInput, 
  * What DHIS2 would refuse, or store in a state that cannot send, found before calling it. A create
  * needs every field the type sends with; an update checks only the fields it changes.
  */
-export function checkGatewayInput(operation: 'create' | 'update', input: SmsGatewayInput): GatewayErrorInfo | undefined {
+export function checkGatewayInput(
+	operation: 'create' | 'update',
+	input: SmsGatewayInput,
+): GatewayErrorInfo | undefined {
 	if (!isType(input.type)) {
 		return invalid(
 			'INVALID_TYPE',
@@ -160,20 +196,50 @@ export function checkGatewayInput(operation: 'create' | 'update', input: SmsGate
 	}
 	if (operation === 'create') {
 		const needed: Record<SmsGatewayType, Array<[keyof SmsGatewayInput, string]>> = {
-			http: [['name', 'a name'], ['urlTemplate', 'a URL']],
-			bulksms: [['name', 'a name'], ['username', 'a username'], ['password', 'a password']],
-			clickatell: [['name', 'a name'], ['authToken', 'an auth token']],
-			smpp: [['name', 'a name'], ['systemId', 'a system ID'], ['host', 'a host'], ['port', 'a port']],
+			http: [
+				['name', 'a name'],
+				['urlTemplate', 'a URL'],
+			],
+			bulksms: [
+				['name', 'a name'],
+				['username', 'a username'],
+				['password', 'a password'],
+			],
+			clickatell: [
+				['name', 'a name'],
+				['authToken', 'an auth token'],
+			],
+			smpp: [
+				['name', 'a name'],
+				['systemId', 'a system ID'],
+				['host', 'a host'],
+				['port', 'a port'],
+			],
 		};
 		const missing = required(input, needed[input.type]);
 		if (missing) return missing;
 	} else if (input.name !== undefined && input.name.trim() === '') {
-		return invalid('FIELD_REQUIRED', 'The gateway name cannot be empty', 'Give a name, or leave it out to keep the current one.');
+		return invalid(
+			'FIELD_REQUIRED',
+			'The gateway name cannot be empty',
+			'Give a name, or leave it out to keep the current one.',
+		);
 	}
-	if (input.port !== undefined && (!Number.isInteger(input.port) || input.port < 1 || input.port > 65535)) {
-		return invalid('INVALID_FIELD', `${String(input.port)} is not a port number`, 'Give the SMPP port, a whole number from 1 to 65535 (often 2775).');
+	if (
+		input.port !== undefined &&
+		(!Number.isInteger(input.port) || input.port < 1 || input.port > 65535)
+	) {
+		return invalid(
+			'INVALID_FIELD',
+			`${String(input.port)} is not a port number`,
+			'Give the SMPP port, a whole number from 1 to 65535 (often 2775).',
+		);
 	}
-	if (input.maxSmsLength !== undefined && input.maxSmsLength !== '' && !/^[1-9]\d*$/.test(input.maxSmsLength)) {
+	if (
+		input.maxSmsLength !== undefined &&
+		input.maxSmsLength !== '' &&
+		!/^[1-9]\d*$/.test(input.maxSmsLength)
+	) {
 		return invalid(
 			'INVALID_FIELD',
 			`"${input.maxSmsLength}" is not a length`,
@@ -196,13 +262,19 @@ function checkParameters(input: SmsGatewayInput): GatewayErrorInfo | undefined {
 	for (const parameter of input.parameters ?? []) {
 		const key = parameter.key.trim();
 		if (key === '') {
-			return invalid('PARAMETER_KEY_REQUIRED', 'A parameter has no key', 'Give every parameter a key, for example "username" or "Authorization".');
+			return invalid(
+				'PARAMETER_KEY_REQUIRED',
+				'A parameter has no key',
+				'Give every parameter a key, for example "username" or "Authorization".',
+			);
 		}
 		if (seen.has(key)) {
 			return invalid(
 				'PARAMETER_KEY_DUPLICATE',
 				`The parameter "${key}" is given twice`,
-				'Each key is used once, as ${' + key + '} in the configuration template or as a header: remove the duplicate.',
+				'Each key is used once, as ${' +
+					key +
+					'} in the configuration template or as a header: remove the duplicate.',
 			);
 		}
 		seen.add(key);

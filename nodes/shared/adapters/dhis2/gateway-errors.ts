@@ -67,7 +67,8 @@ export function gatewayAdminRefusal(reply: HttpReply, id?: string): GatewayError
 			errorInfo(
 				statusCode,
 				words || `HTTP ${statusCode}`,
-				known ?? `DHIS2 refused the gateway configuration (HTTP ${statusCode}): ${words}. Check the fields, or compare with ${SETTINGS}.`,
+				known ??
+					`DHIS2 refused the gateway configuration (HTTP ${statusCode}): ${words}. Check the fields, or compare with ${SETTINGS}.`,
 			),
 			statusCode,
 		);

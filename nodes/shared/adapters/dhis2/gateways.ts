@@ -18,7 +18,13 @@ import type { IDataObject } from 'n8n-workflow';
 import type { Credentials, HttpClient, HttpReply } from '../../core/types';
 import { header } from '../common';
 import { excerpt } from '../../helpers/excerpt';
-import { checkGatewayInput, maskGateway, requestBody, SMS_GATEWAY_TYPES, updateBody } from './gateway-config';
+import {
+	checkGatewayInput,
+	maskGateway,
+	requestBody,
+	SMS_GATEWAY_TYPES,
+	updateBody,
+} from './gateway-config';
 import { gatewayAdminRefusal } from './gateway-errors';
 import { dhis2ApiUrl, serverUrl } from './hosts';
 import { readWebMessage } from './web-message';
@@ -43,7 +49,11 @@ function idPath(id: string): string {
 	if (trimmed === '') {
 		// An empty id would turn "/gateways/{id}" into the list (or a delete of nothing).
 		throw new GatewayError(
-			errorInfo('GATEWAY_ID_REQUIRED', 'No gateway ID was given', 'Choose the gateway, or give its ID (the "id" field of "Get Many").'),
+			errorInfo(
+				'GATEWAY_ID_REQUIRED',
+				'No gateway ID was given',
+				'Choose the gateway, or give its ID (the "id" field of "Get Many").',
+			),
 		);
 	}
 	return `/${encodeURIComponent(trimmed)}`;
@@ -60,8 +70,16 @@ function messageOf(reply: HttpReply, fallback: string): string {
 	return readWebMessage(reply.body)?.message || fallback;
 }
 
-async function fetchRaw(http: HttpClient, credentials: Credentials, id: string): Promise<RawGateway | undefined> {
-	const reply = await http.request({ method: 'GET', url: url(credentials, idPath(id)), headers: { Accept: 'application/json' } });
+async function fetchRaw(
+	http: HttpClient,
+	credentials: Credentials,
+	id: string,
+): Promise<RawGateway | undefined> {
+	const reply = await http.request({
+		method: 'GET',
+		url: url(credentials, idPath(id)),
+		headers: { Accept: 'application/json' },
+	});
 	if (reply.statusCode === 404 && readWebMessage(reply.body)) return undefined;
 	if (!succeeded(reply)) throw gatewayAdminRefusal(reply, id);
 	if (typeof reply.body !== 'object' || reply.body === null || Array.isArray(reply.body)) {
@@ -70,7 +88,11 @@ async function fetchRaw(http: HttpClient, credentials: Credentials, id: string):
 	return reply.body as RawGateway;
 }
 
-async function fetchExisting(http: HttpClient, credentials: Credentials, id: string): Promise<RawGateway> {
+async function fetchExisting(
+	http: HttpClient,
+	credentials: Credentials,
+	id: string,
+): Promise<RawGateway> {
 	const found = await fetchRaw(http, credentials, id);
 	if (found) return found;
 	throw new GatewayError(
@@ -84,7 +106,11 @@ async function fetchExisting(http: HttpClient, credentials: Credentials, id: str
 }
 
 async function listRaw(http: HttpClient, credentials: Credentials): Promise<RawGateway[]> {
-	const reply = await http.request({ method: 'GET', url: url(credentials), headers: { Accept: 'application/json' } });
+	const reply = await http.request({
+		method: 'GET',
+		url: url(credentials),
+		headers: { Accept: 'application/json' },
+	});
 	if (!succeeded(reply)) throw gatewayAdminRefusal(reply);
 	const gateways = (reply.body as { gateways?: unknown } | null)?.gateways;
 	if (!Array.isArray(gateways)) throw unreadable(reply);
@@ -114,9 +140,15 @@ function createdId(reply: HttpReply): string | undefined {
  * 200 "Gateway configuration added" (DefaultGatewayAdministrationService; inferred from the code,
  * docs/gateways/dhis2.md#gateway-administration). Reading the new uid back is the only way to know.
  */
-async function notStored(http: HttpClient, credentials: Credentials, input: SmsGatewayInput): Promise<GatewayError> {
+async function notStored(
+	http: HttpClient,
+	credentials: Credentials,
+	input: SmsGatewayInput,
+): Promise<GatewayError> {
 	const sameType = (await listRaw(http, credentials)).find((g) => g.type === input.type);
-	const existing = sameType ? ` ("${String(sameType.name ?? '')}", ID ${String(sameType.uid ?? sameType.id ?? '')})` : '';
+	const existing = sameType
+		? ` ("${String(sameType.name ?? '')}", ID ${String(sameType.uid ?? sameType.id ?? '')})`
+		: '';
 	return new GatewayError(
 		errorInfo(
 			'NOT_STORED',
@@ -150,7 +182,9 @@ export const dhis2GatewayAdmin: GatewayAdminCapability = {
 		const id = createdId(reply);
 		const stored = id
 			? await fetchRaw(http, credentials, id)
-			: (await listRaw(http, credentials)).find((g) => g.type === input.type && g.name === input.name);
+			: (await listRaw(http, credentials)).find(
+					(g) => g.type === input.type && g.name === input.name,
+				);
 		if (!stored) throw await notStored(http, credentials, input);
 		const gateway = maskGateway(stored);
 		return { id: gateway.id, message, gateway };
@@ -166,11 +200,19 @@ export const dhis2GatewayAdmin: GatewayAdminCapability = {
 		});
 		if (!succeeded(reply)) throw gatewayAdminRefusal(reply, id);
 		const gateway = maskGateway(await fetchExisting(http, credentials, id));
-		return { id: gateway.id, message: messageOf(reply, `Gateway with uid: ${id} has been updated`), gateway };
+		return {
+			id: gateway.id,
+			message: messageOf(reply, `Gateway with uid: ${id} has been updated`),
+			gateway,
+		};
 	},
 
 	async remove(http, credentials, id): Promise<GatewayAdminResult> {
-		const reply = await http.request({ method: 'DELETE', url: url(credentials, idPath(id)), headers: { Accept: 'application/json' } });
+		const reply = await http.request({
+			method: 'DELETE',
+			url: url(credentials, idPath(id)),
+			headers: { Accept: 'application/json' },
+		});
 		if (!succeeded(reply)) throw gatewayAdminRefusal(reply, id);
 		return { id: id.trim(), message: messageOf(reply, 'Gateway removed successfully') };
 	},
@@ -183,6 +225,10 @@ export const dhis2GatewayAdmin: GatewayAdminCapability = {
 		});
 		if (!succeeded(reply)) throw gatewayAdminRefusal(reply, id);
 		const gateway = maskGateway(await fetchExisting(http, credentials, id));
-		return { id: gateway.id, message: messageOf(reply, `${String(gateway.name ?? id)} is set to default`), gateway };
+		return {
+			id: gateway.id,
+			message: messageOf(reply, `${String(gateway.name ?? id)} is set to default`),
+			gateway,
+		};
 	},
 };

@@ -42,17 +42,27 @@ function toEvent(record: SmsRecord, receivedAtMs: number): InboundSmsEvent | und
 	// The simulator names them smsEncoding/smsStatus; DHIS2's getters give encoding/status (INF).
 	put('smsencoding', record.smsEncoding ?? record.encoding);
 	put('smsstatus', record.smsStatus ?? record.status);
-	const result = dhis2Webhooks.parse({ headers: {}, query: {}, body: { kind: 'json', value } }, { receivedAtMs });
+	const result = dhis2Webhooks.parse(
+		{ headers: {}, query: {}, body: { kind: 'json', value } },
+		{ receivedAtMs },
+	);
 	if (!result.ok || result.event.eventType !== 'inbound') return undefined;
 	const id = text(record.id);
 	return { ...result.event, messageId: id ?? result.event.messageId };
 }
 
 function toEvents(records: SmsRecord[], receivedAtMs: number): InboundSmsEvent[] {
-	return records.map((r) => toEvent(r, receivedAtMs)).filter((e): e is InboundSmsEvent => e !== undefined);
+	return records
+		.map((r) => toEvent(r, receivedAtMs))
+		.filter((e): e is InboundSmsEvent => e !== undefined);
 }
 
-async function fetchAfter(http: HttpClient, credentials: Credentials, cursor: PollCursor, receivedAtMs: number): Promise<InboundPollPage> {
+async function fetchAfter(
+	http: HttpClient,
+	credentials: Credentials,
+	cursor: PollCursor,
+	receivedAtMs: number,
+): Promise<InboundPollPage> {
 	const { created, ids } = cursorOf(cursor);
 	// Every record at `created` sorts before the newer ones; `ids` of them were emitted already.
 	const seenBefore = created === '' ? 0 : ids.length;
@@ -70,13 +80,27 @@ async function fetchAfter(http: HttpClient, credentials: Credentials, cursor: Po
 	let next = { created, ids };
 	for (const record of fresh) {
 		const at = text(record.created) ?? '';
-		next = at === next.created ? { created: at, ids: [...next.ids, String(record.id)] } : { created: at, ids: [String(record.id)] };
+		next =
+			at === next.created
+				? { created: at, ids: [...next.ids, String(record.id)] }
+				: { created: at, ids: [String(record.id)] };
 	}
-	return { events: toEvents(fresh, receivedAtMs), cursor: next, more: records.length === PAGE_SIZE };
+	return {
+		events: toEvents(fresh, receivedAtMs),
+		cursor: next,
+		more: records.length === PAGE_SIZE,
+	};
 }
 
 async function latestCursor(http: HttpClient, credentials: Credentials): Promise<PollCursor> {
-	const newest = await listPage(http, credentials, 'inbound', { filters: [], order: 'created:desc', fields: 'id,created' }, 1, PAGE_SIZE);
+	const newest = await listPage(
+		http,
+		credentials,
+		'inbound',
+		{ filters: [], order: 'created:desc', fields: 'id,created' },
+		1,
+		PAGE_SIZE,
+	);
 	if (newest.length === 0) return { created: '', ids: [] };
 	const created = text(newest[0].created) ?? '';
 	// All at the newest time (more than a page of them at one instant is not expected).
@@ -84,8 +108,20 @@ async function latestCursor(http: HttpClient, credentials: Credentials): Promise
 	return { created, ids };
 }
 
-async function latest(http: HttpClient, credentials: Credentials, count: number, receivedAtMs: number): Promise<InboundSmsEvent[]> {
-	const newest = await listPage(http, credentials, 'inbound', { filters: [], order: 'created:desc' }, 1, Math.max(1, count));
+async function latest(
+	http: HttpClient,
+	credentials: Credentials,
+	count: number,
+	receivedAtMs: number,
+): Promise<InboundSmsEvent[]> {
+	const newest = await listPage(
+		http,
+		credentials,
+		'inbound',
+		{ filters: [], order: 'created:desc' },
+		1,
+		Math.max(1, count),
+	);
 	return toEvents([...newest].reverse(), receivedAtMs);
 }
 

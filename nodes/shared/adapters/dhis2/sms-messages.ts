@@ -60,7 +60,11 @@ const MAX_PAGES = 1000;
 function url(credentials: Credentials, path: string): string {
 	if (!serverUrl(credentials)) {
 		throw new GatewayError(
-			errorInfo('SERVER_URL_MISSING', 'The DHIS2 credential has no Server URL', 'Set the Server URL of your DHIS2 instance in the credential.'),
+			errorInfo(
+				'SERVER_URL_MISSING',
+				'The DHIS2 credential has no Server URL',
+				'Set the Server URL of your DHIS2 instance in the credential.',
+			),
 		);
 	}
 	return dhis2ApiUrl(credentials, path);
@@ -71,13 +75,17 @@ export function smsRefusal(reply: HttpReply, what: string): GatewayError {
 	const web = readWebMessage(reply.body);
 	const words = web?.message || excerpt(reply.body) || `HTTP ${reply.statusCode}`;
 	let explanation = `DHIS2 refused to ${what}: ${words}`;
-	if (reply.statusCode === 401) explanation = 'DHIS2 refused the username and password or the access token. Check the DHIS2 credential.';
+	if (reply.statusCode === 401)
+		explanation =
+			'DHIS2 refused the username and password or the access token. Check the DHIS2 credential.';
 	else if (reply.statusCode === 403)
 		explanation = `The DHIS2 user may not ${what}. Incoming SMS and deletes need the "F_MOBILE_SETTINGS" authority, lists "F_MOBILE_SENDSMS".`;
 	else if (reply.statusCode === 404 && !web)
-		explanation = 'There is no DHIS2 SMS API at this address. Check the Server URL in the credential, including the context path.';
+		explanation =
+			'There is no DHIS2 SMS API at this address. Check the Server URL in the credential, including the context path.';
 	else if (reply.statusCode === 409 && /not registered/i.test(words))
-		explanation = 'DHIS2 only takes SMS from phone numbers that belong to a DHIS2 user (or that match an SMS command for unregistered senders). Add the number to a user, or check the originator.';
+		explanation =
+			'DHIS2 only takes SMS from phone numbers that belong to a DHIS2 user (or that match an SMS command for unregistered senders). Add the number to a user, or check the originator.';
 	return new GatewayError(errorInfo(reply.statusCode, words, explanation), reply.statusCode);
 }
 
@@ -88,7 +96,11 @@ function ok(reply: HttpReply): boolean {
 }
 
 /** Pushes one incoming SMS into DHIS2, which then runs its SMS commands on it. */
-export async function pushInboundSms(http: HttpClient, credentials: Credentials, input: InboundSmsInput): Promise<SmsPushResult> {
+export async function pushInboundSms(
+	http: HttpClient,
+	credentials: Credentials,
+	input: InboundSmsInput,
+): Promise<SmsPushResult> {
 	const body: Record<string, string> = { originator: input.originator, text: input.text };
 	if (input.gatewayId) body.gatewayid = input.gatewayId;
 	if (input.receivedDate) body.receiveddate = input.receivedDate;
@@ -135,7 +147,11 @@ export async function listPage(
 ): Promise<Array<Record<string, unknown>>> {
 	const { list } = COLLECTIONS[direction];
 	// Repeated `filter` parameters: the query string is built here so that each is kept.
-	const params = new URLSearchParams({ fields: query.fields ?? '*', page: String(page), pageSize: String(pageSize) });
+	const params = new URLSearchParams({
+		fields: query.fields ?? '*',
+		page: String(page),
+		pageSize: String(pageSize),
+	});
 	for (const filter of query.filters) params.append('filter', filter);
 	if (query.order) params.set('order', query.order);
 	const reply = await http.request({
@@ -147,18 +163,35 @@ export async function listPage(
 	const items = (reply.body as Record<string, unknown> | undefined)?.[list];
 	if (!Array.isArray(items)) {
 		throw new GatewayError(
-			errorInfo(reply.statusCode, `Unexpected reply from DHIS2: ${excerpt(reply.body)}`, `DHIS2 did not return its ${direction} SMS list. Check the Server URL (an HTML page here often means a login page).`),
+			errorInfo(
+				reply.statusCode,
+				`Unexpected reply from DHIS2: ${excerpt(reply.body)}`,
+				`DHIS2 did not return its ${direction} SMS list. Check the Server URL (an HTML page here often means a login page).`,
+			),
 			reply.statusCode,
 		);
 	}
-	return items.filter((i): i is Record<string, unknown> => typeof i === 'object' && i !== null && !Array.isArray(i));
+	return items.filter(
+		(i): i is Record<string, unknown> => typeof i === 'object' && i !== null && !Array.isArray(i),
+	);
 }
 
 /** Deletes one stored SMS by its uid. */
-export async function deleteSms(http: HttpClient, credentials: Credentials, direction: SmsDirection, id: string): Promise<SmsDeleteResult> {
+export async function deleteSms(
+	http: HttpClient,
+	credentials: Credentials,
+	direction: SmsDirection,
+	id: string,
+): Promise<SmsDeleteResult> {
 	const trimmed = id.trim();
 	if (trimmed === '') {
-		throw new GatewayError(errorInfo('SMS_ID_REQUIRED', 'No SMS ID was given', 'Give the ID of the SMS (the "id" field of "Get Many").'));
+		throw new GatewayError(
+			errorInfo(
+				'SMS_ID_REQUIRED',
+				'No SMS ID was given',
+				'Give the ID of the SMS (the "id" field of "Get Many").',
+			),
+		);
 	}
 	const reply = await http.request({
 		method: 'DELETE',

@@ -117,7 +117,11 @@ function parseInbound(
 		keyword: null,
 		gatewayId: extraText(fields, jsonForm ? 'gatewayid' : 'gateway'),
 		smsEncoding: jsonForm
-			? encodingName(Object.prototype.hasOwnProperty.call(fields, 'smsencoding') ? fields.smsencoding : undefined)
+			? encodingName(
+					Object.prototype.hasOwnProperty.call(fields, 'smsencoding')
+						? fields.smsencoding
+						: undefined,
+				)
 			: null,
 		raw: rawCopy(fields),
 	};

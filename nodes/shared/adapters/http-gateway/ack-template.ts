@@ -34,7 +34,13 @@ export interface AckTemplate {
 export function ackEncoding(contentType: string): AckEncoding {
 	const media = contentType.split(';')[0].trim().toLowerCase();
 	if (media === 'application/json' || media.endsWith('+json')) return 'json';
-	if (media === 'application/xml' || media === 'text/xml' || media.endsWith('+xml') || media === 'text/html') return 'xml';
+	if (
+		media === 'application/xml' ||
+		media === 'text/xml' ||
+		media.endsWith('+xml') ||
+		media === 'text/html'
+	)
+		return 'xml';
 	if (media === 'application/x-www-form-urlencoded') return 'form';
 	return 'text';
 }
@@ -60,7 +66,10 @@ export function compileAckTemplate(body: string, contentType: string): AckTempla
 		const path = match[1].trim();
 		const segments = pathSegments(path);
 		if (path === '' || segments === undefined) {
-			throw new ProfileError(LABEL, `"${match[0].slice(0, 60)}" is not a placeholder such as {{transaction_id}} or {{data.id}}`);
+			throw new ProfileError(
+				LABEL,
+				`"${match[0].slice(0, 60)}" is not a placeholder such as {{transaction_id}} or {{data.id}}`,
+			);
 		}
 		const text = body.slice(last, match.index);
 		inString = endsInsideJsonString(text, inString);
@@ -76,7 +85,9 @@ export function compileAckTemplate(body: string, contentType: string): AckTempla
 /** A JSON body must stay JSON whatever the callback holds: tried with every value present (as text) and every value missing. */
 function checkJson(template: AckTemplate): void {
 	for (const value of ['x', undefined]) {
-		const rendered = template.parts.map((part) => ('text' in part ? part.text : encodeJson(value, part.inJsonString))).join('');
+		const rendered = template.parts
+			.map((part) => ('text' in part ? part.text : encodeJson(value, part.inJsonString)))
+			.join('');
 		if (!isJson(rendered)) {
 			throw new ProfileError(
 				LABEL,
@@ -96,27 +107,48 @@ function isJson(text: string): boolean {
 }
 
 function encodeJson(value: unknown, inString: boolean): string {
-	const scalar = typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+	const scalar =
+		typeof value === 'string' ||
+		typeof value === 'boolean' ||
+		(typeof value === 'number' && Number.isFinite(value));
 	if (inString) return scalar ? JSON.stringify(String(value)).slice(1, -1) : '';
 	return scalar ? JSON.stringify(value) : 'null';
 }
 
 /** Lone surrogates would break URL-encoding and XML; they become U+FFFD. */
 function wellFormed(text: string): string {
-	return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+	return text.replace(
+		/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+		'\uFFFD',
+	);
 }
 
 /** XML 1.0's Char: tab, newline, carriage return, and from space on, but U+FFFE and U+FFFF. */
 function isXmlCharacter(c: string): boolean {
 	const code = c.codePointAt(0) ?? 0;
-	return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code !== 0xfffe && code !== 0xffff);
+	return (
+		code === 0x9 ||
+		code === 0xa ||
+		code === 0xd ||
+		(code >= 0x20 && code !== 0xfffe && code !== 0xffff)
+	);
 }
 
-const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const XML_ENTITIES: Record<string, string> = {
+	'&': '&amp;',
+	'<': '&lt;',
+	'>': '&gt;',
+	'"': '&quot;',
+	"'": '&apos;',
+};
 
 function encodeText(value: unknown, encoding: Exclude<AckEncoding, 'json'>): string {
 	const text =
-		typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+		typeof value === 'string'
+			? value
+			: typeof value === 'number' || typeof value === 'boolean'
+				? String(value)
+				: '';
 	if (encoding === 'form') return encodeURIComponent(wellFormed(text));
 	if (encoding === 'xml') {
 		// Characters XML 1.0 cannot hold are dropped; markup characters become entities.
@@ -137,7 +169,10 @@ export function renderAck(template: AckTemplate, fields: Record<string, unknown>
 			continue;
 		}
 		const value = readPath(fields, part.path);
-		out += template.encoding === 'json' ? encodeJson(value, part.inJsonString) : encodeText(value, template.encoding);
+		out +=
+			template.encoding === 'json'
+				? encodeJson(value, part.inJsonString)
+				: encodeText(value, template.encoding);
 	}
 	return out;
 }

@@ -31,7 +31,11 @@ export const httpGatewayBalance: BalanceCapability = {
 				),
 			);
 		}
-		const reply = await http.request({ method: 'GET', url: joinUrl(profile.baseUrl, balance.path), headers: { Accept: 'application/json' } });
+		const reply = await http.request({
+			method: 'GET',
+			url: joinUrl(profile.baseUrl, balance.path),
+			headers: { Accept: 'application/json' },
+		});
 		const money = parseMoney(readPath(reply.body, balance.valuePath));
 		if (!profile.reply.successStatuses.has(reply.statusCode) || money.amount === null) {
 			throw new GatewayError(
@@ -43,7 +47,14 @@ export const httpGatewayBalance: BalanceCapability = {
 				reply.statusCode,
 			);
 		}
-		const named = balance.currencyPath === '' ? undefined : scalarText(readPath(reply.body, balance.currencyPath));
-		return { balance: money.amount, currency: money.currency ?? named ?? (balance.currency || null), raw: reply.body };
+		const named =
+			balance.currencyPath === ''
+				? undefined
+				: scalarText(readPath(reply.body, balance.currencyPath));
+		return {
+			balance: money.amount,
+			currency: money.currency ?? named ?? (balance.currency || null),
+			raw: reply.body,
+		};
 	},
 };

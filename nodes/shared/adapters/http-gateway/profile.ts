@@ -97,7 +97,13 @@ function text(credentials: Credentials, key: string, fallback = ''): string {
 	return fallback;
 }
 
-function oneOf<T extends string>(credentials: Credentials, key: string, label: string, allowed: readonly T[], fallback: T): T {
+function oneOf<T extends string>(
+	credentials: Credentials,
+	key: string,
+	label: string,
+	allowed: readonly T[],
+	fallback: T,
+): T {
 	const value = text(credentials, key, fallback) || fallback;
 	if (!(allowed as readonly string[]).includes(value)) {
 		throw new ProfileError(label, `"${value}" is not one of ${allowed.join(', ')}`);
@@ -113,11 +119,18 @@ function path(credentials: Credentials, key: string, label: string): string {
 	return value;
 }
 
-function parameterName(credentials: Credentials, key: string, label: string, fallback: string, optional = false): string {
+function parameterName(
+	credentials: Credentials,
+	key: string,
+	label: string,
+	fallback: string,
+	optional = false,
+): string {
 	const raw = credentials[key];
 	const value = raw === undefined ? fallback : text(credentials, key);
 	if (value === '' && optional) return '';
-	if (!PARAMETER_NAME.test(value)) throw new ProfileError(label, 'must be a parameter name without spaces');
+	if (!PARAMETER_NAME.test(value))
+		throw new ProfileError(label, 'must be a parameter name without spaces');
 	return value;
 }
 
@@ -141,7 +154,9 @@ function parseJson(raw: string): { ok: true; value: unknown } | { ok: false; pro
 }
 
 /** The profile, or the first field at fault. */
-export function checkedProfile(credentials: Credentials): { profile: Profile } | { problem: ProfileError } {
+export function checkedProfile(
+	credentials: Credentials,
+): { profile: Profile } | { problem: ProfileError } {
 	try {
 		return { profile: readProfile(credentials) };
 	} catch (error) {
@@ -160,11 +175,16 @@ function jsonObject(credentials: Credentials, key: string, label: string): Recor
 }
 
 /** Flat name → scalar pairs (fixed extra parameters, confidential parameters). */
-export function flatParameters(credentials: Credentials, key: string, label: string): Record<string, string | number | boolean> {
+export function flatParameters(
+	credentials: Credentials,
+	key: string,
+	label: string,
+): Record<string, string | number | boolean> {
 	const object = jsonObject(credentials, key, label);
 	const out: Record<string, string | number | boolean> = {};
 	for (const [name, value] of Object.entries(object)) {
-		if (!PARAMETER_NAME.test(name)) throw new ProfileError(label, `"${name}" is not a parameter name`);
+		if (!PARAMETER_NAME.test(name))
+			throw new ProfileError(label, `"${name}" is not a parameter name`);
 		if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
 			throw new ProfileError(label, `the value of "${name}" must be text, a number or true/false`);
 		}
@@ -174,12 +194,21 @@ export function flatParameters(credentials: Credentials, key: string, label: str
 }
 
 /** `200-299`, `200,201,202`, `429, 503`: HTTP statuses as ranges and single codes. */
-export function statusSet(credentials: Credentials, key: string, label: string, fallback: string): StatusSet {
+export function statusSet(
+	credentials: Credentials,
+	key: string,
+	label: string,
+	fallback: string,
+): StatusSet {
 	const value = text(credentials, key, fallback) || fallback;
 	const ranges: Array<[number, number]> = [];
-	for (const part of value.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+	for (const part of value
+		.split(',')
+		.map((p) => p.trim())
+		.filter((p) => p !== '')) {
 		const match = /^(\d{3})(?:\s*-\s*(\d{3}))?$/.exec(part);
-		if (!match) throw new ProfileError(label, `"${part}" is not an HTTP status or a range such as 200-299`);
+		if (!match)
+			throw new ProfileError(label, `"${part}" is not an HTTP status or a range such as 200-299`);
 		const low = Number(match[1]);
 		const high = match[2] ? Number(match[2]) : low;
 		if (low < 100 || high > 599 || high < low) {
@@ -199,14 +228,20 @@ function list(credentials: Credentials, key: string): string[] {
 
 function baseUrl(credentials: Credentials): string {
 	const value = text(credentials, 'baseUrl');
-	if (value === '') throw new ProfileError('Base URL', 'is required (for example https://sms.example.com)');
+	if (value === '')
+		throw new ProfileError('Base URL', 'is required (for example https://sms.example.com)');
 	if (!/^https?:\/\/[^\s/?#]+/i.test(value)) {
 		throw new ProfileError('Base URL', 'must start with http:// or https:// and name a host');
 	}
 	return value;
 }
 
-function requestPath(credentials: Credentials, key: string, label: string, fallback: string): string {
+function requestPath(
+	credentials: Credentials,
+	key: string,
+	label: string,
+	fallback: string,
+): string {
 	const value = text(credentials, key, fallback) || fallback;
 	if (/\s/.test(value) || /^[a-z]+:/i.test(value)) {
 		throw new ProfileError(label, 'must be a path on the Base URL, such as /send, without spaces');
@@ -215,46 +250,111 @@ function requestPath(credentials: Credentials, key: string, label: string, fallb
 }
 
 function readSend(credentials: Credentials): SendProfile {
-	const method = oneOf(credentials, 'sendMethod', 'Send Method', ['POST', 'GET', 'PUT'] as const, 'POST');
-	const declared = oneOf(credentials, 'bodyFormat', 'Send Parameters In', ['form', 'json', 'query'] as const, 'form');
+	const method = oneOf(
+		credentials,
+		'sendMethod',
+		'Send Method',
+		['POST', 'GET', 'PUT'] as const,
+		'POST',
+	);
+	const declared = oneOf(
+		credentials,
+		'bodyFormat',
+		'Send Parameters In',
+		['form', 'json', 'query'] as const,
+		'form',
+	);
 	// A GET has no body: its parameters go in the query string whatever the field says.
 	const bodyFormat: BodyFormat = method === 'GET' ? 'query' : declared;
-	const recipientsMode = oneOf(credentials, 'recipientsPerRequest', 'Recipients per Request', ['one', 'joined', 'array'] as const, 'one');
+	const recipientsMode = oneOf(
+		credentials,
+		'recipientsPerRequest',
+		'Recipients per Request',
+		['one', 'joined', 'array'] as const,
+		'one',
+	);
 	if (recipientsMode === 'array' && bodyFormat !== 'json') {
-		throw new ProfileError('Recipients per Request', 'a JSON array of recipients needs "Send Parameters In" set to JSON Body (and a POST or PUT)');
+		throw new ProfileError(
+			'Recipients per Request',
+			'a JSON array of recipients needs "Send Parameters In" set to JSON Body (and a POST or PUT)',
+		);
 	}
 	const maxRaw = credentials.maxRecipients;
 	const maxRecipients = recipientsMode === 'one' ? 1 : Number(maxRaw ?? 100);
 	if (!Number.isInteger(maxRecipients) || maxRecipients < 1 || maxRecipients > MAX_RECIPIENTS_CAP) {
-		throw new ProfileError('Max Recipients per Request', `must be a whole number from 1 to ${MAX_RECIPIENTS_CAP}`);
+		throw new ProfileError(
+			'Max Recipients per Request',
+			`must be a whole number from 1 to ${MAX_RECIPIENTS_CAP}`,
+		);
 	}
-	const separator = typeof credentials.recipientSeparator === 'string' && credentials.recipientSeparator !== '' ? credentials.recipientSeparator : ',';
-	if (/[0-9+]/.test(separator)) throw new ProfileError('Recipient Separator', 'must not contain digits or "+"');
-	const jsonTemplate = bodyFormat === 'json' ? jsonValue(credentials, 'jsonTemplate', 'JSON Body Template') : undefined;
-	if (jsonTemplate !== undefined && (jsonTemplate === null || typeof jsonTemplate !== 'object' || Array.isArray(jsonTemplate))) {
+	const separator =
+		typeof credentials.recipientSeparator === 'string' && credentials.recipientSeparator !== ''
+			? credentials.recipientSeparator
+			: ',';
+	if (/[0-9+]/.test(separator))
+		throw new ProfileError('Recipient Separator', 'must not contain digits or "+"');
+	const jsonTemplate =
+		bodyFormat === 'json'
+			? jsonValue(credentials, 'jsonTemplate', 'JSON Body Template')
+			: undefined;
+	if (
+		jsonTemplate !== undefined &&
+		(jsonTemplate === null || typeof jsonTemplate !== 'object' || Array.isArray(jsonTemplate))
+	) {
 		throw new ProfileError('JSON Body Template', 'must be a JSON object');
 	}
 	if (jsonTemplate !== undefined && !JSON.stringify(jsonTemplate).includes('{{to}}')) {
-		throw new ProfileError('JSON Body Template', 'must place the recipient with the placeholder "{{to}}"');
+		throw new ProfileError(
+			'JSON Body Template',
+			'must place the recipient with the placeholder "{{to}}"',
+		);
 	}
-	const recipientTemplate = recipientsMode === 'array' ? jsonValue(credentials, 'recipientTemplate', 'Recipient Item Template') : undefined;
+	const recipientTemplate =
+		recipientsMode === 'array'
+			? jsonValue(credentials, 'recipientTemplate', 'Recipient Item Template')
+			: undefined;
 	if (recipientTemplate !== undefined && !JSON.stringify(recipientTemplate).includes('{{to}}')) {
-		throw new ProfileError('Recipient Item Template', 'must place the number with the placeholder "{{to}}"');
+		throw new ProfileError(
+			'Recipient Item Template',
+			'must place the number with the placeholder "{{to}}"',
+		);
 	}
 	return {
 		method,
 		path: requestPath(credentials, 'sendPath', 'Send Path', '/'),
 		bodyFormat,
-		recipientParameter: parameterName(credentials, 'recipientParameter', 'Recipient Parameter', 'to'),
-		messageParameter: parameterName(credentials, 'messageParameter', 'Message Parameter', 'message'),
-		senderParameter: parameterName(credentials, 'senderParameter', 'Sender Parameter', 'from', true),
+		recipientParameter: parameterName(
+			credentials,
+			'recipientParameter',
+			'Recipient Parameter',
+			'to',
+		),
+		messageParameter: parameterName(
+			credentials,
+			'messageParameter',
+			'Message Parameter',
+			'message',
+		),
+		senderParameter: parameterName(
+			credentials,
+			'senderParameter',
+			'Sender Parameter',
+			'from',
+			true,
+		),
 		jsonTemplate,
 		recipientTemplate,
 		extraParameters: flatParameters(credentials, 'extraParameters', 'Fixed Extra Parameters'),
 		recipientsMode,
 		separator,
 		maxRecipients,
-		numberFormat: oneOf(credentials, 'numberFormat', 'Number Format', ['plusE164', 'digitsE164'] as const, 'plusE164'),
+		numberFormat: oneOf(
+			credentials,
+			'numberFormat',
+			'Number Format',
+			['plusE164', 'digitsE164'] as const,
+			'plusE164',
+		),
 	};
 }
 
@@ -264,7 +364,10 @@ function readReply(credentials: Credentials): ReplyProfile {
 	const resultStatusPath = path(credentials, 'resultStatusPath', 'Result Status Path');
 	const resultAcceptedValues = new Set(list(credentials, 'resultAcceptedValues'));
 	if (resultsPath !== '' && (resultStatusPath === '' || resultAcceptedValues.size === 0)) {
-		throw new ProfileError('Result Status Path', 'a per-recipient results path needs a status path and the values that mean accepted');
+		throw new ProfileError(
+			'Result Status Path',
+			'a per-recipient results path needs a status path and the values that mean accepted',
+		);
 	}
 	return {
 		successStatuses: statusSet(credentials, 'successStatuses', 'Success HTTP Statuses', '200-299'),
@@ -279,7 +382,12 @@ function readReply(credentials: Credentials): ReplyProfile {
 		resultAcceptedValues,
 		resultMessageIdPath: path(credentials, 'resultMessageIdPath', 'Result Message ID Path'),
 		resultErrorPath: path(credentials, 'resultErrorPath', 'Result Error Path'),
-		retryStatuses: statusSet(credentials, 'retryStatuses', 'Statuses Safe to Send Again', '429,503'),
+		retryStatuses: statusSet(
+			credentials,
+			'retryStatuses',
+			'Statuses Safe to Send Again',
+			'429,503',
+		),
 	};
 }
 

@@ -17,7 +17,12 @@ import { header } from '../common';
 import { readPath, scalarText } from './json-path';
 import type { Profile } from './profile';
 
-export function readSendReply(profile: Profile, reply: HttpReply, messages: OutgoingMessage[], nowMs: number): BatchOutcome {
+export function readSendReply(
+	profile: Profile,
+	reply: HttpReply,
+	messages: OutgoingMessage[],
+	nowMs: number,
+): BatchOutcome {
 	const rules = profile.reply;
 	const { statusCode, body } = reply;
 	if (rules.retryStatuses.has(statusCode)) {
@@ -50,12 +55,19 @@ export function readSendReply(profile: Profile, reply: HttpReply, messages: Outg
 	return ambiguous(profile, statusCode, body);
 }
 
-function readSuccess(profile: Profile, reply: HttpReply, messages: OutgoingMessage[]): BatchOutcome {
+function readSuccess(
+	profile: Profile,
+	reply: HttpReply,
+	messages: OutgoingMessage[],
+): BatchOutcome {
 	const rules = profile.reply;
 	const { statusCode, body } = reply;
 	if (rules.successTextPrefixes.length > 0) {
 		const replyText = typeof body === 'string' ? body.trim() : undefined;
-		if (replyText === undefined || !rules.successTextPrefixes.some((prefix) => replyText.startsWith(prefix))) {
+		if (
+			replyText === undefined ||
+			!rules.successTextPrefixes.some((prefix) => replyText.startsWith(prefix))
+		) {
 			return ambiguous(profile, statusCode, body);
 		}
 	}
@@ -67,14 +79,20 @@ function readSuccess(profile: Profile, reply: HttpReply, messages: OutgoingMessa
 		}
 	}
 	if (rules.resultsPath !== '') return readResults(profile, statusCode, body, messages);
-	const messageId = rules.messageIdPath === '' ? null : (scalarText(readPath(body, rules.messageIdPath)) ?? null);
+	const messageId =
+		rules.messageIdPath === '' ? null : (scalarText(readPath(body, rules.messageIdPath)) ?? null);
 	return {
 		kind: 'answered',
 		outcomes: messages.map((message) => accepted(message, messageId, statusCode)),
 	};
 }
 
-function readResults(profile: Profile, statusCode: number, body: unknown, messages: OutgoingMessage[]): BatchOutcome {
+function readResults(
+	profile: Profile,
+	statusCode: number,
+	body: unknown,
+	messages: OutgoingMessage[],
+): BatchOutcome {
 	const rules = profile.reply;
 	const rows = readPath(body, rules.resultsPath);
 	if (!Array.isArray(rows)) return ambiguous(profile, statusCode, body);
@@ -101,26 +119,41 @@ function readResults(profile: Profile, statusCode: number, body: unknown, messag
 		const status = scalarText(readPath(row, rules.resultStatusPath));
 		// A row without a status does not say what happened: the recipient stays unknown.
 		if (status === undefined) return;
-		const rowId = rules.resultMessageIdPath === '' ? undefined : scalarText(readPath(row, rules.resultMessageIdPath));
+		const rowId =
+			rules.resultMessageIdPath === ''
+				? undefined
+				: scalarText(readPath(row, rules.resultMessageIdPath));
 		if (rules.resultAcceptedValues.has(status)) {
-			outcomes.push({ ...accepted(message, rowId ?? null, statusCode), details: { gatewayStatus: status } });
+			outcomes.push({
+				...accepted(message, rowId ?? null, statusCode),
+				details: { gatewayStatus: status },
+			});
 			return;
 		}
-		const words = rules.resultErrorPath === '' ? undefined : scalarText(readPath(row, rules.resultErrorPath));
+		const words =
+			rules.resultErrorPath === '' ? undefined : scalarText(readPath(row, rules.resultErrorPath));
 		outcomes.push({
 			message,
 			status: 'rejected',
 			messageId: null,
 			cost: null,
 			currency: null,
-			error: errorInfo(status, words ?? status, `${profile.name} refused this recipient (status ${status}${words && words !== status ? `: ${words}` : ''}).`),
+			error: errorInfo(
+				status,
+				words ?? status,
+				`${profile.name} refused this recipient (status ${status}${words && words !== status ? `: ${words}` : ''}).`,
+			),
 			details: { gatewayStatus: status },
 		});
 	});
 	return { kind: 'answered', outcomes };
 }
 
-function accepted(message: OutgoingMessage, messageId: string | null, statusCode: number): RecipientOutcome {
+function accepted(
+	message: OutgoingMessage,
+	messageId: string | null,
+	statusCode: number,
+): RecipientOutcome {
 	return {
 		message,
 		status: 'accepted',

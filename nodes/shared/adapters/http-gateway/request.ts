@@ -34,13 +34,17 @@ export function buildSendRequest(profile: Profile, messages: OutgoingMessage[]):
 
 	if (send.bodyFormat === 'json') {
 		// Fixed extra parameters join the top level; the template's own keys win.
-		const filled = send.jsonTemplate !== undefined
-			? (fill(send.jsonTemplate, values, profile) as IDataObject)
-			: namedParameters(profile, values);
+		const filled =
+			send.jsonTemplate !== undefined
+				? (fill(send.jsonTemplate, values, profile) as IDataObject)
+				: namedParameters(profile, values);
 		const body = { ...send.extraParameters, ...filled } as IDataObject;
 		return { method: send.method, url, body, headers: { Accept: 'application/json' } };
 	}
-	const parameters = { ...send.extraParameters, ...namedParameters(profile, values) } as IDataObject;
+	const parameters = {
+		...send.extraParameters,
+		...namedParameters(profile, values),
+	} as IDataObject;
 	if (send.bodyFormat === 'query') return { method: send.method, url, qs: parameters };
 	return { method: send.method, url, body: parameters, form: true };
 }

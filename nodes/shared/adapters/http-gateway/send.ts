@@ -22,7 +22,12 @@ import { buildSendRequest } from './request';
 export const HTTP_GATEWAY_BATCH_SIZE = 1000;
 
 /** Waits for a later request of a batch: at most 4 attempts and 60 s in all. */
-const LATER_REQUEST_RETRY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 30_000, maxTotalWaitMs: 60_000 };
+const LATER_REQUEST_RETRY: RetryPolicy = {
+	maxAttempts: 4,
+	baseDelayMs: 500,
+	maxDelayMs: 30_000,
+	maxTotalWaitMs: 60_000,
+};
 
 export const httpGatewaySend: SendCapability = {
 	sender: 'text',
@@ -37,14 +42,22 @@ export const httpGatewaySend: SendCapability = {
 
 	batchKey: (m) => `${m.sender ?? ''}\u0000${m.text}`,
 
-	async sendBatch(http: HttpClient, credentials: Credentials, batch: SendBatch): Promise<BatchOutcome> {
+	async sendBatch(
+		http: HttpClient,
+		credentials: Credentials,
+		batch: SendBatch,
+	): Promise<BatchOutcome> {
 		const checked = checkedProfile(credentials);
-		if ('problem' in checked) return { kind: 'refused', stopsRun: true, error: checked.problem.info };
+		if ('problem' in checked)
+			return { kind: 'refused', stopsRun: true, error: checked.problem.info };
 		const profile = checked.profile;
 		const requests = chunks(batch.messages, profile.send.maxRecipients);
 		const outcomes: RecipientOutcome[] = [];
 		for (const [index, messages] of requests.entries()) {
-			const sent = index === 0 ? await sendOne(http, profile, messages) : await sendLater(http, profile, messages);
+			const sent =
+				index === 0
+					? await sendOne(http, profile, messages)
+					: await sendLater(http, profile, messages);
 			// The first request's transport failure goes to the pipeline as is (it knows whether the
 			// request provably never left); a later one counts only for its own recipients.
 			if ('failure' in sent) {
@@ -54,7 +67,10 @@ export const httpGatewaySend: SendCapability = {
 			}
 			const outcome = sent.outcome;
 			if (index === 0 && outcome.kind !== 'answered' && requests.length === 1) return outcome;
-			if (index === 0 && (outcome.kind === 'retry' || (outcome.kind === 'refused' && outcome.stopsRun))) {
+			if (
+				index === 0 &&
+				(outcome.kind === 'retry' || (outcome.kind === 'refused' && outcome.stopsRun))
+			) {
 				// Nothing has been sent yet: the pipeline may retry or stop the whole batch.
 				return outcome;
 			}
@@ -97,7 +113,11 @@ async function sendLater(
 		async () => {
 			last = await sendOne(http, profile, messages);
 			if ('outcome' in last && last.outcome.kind === 'retry') {
-				return { kind: 'retry', reason: last.outcome.reason, retryAfterMs: last.outcome.retryAfterMs };
+				return {
+					kind: 'retry',
+					reason: last.outcome.reason,
+					retryAfterMs: last.outcome.retryAfterMs,
+				};
 			}
 			if ('failure' in last && transportFailure(last.failure)?.delivery === 'notSent') {
 				return { kind: 'retry', reason: transportFailure(last.failure)!.message };
@@ -120,7 +140,9 @@ function afterFailure(profile: Profile, failure: unknown): BatchOutcome {
 			? `Could not reach ${profile.name}; this message was not sent, so it is safe to send again.`
 			: `No answer came from ${profile.name}, so it is not known whether this message was accepted. It was not sent again.`,
 	);
-	return info?.delivery === 'notSent' ? { kind: 'refused', stopsRun: false, error } : { kind: 'ambiguous', error };
+	return info?.delivery === 'notSent'
+		? { kind: 'refused', stopsRun: false, error }
+		: { kind: 'ambiguous', error };
 }
 
 function chunks<T>(items: T[], size: number): T[][] {
@@ -135,7 +157,17 @@ function perRecipient(outcome: BatchOutcome, messages: OutgoingMessage[]): Recip
 	const status = outcome.kind === 'ambiguous' ? 'unknown' : 'rejected';
 	const error =
 		outcome.kind === 'retry'
-			? { ...outcome.error, explanation: `${outcome.error.explanation} This recipient was not sent; it is safe to send again.` }
+			? {
+					...outcome.error,
+					explanation: `${outcome.error.explanation} This recipient was not sent; it is safe to send again.`,
+				}
 			: outcome.error;
-	return messages.map((message) => ({ message, status, messageId: null, cost: null, currency: null, error }));
+	return messages.map((message) => ({
+		message,
+		status,
+		messageId: null,
+		cost: null,
+		currency: null,
+		error,
+	}));
 }

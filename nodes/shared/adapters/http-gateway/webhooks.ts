@@ -12,7 +12,12 @@
 import { TOKEN_SETUP_HINT } from '../../webhook-parsing/auth';
 import { eventId } from '../../webhook-parsing/event-id';
 import { PayloadError, rawCopy } from '../../webhook-parsing/fields';
-import { MAX_BODY_BYTES, MAX_DATE_LENGTH, MAX_ID_LENGTH, MAX_SHORT_LENGTH } from '../../webhook-parsing/limits';
+import {
+	MAX_BODY_BYTES,
+	MAX_DATE_LENGTH,
+	MAX_ID_LENGTH,
+	MAX_SHORT_LENGTH,
+} from '../../webhook-parsing/limits';
 import { internationalNumber } from '../../webhook-parsing/numbers';
 import { guardedParse, unknownEventKind } from '../../webhook-parsing/parse-guard';
 import { isoFromTimestamp, isoNow } from '../../webhook-parsing/time';
@@ -34,7 +39,14 @@ import { ProfileError } from './profile';
 
 const GATEWAY = 'httpGateway';
 const FINAL: ReadonlySet<DeliveryStatus> = new Set(['delivered', 'failed', 'rejected', 'expired']);
-const STATUSES: readonly DeliveryStatus[] = ['queued', 'sent', 'delivered', 'failed', 'rejected', 'expired'];
+const STATUSES: readonly DeliveryStatus[] = [
+	'queued',
+	'sent',
+	'delivered',
+	'failed',
+	'rejected',
+	'expired',
+];
 
 export interface CallbackMapping {
 	/** Inbound: the sender. Delivery report: the recipient. */
@@ -59,12 +71,17 @@ export interface CallbackMapping {
 
 function text(credentials: Credentials, key: string, fallback = ''): string {
 	const value = credentials[key];
-	return typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : fallback;
+	return typeof value === 'string'
+		? value.trim()
+		: typeof value === 'number'
+			? String(value)
+			: fallback;
 }
 
 function mappingPath(credentials: Credentials, key: string, label: string): string {
 	const value = text(credentials, key);
-	if (pathSegments(value) === undefined) throw new ProfileError(label, `"${value}" is not a field name or a path such as data.from`);
+	if (pathSegments(value) === undefined)
+		throw new ProfileError(label, `"${value}" is not a field name or a path such as data.from`);
 	return value;
 }
 
@@ -80,16 +97,23 @@ function statusTable(credentials: Credentials): Map<string, DeliveryStatus> {
 		parsed = attempt.value;
 	}
 	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw new ProfileError('Callback Status Values', 'must be a JSON object such as {"delivered": ["DELIVRD"]}');
+		throw new ProfileError(
+			'Callback Status Values',
+			'must be a JSON object such as {"delivered": ["DELIVRD"]}',
+		);
 	}
 	for (const [status, values] of Object.entries(parsed as Record<string, unknown>)) {
 		if (!(STATUSES as readonly string[]).includes(status)) {
-			throw new ProfileError('Callback Status Values', `"${status}" is not one of ${STATUSES.join(', ')}`);
+			throw new ProfileError(
+				'Callback Status Values',
+				`"${status}" is not one of ${STATUSES.join(', ')}`,
+			);
 		}
 		const list = Array.isArray(values) ? values : [values];
 		for (const value of list) {
 			const word = scalarText(value);
-			if (word === undefined) throw new ProfileError('Callback Status Values', `the values of "${status}" must be text`);
+			if (word === undefined)
+				throw new ProfileError('Callback Status Values', `the values of "${status}" must be text`);
 			table.set(word.toLowerCase(), status as DeliveryStatus);
 		}
 	}
@@ -110,14 +134,22 @@ export function readCallbackMapping(credentials: Credentials): CallbackMapping {
 	if (!Number.isInteger(ackStatus) || ackStatus < 200 || ackStatus > 299) {
 		throw new ProfileError('Acknowledgement Status', 'must be an HTTP status from 200 to 299');
 	}
-	const ackBody = typeof credentials.callbackAckBody === 'string' ? credentials.callbackAckBody : '';
+	const ackBody =
+		typeof credentials.callbackAckBody === 'string' ? credentials.callbackAckBody : '';
 	const ackContentType = text(credentials, 'callbackAckContentType', 'text/plain; charset=utf-8');
 	if (/[\r\n]/.test(ackContentType) || ackContentType.length > 200) {
-		throw new ProfileError('Acknowledgement Content Type', 'must be one line, such as text/plain or application/json');
+		throw new ProfileError(
+			'Acknowledgement Content Type',
+			'must be one line, such as text/plain or application/json',
+		);
 	}
 	const mapping: CallbackMapping = {
 		numberPath: mappingPath(credentials, 'callbackNumberPath', 'Callback Number Path'),
-		reportNumberPath: mappingPath(credentials, 'callbackReportNumberPath', 'Callback Report Number Path'),
+		reportNumberPath: mappingPath(
+			credentials,
+			'callbackReportNumberPath',
+			'Callback Report Number Path',
+		),
 		textPath: mappingPath(credentials, 'callbackTextPath', 'Callback Text Path'),
 		toPath: mappingPath(credentials, 'callbackToPath', 'Callback To Path'),
 		timePath: mappingPath(credentials, 'callbackTimePath', 'Callback Time Path'),
@@ -132,7 +164,8 @@ export function readCallbackMapping(credentials: Credentials): CallbackMapping {
 				? { status: ackStatus, body: ackBody }
 				: { status: ackStatus, contentType: ackContentType, body: ackBody },
 	};
-	if (mapping.numberPath === '') throw new ProfileError('Callback Number Path', 'is required to read callbacks');
+	if (mapping.numberPath === '')
+		throw new ProfileError('Callback Number Path', 'is required to read callbacks');
 	return mapping;
 }
 
@@ -142,22 +175,35 @@ function fieldsOf(request: WebhookRequest): Record<string, unknown> {
 	return request.query;
 }
 
-function value(fields: Record<string, unknown>, path: string, max: number, label: string): string | undefined {
+function value(
+	fields: Record<string, unknown>,
+	path: string,
+	max: number,
+	label: string,
+): string | undefined {
 	if (path === '') return undefined;
 	const found = readPath(fields, path);
 	if (found === undefined || found === null) return undefined;
 	const word = scalarText(found);
-	if (word === undefined) throw new PayloadError(400, `The field "${path}" (${label}) must be text`);
-	if (word.length > max) throw new PayloadError(400, `The field "${path}" (${label}) is longer than ${max} characters`);
+	if (word === undefined)
+		throw new PayloadError(400, `The field "${path}" (${label}) must be text`);
+	if (word.length > max)
+		throw new PayloadError(400, `The field "${path}" (${label}) is longer than ${max} characters`);
 	return word;
 }
 
 /** The acknowledgement of one accepted callback: the configured one, its body filled from the callback. */
 function answerFor(mapping: CallbackMapping, fields: Record<string, unknown>): HttpAnswer {
-	return mapping.ackBody.hasPlaceholders ? { ...mapping.ack, body: renderAck(mapping.ackBody, fields) } : mapping.ack;
+	return mapping.ackBody.hasPlaceholders
+		? { ...mapping.ack, body: renderAck(mapping.ackBody, fields) }
+		: mapping.ack;
 }
 
-function parse(mapping: CallbackMapping, request: WebhookRequest, context: ParseContext): { event: SmsEvent; ack: HttpAnswer } {
+function parse(
+	mapping: CallbackMapping,
+	request: WebhookRequest,
+	context: ParseContext,
+): { event: SmsEvent; ack: HttpAnswer } {
 	const fields = fieldsOf(request);
 	const messageId = value(fields, mapping.messageIdPath, MAX_ID_LENGTH, 'message ID');
 	const time = value(fields, mapping.timePath, MAX_DATE_LENGTH, 'time');
@@ -165,13 +211,20 @@ function parse(mapping: CallbackMapping, request: WebhookRequest, context: Parse
 	const gatewayStatus = value(fields, mapping.statusPath, MAX_SHORT_LENGTH, 'status');
 	const raw = rawCopy(fields);
 	const report = gatewayStatus !== undefined;
-	const numberPath = report && mapping.reportNumberPath !== '' ? mapping.reportNumberPath : mapping.numberPath;
+	const numberPath =
+		report && mapping.reportNumberPath !== '' ? mapping.reportNumberPath : mapping.numberPath;
 	const number = value(fields, numberPath, MAX_SHORT_LENGTH, 'number');
-	if (number === undefined || number.trim() === '') throw new PayloadError(400, `The field "${numberPath}" (number) is missing`);
+	if (number === undefined || number.trim() === '')
+		throw new PayloadError(400, `The field "${numberPath}" (number) is missing`);
 	if (gatewayStatus !== undefined) {
-		if (messageId === undefined) throw new PayloadError(400, `The field "${mapping.messageIdPath || 'message ID'}" (message ID) is missing`);
+		if (messageId === undefined)
+			throw new PayloadError(
+				400,
+				`The field "${mapping.messageIdPath || 'message ID'}" (message ID) is missing`,
+			);
 		const status = mapping.statusValues.get(gatewayStatus.toLowerCase()) ?? 'unknown';
-		const failureReason = value(fields, mapping.failurePath, MAX_SHORT_LENGTH, 'failure reason') || null;
+		const failureReason =
+			value(fields, mapping.failurePath, MAX_SHORT_LENGTH, 'failure reason') || null;
 		return {
 			ack: answerFor(mapping, fields),
 			event: {
@@ -195,7 +248,8 @@ function parse(mapping: CallbackMapping, request: WebhookRequest, context: Parse
 		};
 	}
 	const body = value(fields, mapping.textPath, MAX_BODY_BYTES, 'text');
-	if (body === undefined) throw unknownEventKind('The callback has neither a status nor a text at the configured paths');
+	if (body === undefined)
+		throw unknownEventKind('The callback has neither a status nor a text at the configured paths');
 	const to = value(fields, mapping.toPath, MAX_SHORT_LENGTH, 'to') ?? null;
 	return {
 		ack: answerFor(mapping, fields),
@@ -216,7 +270,11 @@ function parse(mapping: CallbackMapping, request: WebhookRequest, context: Parse
 }
 
 /** One callback read by a profile's mapping: an event and the profile's acknowledgement, or a refusal. */
-export function parseWithProfile(credentials: Credentials, request: WebhookRequest, context: ParseContext): ParseResult {
+export function parseWithProfile(
+	credentials: Credentials,
+	request: WebhookRequest,
+	context: ParseContext,
+): ParseResult {
 	const mapping = mappingOrProblem(credentials);
 	if (mapping instanceof ProfileError) {
 		// The profile, not the caller, is at fault: 500, so a gateway that retries will try again later.
@@ -229,7 +287,9 @@ function mappingOrProblem(credentials: Credentials): CallbackMapping | ProfileEr
 	try {
 		return readCallbackMapping(credentials);
 	} catch (error) {
-		return error instanceof ProfileError ? error : new ProfileError('Callback Number Path', 'the callback mapping could not be read');
+		return error instanceof ProfileError
+			? error
+			: new ProfileError('Callback Number Path', 'the callback mapping could not be read');
 	}
 }
 
@@ -246,6 +306,12 @@ export const httpGatewayWebhooks: WebhookCapability = {
 	contentTypeHint: 'application/json or application/x-www-form-urlencoded',
 	authMethods: ['token', 'basicAuth', 'none'],
 	// Never called: the trigger parses with the credential (profileCredential) for this gateway.
-	parse: () => ({ ok: false, rejection: { status: 500, message: 'The Custom HTTP Gateway credential is needed to read callbacks' } }),
+	parse: () => ({
+		ok: false,
+		rejection: {
+			status: 500,
+			message: 'The Custom HTTP Gateway credential is needed to read callbacks',
+		},
+	}),
 	profileCredential: { credentialType: 'httpSmsGatewayApi', parse: parseWithProfile },
 };

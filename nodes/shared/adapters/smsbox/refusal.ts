@@ -11,7 +11,9 @@ import type { SmsBoxReply } from './codes';
 import { readSmsBoxReply, smsBoxError } from './codes';
 
 export function isSmsBoxSuccess(reply: HttpReply, read: SmsBoxReply): boolean {
-	return reply.statusCode >= 200 && reply.statusCode < 300 && read.code === 200 && read.status !== false;
+	return (
+		reply.statusCode >= 200 && reply.statusCode < 300 && read.code === 200 && read.status !== false
+	);
 }
 
 /**

@@ -52,7 +52,10 @@ function checkNewTime(scheduleAt: string): GatewayErrorInfo | undefined {
 	return checkScheduleTime(scheduleAt, 'New Time');
 }
 
-function checkEdit(text: string | undefined, sender: string | undefined): GatewayErrorInfo | undefined {
+function checkEdit(
+	text: string | undefined,
+	sender: string | undefined,
+): GatewayErrorInfo | undefined {
 	if (text === undefined && sender === undefined) {
 		return errorInfo(
 			'NOTHING_TO_CHANGE',
@@ -61,7 +64,11 @@ function checkEdit(text: string | undefined, sender: string | undefined): Gatewa
 		);
 	}
 	if (text !== undefined && text.trim() === '') {
-		return errorInfo('TEXT_EMPTY', 'The new text is empty', 'Give the new text, or leave it out to keep the current one.');
+		return errorInfo(
+			'TEXT_EMPTY',
+			'The new text is empty',
+			'Give the new text, or leave it out to keep the current one.',
+		);
 	}
 	if (text !== undefined && !isGsmText(text)) {
 		return errorInfo(
@@ -123,7 +130,11 @@ export const smsBoxScheduledChanges: ScheduledChangesCapability = {
 		if (read.code === SMSBOX_NOT_FOUND_CODE && reply.statusCode >= 200 && reply.statusCode < 300) {
 			// A not-found error (404 for n8n), keeping SMSBox's own code and words.
 			throw new GatewayError(
-				errorInfo(SMSBOX_NOT_FOUND_CODE, read.message ?? `Message ${messageId} not found`, NOT_FOUND_EXPLANATION),
+				errorInfo(
+					SMSBOX_NOT_FOUND_CODE,
+					read.message ?? `Message ${messageId} not found`,
+					NOT_FOUND_EXPLANATION,
+				),
 				404,
 			);
 		}

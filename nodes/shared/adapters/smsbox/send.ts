@@ -88,7 +88,11 @@ export const smsBoxSend: SendCapability = {
 
 function checkSchedule(scheduleAt: string | undefined): GatewayErrorInfo | undefined {
 	if (!scheduleAt) return undefined;
-	return checkScheduleTime(scheduleAt, 'Schedule Time', ', or leave "Schedule Time" empty to send now');
+	return checkScheduleTime(
+		scheduleAt,
+		'Schedule Time',
+		', or leave "Schedule Time" empty to send now',
+	);
 }
 
 function readSendReply(reply: HttpReply, messages: OutgoingMessage[]): BatchOutcome {

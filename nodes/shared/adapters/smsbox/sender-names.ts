@@ -48,7 +48,11 @@ function length(text: string): number {
 export function checkSenderNameRequest(request: SenderNameRequest): GatewayErrorInfo | undefined {
 	const name = request.senderId.trim();
 	if (name === '') {
-		return errorInfo('SENDER_NAME_REQUIRED', 'The sender name is empty', 'Give the sender name to request, for example your organisation\'s short name.');
+		return errorInfo(
+			'SENDER_NAME_REQUIRED',
+			'The sender name is empty',
+			"Give the sender name to request, for example your organisation's short name.",
+		);
 	}
 	if (length(name) > SENDER_NAME_MAX_LENGTH) {
 		return errorInfo(
@@ -67,7 +71,9 @@ export function checkSenderNameRequest(request: SenderNameRequest): GatewayError
 	const sample = request.sampleContent.trim();
 	if (length(sample) < SAMPLE_CONTENT_MIN_LENGTH || length(sample) > SAMPLE_CONTENT_MAX_LENGTH) {
 		return errorInfo(
-			length(sample) < SAMPLE_CONTENT_MIN_LENGTH ? 'SAMPLE_CONTENT_TOO_SHORT' : 'SAMPLE_CONTENT_TOO_LONG',
+			length(sample) < SAMPLE_CONTENT_MIN_LENGTH
+				? 'SAMPLE_CONTENT_TOO_SHORT'
+				: 'SAMPLE_CONTENT_TOO_LONG',
 			`The sample content has ${length(sample)} characters; SMSBox needs ${SAMPLE_CONTENT_MIN_LENGTH} to ${SAMPLE_CONTENT_MAX_LENGTH}`,
 			REQUEST_EXPLANATIONS[124],
 		);
@@ -88,7 +94,11 @@ function toSenderName(row: SenderNameRow): SenderName {
 export const smsBoxSenderNames: SenderNamesCapability = {
 	checkRequest: checkSenderNameRequest,
 
-	async list(http: HttpClient, credentials: Credentials, filter: SenderNameFilter): Promise<SenderName[]> {
+	async list(
+		http: HttpClient,
+		credentials: Credentials,
+		filter: SenderNameFilter,
+	): Promise<SenderName[]> {
 		const qs: Record<string, string> = {};
 		if (filter.query?.trim()) qs.q = filter.query.trim();
 		if (filter.status) qs.status = filter.status;

@@ -6,7 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import type { N8nRestClient, WorkflowDefinition, WorkflowSummary } from '../../../../tooling/n8n/rest-client';
+import type {
+	N8nRestClient,
+	WorkflowDefinition,
+	WorkflowSummary,
+} from '../../../../tooling/n8n/rest-client';
 import { DHIS2_INBOUND, AT } from '../../../fixtures/seed-payloads';
 import { PACKAGE_NAME } from '../../../../tooling/n8n/workflows';
 
@@ -76,7 +80,14 @@ function withNoOp(name: string, trigger: WorkflowDefinition['nodes'][number]): W
 		name: `callbacks: ${name}`,
 		nodes: [
 			trigger,
-			{ id: randomUUID(), name: 'No Op', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [240, 0], parameters: {} },
+			{
+				id: randomUUID(),
+				name: 'No Op',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [240, 0],
+				parameters: {},
+			},
 		],
 		connections: { Trigger: { main: [[{ node: 'No Op', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
@@ -84,7 +95,10 @@ function withNoOp(name: string, trigger: WorkflowDefinition['nodes'][number]): W
 }
 
 /** Stores and activates the workflow, then waits until n8n serves its URL (a probe without token). */
-export async function deployTarget(client: N8nRestClient, target: CallbackTarget): Promise<WorkflowSummary> {
+export async function deployTarget(
+	client: N8nRestClient,
+	target: CallbackTarget,
+): Promise<WorkflowSummary> {
 	const stored = await client.createWorkflow(target.workflow);
 	const active = await client.activateWorkflow(stored);
 	const probe = await client.callWebhook(target.webhookPath.split('?')[0], {
@@ -92,7 +106,8 @@ export async function deployTarget(client: N8nRestClient, target: CallbackTarget
 		headers: { 'content-type': 'text/plain' },
 		registrationTimeoutMs: 15_000,
 	});
-	if (probe.status === 404) throw new Error(`${target.label}: n8n never registered /webhook/${target.webhookPath}`);
+	if (probe.status === 404)
+		throw new Error(`${target.label}: n8n never registered /webhook/${target.webhookPath}`);
 	return active;
 }
 
@@ -109,5 +124,10 @@ export const AT_INBOUND = AT.twoWay;
 
 /** A Twilio-style status callback (form) for one message. */
 export function twilioStatusCallback(sid: string): string {
-	return new URLSearchParams({ MessageSid: sid, MessageStatus: 'delivered', To: '+254711000001', ErrorCode: '' }).toString();
+	return new URLSearchParams({
+		MessageSid: sid,
+		MessageStatus: 'delivered',
+		To: '+254711000001',
+		ErrorCode: '',
+	}).toString();
 }

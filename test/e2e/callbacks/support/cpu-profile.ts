@@ -28,13 +28,22 @@ interface CpuProfile {
  */
 const CATEGORIES: Array<[string, RegExp]> = [
 	['this package (webhook(): settings, auth, body, parse, event)', /^n8n-nodes-sms-gateways\//],
-	['expression engine (isolates, evaluation)', /^(@n8n\/expression-runtime|isolated-vm|@n8n\/tournament)\/|^n8n-workflow\/dist\/cjs\/(expression|workflow-data-proxy|workflow-expression|expression-sandboxing|extensions)/],
+	[
+		'expression engine (isolates, evaluation)',
+		/^(@n8n\/expression-runtime|isolated-vm|@n8n\/tournament)\/|^n8n-workflow\/dist\/cjs\/(expression|workflow-data-proxy|workflow-expression|expression-sandboxing|extensions)/,
+	],
 	['database (SQLite, TypeORM)', /^(sqlite3|typeorm|@n8n\/typeorm|@n8n\/db)\//],
 	['n8n webhook handling (live-webhooks, webhook-helpers)', /^n8n\/dist\/webhooks\//],
-	['n8n execution engine (runner, WorkflowExecute, hooks)', /^n8n-core\/dist\/execution-engine\/|^n8n\/dist\/(workflow-runner|active-executions|execution-lifecycle|executions|scaling)\b/],
+	[
+		'n8n execution engine (runner, WorkflowExecute, hooks)',
+		/^n8n-core\/dist\/execution-engine\/|^n8n\/dist\/(workflow-runner|active-executions|execution-lifecycle|executions|scaling)\b/,
+	],
 	['n8n-workflow (Workflow, NodeHelpers, parameters)', /^n8n-workflow\//],
 	['other n8n code', /^(n8n|n8n-core|@n8n\/[^/]+)\//],
-	['HTTP (express, body reading)', /^(express|body-parser|raw-body|router|on-finished|finalhandler|send|compression)\/|^node:(_http|http|net|stream|zlib)/],
+	[
+		'HTTP (express, body reading)',
+		/^(express|body-parser|raw-body|router|on-finished|finalhandler|send|compression)\/|^node:(_http|http|net|stream|zlib)/,
+	],
 ];
 
 function modulePath(url: string): string {
@@ -61,7 +70,8 @@ export function loadProfile(file: string): CpuProfile {
 export function breakdown(profile: CpuProfile, fromUs: number, toUs: number): WindowBreakdown {
 	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 	const parent = new Map<number, number>();
-	for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+	for (const node of profile.nodes)
+		for (const child of node.children ?? []) parent.set(child, node.id);
 	const memo = new Map<number, { category: string; inPackage: boolean; inExpression: boolean }>();
 	const classify = (id: number) => {
 		const cached = memo.get(id);
@@ -78,13 +88,20 @@ export function breakdown(profile: CpuProfile, fromUs: number, toUs: number): Wi
 			if (CATEGORIES[0][1].test(url)) inPackage = true;
 			if (CATEGORIES[1][1].test(url)) inExpression = true;
 		}
-		if (leafName === '(garbage collector)' || leafName === '(program)' || leafName === '(idle)') category = leafName;
+		if (leafName === '(garbage collector)' || leafName === '(program)' || leafName === '(idle)')
+			category = leafName;
 		const result = { category: category ?? 'other (Node.js internals)', inPackage, inExpression };
 		memo.set(id, result);
 		return result;
 	};
 
-	const result: WindowBreakdown = { busyMs: 0, idleMs: 0, byCategory: {}, packageInclusiveMs: 0, expressionInclusiveMs: 0 };
+	const result: WindowBreakdown = {
+		busyMs: 0,
+		idleMs: 0,
+		byCategory: {},
+		packageInclusiveMs: 0,
+		expressionInclusiveMs: 0,
+	};
 	let time = profile.startTime;
 	for (let i = 0; i < profile.samples.length; i++) {
 		time += profile.timeDeltas[i];

@@ -25,10 +25,16 @@ export async function readExpressionCounts(n8nUrl: string): Promise<ExpressionCo
 		timeout: 10_000,
 		validateStatus: () => true,
 	});
-	if (response.status !== 200) throw new Error(`GET /metrics answered ${response.status}: is N8N_METRICS=true?`);
+	if (response.status !== 200)
+		throw new Error(`GET /metrics answered ${response.status}: is N8N_METRICS=true?`);
 	const text = String(response.data);
-	if (!text.includes(ACQUIRED)) throw new Error(`n8n's metrics have no ${ACQUIRED}: expression observability is off`);
-	return { evaluations: sum(text, EVALUATIONS), isolatesAcquired: sum(text, ACQUIRED), coldStarts: sum(text, COLD_STARTS) };
+	if (!text.includes(ACQUIRED))
+		throw new Error(`n8n's metrics have no ${ACQUIRED}: expression observability is off`);
+	return {
+		evaluations: sum(text, EVALUATIONS),
+		isolatesAcquired: sum(text, ACQUIRED),
+		coldStarts: sum(text, COLD_STARTS),
+	};
 }
 
 export function countsBetween(before: ExpressionCounts, after: ExpressionCounts): ExpressionCounts {

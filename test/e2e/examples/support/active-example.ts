@@ -39,7 +39,11 @@ export class ActiveExample {
 	) {}
 
 	/** Imports and activates `file`, and points the simulator's `callback` at its trigger `triggerName`. */
-	static async activate(file: string, triggerName: string, callback: CallbackSlot): Promise<ActiveExample> {
+	static async activate(
+		file: string,
+		triggerName: string,
+		callback: CallbackSlot,
+	): Promise<ActiveExample> {
 		const secret = `e2e-Secret-${uniqueTag()}`;
 		const context = loadE2eContext();
 		const client = ownerClient(context);
@@ -47,7 +51,9 @@ export class ActiveExample {
 		const workflow = await importExample(client, context, file, { secret });
 		const trigger = nodeNamed(workflow, triggerName);
 		await activateAndWaitForTrigger(client, workflow, triggerWebhookPath(trigger));
-		await sim.setCallbacks(callbackUrls(callback, triggerCallbackUrl(context.webhookUrl, trigger, secret)));
+		await sim.setCallbacks(
+			callbackUrls(callback, triggerCallbackUrl(context.webhookUrl, trigger, secret)),
+		);
 		return new ActiveExample(secret, context, client, sim, workflow, trigger, callback);
 	}
 
@@ -73,7 +79,12 @@ export class ActiveExample {
 			this.workflow.id,
 			triggerWebhookPath(this.trigger),
 			refusalCalls(this.secret, malformed, contentType, validBody),
-			{ label: 'genuine', query: `?token=${encodeURIComponent(this.secret)}`, contentType, body: genuineBody },
+			{
+				label: 'genuine',
+				query: `?token=${encodeURIComponent(this.secret)}`,
+				contentType,
+				body: genuineBody,
+			},
 		);
 	}
 
@@ -83,7 +94,11 @@ export class ActiveExample {
 		expect(executions.map((e) => ({ status: e.status, mode: e.mode }))).toEqual(
 			Array.from({ length: count }, () => ({ status: 'success', mode: 'webhook' })),
 		);
-		await expectRunByWorkers(this.context, executions.map((e) => e.id), 'webhook');
+		await expectRunByWorkers(
+			this.context,
+			executions.map((e) => e.id),
+			'webhook',
+		);
 	}
 }
 

@@ -10,7 +10,11 @@ import * as path from 'node:path';
 
 import { importWorkflowFiles } from '../../../../tooling/n8n/import-workflows';
 import { REPO_ROOT } from '../../../../tooling/n8n/paths';
-import type { CredentialSummary, N8nRestClient, WorkflowNode } from '../../../../tooling/n8n/rest-client';
+import type {
+	CredentialSummary,
+	N8nRestClient,
+	WorkflowNode,
+} from '../../../../tooling/n8n/rest-client';
 import { CREDENTIAL_TYPE_BY_GATEWAY } from '../../../../tooling/n8n/simulator-credentials';
 import type { E2eContext } from '../../support/context';
 
@@ -22,7 +26,10 @@ export const PLACEHOLDER_SECRET = 'replace-with-a-long-random-secret';
 export interface ExampleFile {
 	name: string;
 	nodes: WorkflowNode[];
-	connections: Record<string, { main: Array<Array<{ node: string; type: string; index: number }>> }>;
+	connections: Record<
+		string,
+		{ main: Array<Array<{ node: string; type: string; index: number }>> }
+	>;
 	active?: boolean;
 	[key: string]: unknown;
 }
@@ -59,7 +66,9 @@ export function withSecret(example: ExampleFile, secret: string): ExampleFile {
 	return {
 		...example,
 		nodes: example.nodes.map((node) =>
-			node.parameters.secretToken === undefined ? node : { ...node, parameters: { ...node.parameters, secretToken: secret } },
+			node.parameters.secretToken === undefined
+				? node
+				: { ...node, parameters: { ...node.parameters, secretToken: secret } },
 		),
 	};
 }
@@ -82,7 +91,9 @@ export async function importExample(
 		const report = await importWorkflowFiles(client, folder, credentialsByType(context));
 		if (report.failed[file]) throw new Error(`import of ${file} failed: ${report.failed[file]}`);
 		if (!report.imported.includes(example.name)) {
-			throw new Error(`${file} was not imported (already there: ${report.alreadyThere.join(', ')})`);
+			throw new Error(
+				`${file} was not imported (already there: ${report.alreadyThere.join(', ')})`,
+			);
 		}
 	} finally {
 		fs.rmSync(folder, { recursive: true, force: true });
@@ -111,7 +122,9 @@ export interface Contact {
  */
 export function contactsOf(node: WorkflowNode): Contact[] {
 	const code = String(node.parameters.jsCode);
-	const contacts = [...code.matchAll(/name: '([^']+)', phone: '(\+\d+)'/g)].map(([, name, phone]) => ({ name, phone }));
+	const contacts = [...code.matchAll(/name: '([^']+)', phone: '(\+\d+)'/g)].map(
+		([, name, phone]) => ({ name, phone }),
+	);
 	if (contacts.length < 2) throw new Error(`expected contacts with + numbers in ${node.name}`);
 	return contacts;
 }

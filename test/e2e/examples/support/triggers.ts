@@ -20,8 +20,10 @@ export const TRIGGER_PATHS: Record<string, string> = {
 export function triggerWebhookPath(node: WorkflowNode): string {
 	const path = TRIGGER_PATHS[node.type];
 	if (!path) throw new Error(`${node.name} (${node.type}) is not one of this package's triggers`);
-	if (node.parameters.gateway === 'dhis2') throw new Error('DHIS2-format triggers use api/sms/inbound');
-	if (typeof node.webhookId !== 'string' || node.webhookId === '') throw new Error(`${node.name} has no webhookId`);
+	if (node.parameters.gateway === 'dhis2')
+		throw new Error('DHIS2-format triggers use api/sms/inbound');
+	if (typeof node.webhookId !== 'string' || node.webhookId === '')
+		throw new Error(`${node.name} has no webhookId`);
 	return `${node.webhookId}/${path}`;
 }
 

@@ -39,8 +39,18 @@ export function refusalCalls(
 ): WebhookCall[] {
 	return [
 		{ label: 'no token', query: '', contentType, body: validBody },
-		{ label: 'wrong token', query: `?token=${encodeURIComponent(`${token}x`)}`, contentType, body: validBody },
-		{ label: 'token in the wrong case', query: `?token=${encodeURIComponent(token.toUpperCase())}`, contentType, body: validBody },
+		{
+			label: 'wrong token',
+			query: `?token=${encodeURIComponent(`${token}x`)}`,
+			contentType,
+			body: validBody,
+		},
+		{
+			label: 'token in the wrong case',
+			query: `?token=${encodeURIComponent(token.toUpperCase())}`,
+			contentType,
+			body: validBody,
+		},
 		...malformed.map((call) => ({ ...call, query: `?token=${encodeURIComponent(token)}` })),
 	];
 }
@@ -56,7 +66,8 @@ export async function callRefusalsThenGenuine(
 	const refused: CallReply[] = [];
 	for (const call of refusals) refused.push(await send(client, webhookPath, call));
 	const genuineReply = await send(client, webhookPath, genuine);
-	const executionsAfter = (await finishedExecutions(client, workflowId, executionsBefore + 1)).length;
+	const executionsAfter = (await finishedExecutions(client, workflowId, executionsBefore + 1))
+		.length;
 	return { refused, genuine: genuineReply, executionsBefore, executionsAfter };
 }
 
@@ -67,18 +78,29 @@ export function expectEveryCallRefused(outcome: RefusalOutcome): void {
 	expect(statuses['wrong token']).toBe(401);
 	expect(statuses['token in the wrong case']).toBe(401);
 	for (const reply of outcome.refused) {
-		expect({ [reply.label]: reply.status >= 400 && reply.status < 500 }).toEqual({ [reply.label]: true });
+		expect({ [reply.label]: reply.status >= 400 && reply.status < 500 }).toEqual({
+			[reply.label]: true,
+		});
 	}
 }
 
-async function send(client: N8nRestClient, webhookPath: string, call: WebhookCall): Promise<CallReply> {
+async function send(
+	client: N8nRestClient,
+	webhookPath: string,
+	call: WebhookCall,
+): Promise<CallReply> {
 	const reply = await client.callWebhook(`${webhookPath}${call.query}`, {
 		body: call.body,
 		headers: { 'content-type': call.contentType },
 		// The workflow is active already: a 404 here is an answer, not a registration delay.
 		registrationTimeoutMs: 0,
 	});
-	return { label: call.label, status: reply.status, body: reply.body, contentType: reply.headers['content-type'] ?? '' };
+	return {
+		label: call.label,
+		status: reply.status,
+		body: reply.body,
+		contentType: reply.headers['content-type'] ?? '',
+	};
 }
 
 /**
@@ -98,6 +120,8 @@ export async function activateAndWaitForTrigger(
 		registrationTimeoutMs: 15_000,
 	});
 	if (probe.status !== 401) {
-		throw new Error(`the trigger at ${webhookPath} answered ${probe.status} instead of 401 to a call without token`);
+		throw new Error(
+			`the trigger at ${webhookPath} answered ${probe.status} instead of 401 to a call without token`,
+		);
 	}
 }

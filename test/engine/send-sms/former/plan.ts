@@ -7,7 +7,12 @@
  */
 import type { GatewayAdapter, SendCapability } from '../../../../nodes/shared/core/adapter';
 import { errorInfo } from '../../../../nodes/shared/core/errors';
-import type { GatewayErrorInfo, OutgoingMessage, RecipientResult, SendOptions } from '../../../../nodes/shared/core/types';
+import type {
+	GatewayErrorInfo,
+	OutgoingMessage,
+	RecipientResult,
+	SendOptions,
+} from '../../../../nodes/shared/core/types';
 import { normalizePhoneNumber, parseRecipientList } from '../../../../nodes/shared/helpers/phone';
 import { replaceLookAlikes } from '../../../../nodes/shared/helpers/gsm-lookalikes';
 import { analyzeText } from '../../../../nodes/shared/helpers/segments';
@@ -43,7 +48,11 @@ export interface SendPlan {
 	messages: OutgoingMessage[];
 }
 
-export function planSend(adapter: GatewayAdapter, inputs: SendInput[], options: PlanOptions): SendPlan {
+export function planSend(
+	adapter: GatewayAdapter,
+	inputs: SendInput[],
+	options: PlanOptions,
+): SendPlan {
 	const send = adapter.send;
 	if (!send) throw new Error(`${adapter.displayName} cannot send SMS`);
 	const entries: PlanEntry[] = [];
@@ -105,7 +114,15 @@ export function planSend(adapter: GatewayAdapter, inputs: SendInput[], options: 
 				const first = firstSeen.get(key);
 				if (first !== undefined) {
 					entries.push(
-						decided(adapter, input, raw, 'invalid', duplicate(first, entries), phone.e164, text.analysis),
+						decided(
+							adapter,
+							input,
+							raw,
+							'invalid',
+							duplicate(first, entries),
+							phone.e164,
+							text.analysis,
+						),
 					);
 					continue;
 				}
@@ -132,7 +149,11 @@ function prepareText(
 	let template = String(input.message ?? '');
 	if (template.trim() === '') {
 		return {
-			error: errorInfo('EMPTY_MESSAGE', 'The message is empty', `Item ${input.itemIndex + 1}: give the text to send.`),
+			error: errorInfo(
+				'EMPTY_MESSAGE',
+				'The message is empty',
+				`Item ${input.itemIndex + 1}: give the text to send.`,
+			),
 		};
 	}
 	const unicodeAllowed = send.limits.unicode && policy !== 'gsm7Only';

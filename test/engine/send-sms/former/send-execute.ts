@@ -9,7 +9,11 @@
  * connection could not be made at all. A timeout or a connection lost after sending makes the
  * recipients `unknown`, with the reason, and they are not re-sent.
  */
-import type { BatchOutcome, GatewayAdapter, RecipientOutcome } from '../../../../nodes/shared/core/adapter';
+import type {
+	BatchOutcome,
+	GatewayAdapter,
+	RecipientOutcome,
+} from '../../../../nodes/shared/core/adapter';
 import { errorInfo, transportFailure } from '../../../../nodes/shared/core/errors';
 import type {
 	Credentials,
@@ -54,18 +58,24 @@ export const DEFAULT_RETRY: RetryPolicy = {
 	maxTotalWaitMs: 120_000,
 };
 
-export function batchesFor(adapter: GatewayAdapter, messages: OutgoingMessage[], batchSize?: number) {
+export function batchesFor(
+	adapter: GatewayAdapter,
+	messages: OutgoingMessage[],
+	batchSize?: number,
+) {
 	const send = adapter.send!;
 	const max = send.limits.maxRecipientsPerRequest;
 	const size = Math.max(1, Math.min(batchSize && batchSize > 0 ? batchSize : max, max));
 	// Messages share a request only when the gateway's key and their send options agree.
-	return groupInOrder(messages, (m) => `${optionsKey(m.options)}\u0001${send.batchKey(m)}`).flatMap((group) =>
-		chunk(group.items, size),
+	return groupInOrder(messages, (m) => `${optionsKey(m.options)}\u0001${send.batchKey(m)}`).flatMap(
+		(group) => chunk(group.items, size),
 	);
 }
 
 function optionsKey(options: SendOptions): string {
-	return [options.scheduleAt, options.keyword, options.linkId, options.enqueue].map((v) => v ?? '').join('\u0000');
+	return [options.scheduleAt, options.keyword, options.linkId, options.enqueue]
+		.map((v) => v ?? '')
+		.join('\u0000');
 }
 
 export async function executeSend(plan: SendPlan, options: ExecuteOptions): Promise<SendRunResult> {
@@ -90,7 +100,12 @@ export async function executeSend(plan: SendPlan, options: ExecuteOptions): Prom
 				if (stoppedBy) return { kind: 'done', value: notSentBecause(stoppedBy) };
 				requests++;
 				try {
-					const answer = await send!.sendBatch(options.http, options.credentials, { messages }, messages[0].options);
+					const answer = await send!.sendBatch(
+						options.http,
+						options.credentials,
+						{ messages },
+						messages[0].options,
+					);
 					if (answer.kind === 'retry') {
 						lastRefusal = answer.error;
 						return { kind: 'retry', reason: answer.reason, retryAfterMs: answer.retryAfterMs };
@@ -107,7 +122,10 @@ export async function executeSend(plan: SendPlan, options: ExecuteOptions): Prom
 						);
 						return { kind: 'retry', reason: failure.message };
 					}
-					return { kind: 'done', value: { kind: 'ambiguous', error: ambiguous(adapter.displayName, error) } };
+					return {
+						kind: 'done',
+						value: { kind: 'ambiguous', error: ambiguous(adapter.displayName, error) },
+					};
 				}
 			},
 			options.retry ?? DEFAULT_RETRY,
