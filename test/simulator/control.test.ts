@@ -76,7 +76,8 @@ describe('control API', () => {
 		const set = await control.post('/sim/config', {
 			hold: { gateway: 'africastalking', fromRequest: 2, ms: 1500 },
 		});
-		expect(set.data.hold).toEqual({ gateway: 'africastalking', fromRequest: 2, ms: 1500 });
+		// The former spelling is accepted and kept as the gateway's id.
+		expect(set.data.hold).toEqual({ gateway: 'africasTalking', fromRequest: 2, ms: 1500 });
 		expect((await atSend('+254711000001')).status).toBe(201);
 		const held = atSend('+254711000002');
 		for (
