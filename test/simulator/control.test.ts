@@ -82,7 +82,7 @@ describe('control API', () => {
 		const held = atSend('+254711000002');
 		for (
 			let tries = 0;
-			(await control.get('/sim/stats')).data.requests.byGateway.africastalking.total < 2;
+			(await control.get('/sim/stats')).data.requests.byGateway.africasTalking.total < 2;
 			tries++
 		) {
 			if (tries > 100) throw new Error('the second request never reached the simulator');
