@@ -89,11 +89,11 @@ describe('control API', () => {
 			await new Promise((resolve) => setTimeout(resolve, 10));
 		}
 		// Received and held: not processed yet, so nothing is stored for it.
-		const during = (await control.get('/sim/messages', { params: { gateway: 'africastalking' } }))
+		const during = (await control.get('/sim/messages', { params: { gateway: 'africasTalking' } }))
 			.data.messages;
 		expect(during.map((m: { to: string }) => m.to)).toEqual(['+254711000001']);
 		expect((await held).status).toBe(201);
-		const after = (await control.get('/sim/messages', { params: { gateway: 'africastalking' } }))
+		const after = (await control.get('/sim/messages', { params: { gateway: 'africasTalking' } }))
 			.data.messages;
 		expect(after.map((m: { to: string }) => m.to)).toEqual(['+254711000001', '+254711000002']);
 		for (const bad of [
