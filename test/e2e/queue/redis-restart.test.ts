@@ -116,8 +116,10 @@ describe('queue mode: Redis restarted in the middle of a campaign', () => {
 		expect(campaign).toEqual({
 			messagesStored: RECIPIENTS,
 			distinctRecipients: RECIPIENTS,
+			once: RECIPIENTS,
 			sentTwiceOrMore: 0,
 			neverSent: 0,
+			neverSentNumbers: [],
 		});
 	});
 
@@ -131,8 +133,10 @@ describe('queue mode: Redis restarted in the middle of a campaign', () => {
 		expect(afterRestart.count).toEqual({
 			messagesStored: 1,
 			distinctRecipients: 1,
+			once: 1,
 			sentTwiceOrMore: 0,
 			neverSent: 0,
+			neverSentNumbers: [],
 		});
 		await expectRunByWorkers(context, [afterRestart.executionId], 'webhook');
 	});
