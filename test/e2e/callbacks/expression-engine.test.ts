@@ -157,7 +157,7 @@ describe('expression evaluations per callback in n8n 2.41.1 with N8N_EXPRESSION_
 			);
 		}
 		const executions = scenario.starts
-			? await finishedExecutions(client, workflow.id, executionsBefore + CALLBACKS)
+			? await finishedExecutions(client, workflow.id, executionsBefore + CALLBACKS, 60_000)
 			: await client.listExecutions({ workflowId: workflow.id });
 		const counts = countsBetween(before, await readExpressionCounts(n8n.url));
 		await client.deactivateWorkflow(workflow.id);
